@@ -1,0 +1,48 @@
+"""Errors the user can act on (bad input, refused actions): exit code 2, one clear line."""
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """A problem with what the user gave us, located as precisely as we can.
+
+    `file`, `line` and `column` point at the offending place (line and column
+    are 1-based; None when unknown), `key` names the scenario key (dotted path,
+    e.g. ``variants[1].hours``), `message` says what is wrong and `hint` what
+    to do about it.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 column: int | None = None, key: str | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.key = key
+        self.hint = hint
+
+    def located(self, file: str | None = None, line: int | None = None,
+                column: int | None = None, key: str | None = None) -> "InputError":
+        """Fill in location details that are still unknown; returns self."""
+        self.file = self.file or file
+        self.line = self.line or line
+        self.column = self.column or column
+        self.key = self.key or key
+        return self
+
+    def render(self) -> str:
+        where = self.file or "<invoer>"
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        text = f"{where}: "
+        if self.key:
+            text += f"{self.key}: "
+        text += self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def __str__(self) -> str:
+        return self.render()
