@@ -12,9 +12,12 @@ class InputError(Exception):
     """
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
-                 column: int | None = None, key: str | None = None, hint: str | None = None):
+                 column: int | None = None, key: str | None = None, hint: str | None = None,
+                 en: str | None = None, hint_en: str | None = None):
         super().__init__(message)
         self.message = message
+        self.en = en or message
+        self.hint_en = hint_en or hint
         self.file = file
         self.line = line
         self.column = column
@@ -30,7 +33,8 @@ class InputError(Exception):
         self.key = self.key or key
         return self
 
-    def render(self) -> str:
+    def render(self, lang: str = "nl") -> str:
+        message, hint = (self.en, self.hint_en) if lang == "en" else (self.message, self.hint)
         where = self.file or "<invoer>"
         if self.line:
             where += f":{self.line}"
@@ -39,9 +43,9 @@ class InputError(Exception):
         text = f"{where}: "
         if self.key:
             text += f"{self.key}: "
-        text += self.message
-        if self.hint:
-            text += f" ({self.hint})"
+        text += message
+        if hint:
+            text += f" ({hint})"
         return text
 
     def __str__(self) -> str:

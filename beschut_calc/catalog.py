@@ -1,0 +1,202 @@
+"""Shipped catalogues: employer models, subsidy sets and rounding schemes (YAML -> model).
+
+Shipped files are trusted package data; a subsidy set given as a path is the
+user's own file and is read strictly, with every problem located by line.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .model import EmployerModel, ExtraBenefit, LksBand, RoundingScheme, Subsidy, SubsidySet
+from .parameters import ParamValue, ParameterBook, to_decimal
+from .text import Text
+
+HERE = Path(__file__).parent
+EMPLOYERS_DIR = HERE / "employers"
+SUBSIDY_SETS_DIR = HERE / "subsidy_sets"
+ROUNDING_DIR = HERE / "rounding"
+SUBSIDY_LINES = ("general_subsidy", "temporary_subsidy")
+
+
+def _read_trusted(path: Path) -> dict:
+    import yaml
+
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def names(directory: Path) -> list[str]:
+    return sorted(p.stem for p in directory.glob("*.yaml"))
+
+
+def _text(raw: Any) -> Text:
+    if isinstance(raw, dict):
+        return Text(str(raw.get("nl", "")), str(raw.get("en", raw.get("nl", ""))))
+    return Text.same(str(raw))
+
+
+# ---------------------------------------------------------------- employer models
+
+def load_employer(name: str, book: ParameterBook) -> EmployerModel:
+    doc = _read_trusted(EMPLOYERS_DIR / f"{name}.yaml")
+    params: dict[str, ParamValue] = {}
+    for pname, entry in doc.get("parameters", {}).items():
+        if "derive_from_tariff" in entry:
+            value = derive_payroll_markup(book, entry["derive_from_tariff"], doc["parameters"])
+        else:
+            value = to_decimal(entry["value"])
+        params[pname] = ParamValue(name=pname, value=value, since=None, source=entry["source"],
+                                   status=entry.get("status", "confirmed"), note=entry.get("note", ""))
+    return EmployerModel(name=doc["name"], label=_text(doc["label"]), source=doc["source"],
+                         wage_cost_origin=doc.get("wage_cost_origin", "estimate"), parameters=params,
+                         requires=tuple(doc.get("requires", ())))
+
+
+def derive_payroll_markup(book: ParameterBook, spec: dict, parameters: dict) -> Decimal:
+    """Payroll tariff / own-employment wage costs of the same place in the same year, by the note's rule."""
+    from .engine import memo_own_wage_costs
+
+    fulltime = to_decimal(parameters["fulltime_hours"]["value"])
+    own = memo_own_wage_costs(book, int(spec["year"]), to_decimal(spec["hours"]), fulltime)
+    return to_decimal(spec["tariff"]) / own
+
+
+# ---------------------------------------------------------------- rounding
+
+def load_rounding(name: str) -> RoundingScheme | None:
+    if name == "none":
+        return None
+    doc = _read_trusted(ROUNDING_DIR / f"{name}.yaml")
+    return RoundingScheme(name=name, description=_text(doc["description"]), source=doc["source"],
+                          step={k: to_decimal(v) for k, v in doc["step"].items()}, direction=dict(doc["direction"]))
+
+
+# ---------------------------------------------------------------- subsidy sets
+
+SET_KEYS = {"name", "title", "source", "full_hours", "subsidies", "wage_subsidy", "lkv", "extra_benefits"}
+SUBSIDY_KEYS = {"amount", "pro_rata", "source", "from_year", "until_year", "max_years"}
+EXTRA_KEYS = {"label", "amount", "pro_rata", "source"}
+
+
+class _SetReader:
+    """Validates a subsidy-set document, raising InputError at the offending line."""
+
+    def __init__(self, data: Any, file: str, where=None):
+        self.data, self.file, self._where = data, file, where
+
+    def fail(self, path: tuple, message: str, en: str, hint: str | None = None, hint_en: str | None = None):
+        line, column = self._where(path) if self._where else (None, None)
+        key = ".".join(str(p) for p in path) if path else None
+        raise InputError(message, en=en, file=self.file, line=line, column=column, key=key, hint=hint, hint_en=hint_en)
+
+    def mapping(self, value: Any, path: tuple, allowed: set[str], required: tuple[str, ...] = ()) -> dict:
+        if not isinstance(value, dict):
+            self.fail(path, "verwacht een mapping (sleutel: waarde)", "expected a mapping (key: value)")
+        for key in value:
+            if key not in allowed:
+                self.fail(path + (key,), f"onbekende sleutel in subsidieset", "unknown key in subsidy set",
+                          f"toegestaan: {', '.join(sorted(allowed))}", f"allowed: {', '.join(sorted(allowed))}")
+        for key in required:
+            if key not in value:
+                self.fail(path, f"'{key}' ontbreekt", f"'{key}' is missing", f"voeg '{key}:' toe", f"add '{key}:'")
+        return value
+
+    def number(self, value: Any, path: tuple, minimum: Decimal = Decimal(0)) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+            self.fail(path, f"verwacht een getal, niet {value!r}", f"expected a number, not {value!r}", "bijvoorbeeld 8500", "for example 8500")
+        number = to_decimal(value)
+        if not number.is_finite() or number < minimum:
+            self.fail(path, f"{value} is geen geldig bedrag (minimaal {minimum})", f"{value} is not a valid amount (at least {minimum})")
+        return number
+
+    def year(self, value: Any, path: tuple) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
+            self.fail(path, f"verwacht een jaartal, niet {value!r}", f"expected a year, not {value!r}", "bijvoorbeeld 2019", "for example 2019")
+        return value
+
+    def boolean(self, value: Any, path: tuple) -> bool:
+        if not isinstance(value, bool):
+            self.fail(path, f"verwacht true of false, niet {value!r}", f"expected true or false, not {value!r}")
+        return value
+
+    def text(self, value: Any, path: tuple) -> str:
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path, "verwacht een tekst", "expected a text")
+        return value
+
+    def build(self) -> SubsidySet:
+        doc = self.mapping(self.data, (), SET_KEYS, ("name", "source", "full_hours", "subsidies"))
+        full_hours = self.number(doc["full_hours"], ("full_hours",), Decimal("0.01"))
+        subsidies = {}
+        raw_subs = self.mapping(doc["subsidies"] or {}, ("subsidies",), set(SUBSIDY_LINES))
+        for key, raw in raw_subs.items():
+            path = ("subsidies", key)
+            raw = self.mapping(raw, path, SUBSIDY_KEYS, ("amount", "source"))
+            subsidies[key] = Subsidy(key=key, amount=self.number(raw["amount"], path + ("amount",)),
+                                     pro_rata=self.boolean(raw.get("pro_rata", True), path + ("pro_rata",)),
+                                     source=self.text(raw["source"], path + ("source",)),
+                                     from_year=self.year(raw.get("from_year"), path + ("from_year",)),
+                                     until_year=self.year(raw.get("until_year"), path + ("until_year",)),
+                                     max_years=raw.get("max_years"))
+        rule, bands, lks_source = "statutory", (), ""
+        if "wage_subsidy" in doc:
+            ws = self.mapping(doc["wage_subsidy"], ("wage_subsidy",), {"rule", "bands", "source"}, ("rule",))
+            rule = ws["rule"]
+            if rule not in ("statutory", "bands"):
+                self.fail(("wage_subsidy", "rule"), f"onbekende regel {rule!r}", f"unknown rule {rule!r}", "statutory of bands", "statutory or bands")
+            lks_source = ws.get("source", "")
+            if rule == "bands":
+                if not isinstance(ws.get("bands"), list) or not ws["bands"]:
+                    self.fail(("wage_subsidy", "bands"), "verwacht een lijst banden", "expected a list of bands")
+                bands = tuple(self._band(b, ("wage_subsidy", "bands", i)) for i, b in enumerate(ws["bands"]))
+        extras = []
+        for key, raw in (doc.get("extra_benefits") or {}).items():
+            path = ("extra_benefits", key)
+            raw = self.mapping(raw, path, EXTRA_KEYS, ("label", "amount", "source"))
+            extras.append(ExtraBenefit(key=key, label=_text(raw["label"]), amount=self.number(raw["amount"], path + ("amount",)),
+                                       pro_rata=self.boolean(raw.get("pro_rata", False), path + ("pro_rata",)),
+                                       source=self.text(raw["source"], path + ("source",))))
+        return SubsidySet(name=self.text(doc["name"], ("name",)), title=_text(doc.get("title", doc["name"])),
+                          source=self.text(doc["source"], ("source",)), full_hours=full_hours, subsidies=subsidies,
+                          wage_subsidy_rule=rule, lks_bands=bands, lks_source=lks_source,
+                          lkv=self.boolean(doc.get("lkv", False), ("lkv",)), extra_benefits=tuple(extras),
+                          path=None)
+
+    def _band(self, raw: Any, path: tuple) -> LksBand:
+        raw = self.mapping(raw, path, {"from", "to", "lks"}, ("from", "to", "lks"))
+        band = LksBand(from_share=self._share(raw["from"], path + ("from",)), to_share=self._share(raw["to"], path + ("to",)),
+                       lks_share=self._share(raw["lks"], path + ("lks",)))
+        if band.to_share <= band.from_share:
+            self.fail(path, "'to' moet groter zijn dan 'from'", "'to' must be larger than 'from'")
+        return band
+
+    def _share(self, value: Any, path: tuple) -> Decimal:
+        from .units import parse_fraction
+
+        try:
+            return parse_fraction(value)
+        except ValueError as exc:
+            self.fail(path, str(exc), str(exc), "bijvoorbeeld 40%", "for example 40%")
+
+
+def load_subsidy_set(name_or_path: str, base_dir: Path | None = None) -> SubsidySet:
+    """A shipped set by name, or the user's own set file by path (relative to the scenario's folder)."""
+    shipped = SUBSIDY_SETS_DIR / f"{name_or_path}.yaml"
+    if "/" not in name_or_path and "\\" not in name_or_path and shipped.is_file():
+        return _SetReader(_read_trusted(shipped), str(shipped)).build()
+    from .yamlsource import load_document
+
+    path = Path(name_or_path)
+    if base_dir is not None and not path.is_absolute():
+        path = base_dir / path
+    doc = load_document(path)
+    built = _SetReader(doc.data, doc.file, doc.where).build()
+    return SubsidySet(**{**built.__dict__, "path": str(path)})
+
+
+def looks_like_path(value: str) -> bool:
+    return value.endswith((".yaml", ".yml")) or "/" in value or "\\" in value

@@ -1,0 +1,281 @@
+"""Scenario files -> validated Placements (one per column), every problem located by line.
+
+Reading order: strict YAML (yamlsource) -> variants laid over the base keys ->
+pydantic schema per column -> catalogue look-ups (employer model, subsidy set,
+rounding) and overrides -> Placement. Nothing here computes money.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .model import Placement
+from .parameters import ParamValue, load_parameters
+
+OVERRIDE_KINDS = {
+    # name: (kind, Dutch description for messages)
+    "fulltime_hours": ("hours", "volledige werkweek van de werkgever in uren"),
+    "employer_charges": ("fraction", "werkgeverslasten, bijvoorbeeld 23%"),
+    "guidance_cost_fulltime": ("euro", "kosten begeleiding per voltijdplek per jaar, bijvoorbeeld 9000"),
+    "wage_level": ("factor", "loonniveau ten opzichte van WML, bijvoorbeeld 1.05 of 105%"),
+    "temporary_subsidy_pro_rata": ("bool", "true of false"),
+    "payroll_markup": ("factor", "payrollopslag als factor, bijvoorbeeld 1.25"),
+    "agency_fee": ("fraction", "uitzendtoeslag op de loonkosten, bijvoorbeeld 15%"),
+    "holiday_allowance": ("fraction", "vakantiebijslag, bijvoorbeeld 8%"),
+    "lks_max_share": ("fraction", "maximale loonkostensubsidie, bijvoorbeeld 70%"),
+    "lks_employer_charge_allowance": ("fraction", "opslag werkgeverslasten in de LKS, bijvoorbeeld 23,5%"),
+    "liv_min_hours_year": ("number", "minimum verloonde uren voor het LIV, bijvoorbeeld 1248"),
+    "guidance_reference_hours": ("hours", "uren van een voltijdplek voor de begeleidingskosten"),
+    "rijk_lks_per_place": ("euro", "rijksbedrag loonkostensubsidie per plek (memomethode)"),
+    "memo_wage_value_fulltime": ("bool", "true: loonwaarde van een voltijdjaar zoals de notitie; false: van 31 uur"),
+    "lkv_enabled": ("bool", "true: loonkostenvoordeel meenemen (hoogste van LIV en LKV)"),
+}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One scenario file: its columns, in order."""
+    file: str
+    name: str
+    placements: tuple[Placement, ...]
+    origins: tuple[dict, ...] = ()          # per column: key -> path in the file, for locating later errors
+    document: Any = None
+    extra: dict = field(default_factory=dict)  # top-level keys later features read (compare, targets, ...)
+
+    def locate(self, error: InputError, column: int) -> InputError:
+        """Point an error from a later stage (e.g. a year without parameters) at the file."""
+        path = self.origins[column].get(error.key or "", (error.key,) if error.key else ())
+        line, col = self.document.where(path) if self.document is not None and path else (None, None)
+        return error.located(self.file, line, col, _dotted(path) if path else None)
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def suggest(value: str, options) -> str | None:
+    match = difflib.get_close_matches(str(value), list(options), n=1, cutoff=0.6)
+    return match[0] if match else None
+
+
+def _fail(doc, path: tuple, message: str, en: str, hint: str | None = None, hint_en: str | None = None):
+    line, column = doc.where(path)
+    raise InputError(message, en=en, file=doc.file, line=line, column=column, key=_dotted(path) or None,
+                     hint=hint, hint_en=hint_en)
+
+
+def _override_value(name: str, raw: Any) -> Any:
+    """Check and convert one override value by its kind; ValueError with a Dutch message."""
+    from .units import parse_fraction
+
+    kind, description = OVERRIDE_KINDS[name]
+    if kind == "bool":
+        if not isinstance(raw, bool):
+            raise ValueError(f"verwacht true of false, niet {raw!r}")
+        return raw
+    if kind == "fraction":
+        value = parse_fraction(raw)
+        if value < 0:
+            raise ValueError(f"{raw} mag niet negatief zijn")
+        return value
+    if kind == "factor" and isinstance(raw, str):
+        return parse_fraction(raw)
+    if isinstance(raw, bool) or not isinstance(raw, (int, Decimal)):
+        raise ValueError(f"verwacht een getal ({description}), niet {raw!r}")
+    value = Decimal(raw)
+    if not value.is_finite():
+        raise ValueError("verwacht een eindig getal")
+    if kind in ("hours", "factor") and value <= 0:
+        raise ValueError(f"{raw} moet groter zijn dan 0 ({description})")
+    if kind == "hours" and value > 80:
+        raise ValueError(f"{raw} uur is geen werkweek ({description})")
+    if value < 0:
+        raise ValueError(f"{raw} mag niet negatief zijn ({description})")
+    return value
+
+
+def _merge(base: dict, variant: dict, index: int | None) -> tuple[dict, dict]:
+    """Lay a variant over the base keys; returns the merged mapping and, per key, its path in the file."""
+    merged = dict(base)
+    origin = {key: (key,) for key in base}
+    for key in base.get("overrides") or {}:
+        origin[f"overrides.{key}"] = ("overrides", key)
+    if index is None:
+        return merged, origin
+    for key, value in variant.items():
+        if key == "overrides" and isinstance(value, dict) and isinstance(base.get("overrides"), dict):
+            merged["overrides"] = {**base["overrides"], **value}
+            for okey in value:
+                origin[f"overrides.{okey}"] = ("variants", index, "overrides", okey)
+        else:
+            merged[key] = value
+            if key == "overrides" and isinstance(value, dict):
+                for okey in value:
+                    origin[f"overrides.{okey}"] = ("variants", index, "overrides", okey)
+        origin[key] = ("variants", index, key)
+    return merged, origin
+
+
+TOP_LEVEL_ONLY = ("variants", "compare")
+
+
+def _columns(doc) -> list[tuple[dict, dict]]:
+    data = doc.data
+    base = {k: v for k, v in data.items() if k not in TOP_LEVEL_ONLY}
+    variants = data.get("variants")
+    if variants is None:
+        return [_merge(base, {}, None)]
+    if not isinstance(variants, list) or not variants:
+        _fail(doc, ("variants",), "verwacht een lijst van varianten", "expected a list of variants",
+              "elke variant begint met '- name: ...'", "each variant starts with '- name: ...'")
+    columns, seen = [], {}
+    for i, variant in enumerate(variants):
+        if not isinstance(variant, dict):
+            _fail(doc, ("variants", i), "een variant moet een mapping zijn (sleutel: waarde)", "a variant must be a mapping (key: value)")
+        for key in TOP_LEVEL_ONLY:
+            if key in variant:
+                _fail(doc, ("variants", i, key), f"'{key}' kan niet binnen een variant", f"'{key}' cannot appear inside a variant")
+        if "name" not in variant:
+            _fail(doc, ("variants", i), "variant zonder 'name'", "variant without 'name'",
+                  "elke variant is een kolom en heeft een eigen naam", "each variant is a column and needs its own name")
+        name = variant["name"]
+        if isinstance(name, str) and name in seen:
+            _fail(doc, ("variants", i, "name"), f"variantnaam {name!r} komt twee keer voor (ook variant {seen[name] + 1})",
+                  f"variant name {name!r} is used twice (also variant {seen[name] + 1})", "geef elke variant een eigen naam", "give each variant its own name")
+        seen[name] = i
+        columns.append(_merge(base, variant, i))
+    return columns
+
+
+def _schema_error(doc, exc, origin: dict):
+    from .schema import ERROR_TEXT
+
+    err = exc.errors()[0]
+    loc = tuple(err["loc"])
+    key = str(loc[0]) if loc else ""
+    if key == "overrides" and len(loc) > 1:
+        path = origin.get(f"overrides.{loc[1]}", ("overrides", loc[1]))
+    else:
+        path = origin.get(key, (key,) if key else ())
+    kind = err["type"]
+    if kind == "value_error":
+        message = str(err["msg"]).removeprefix("Value error, ")
+        en = message
+        hint = hint_en = None
+    elif kind == "missing":
+        message, en = ERROR_TEXT["missing"]
+        path = path if path in origin.values() else ()
+        hint, hint_en = f"voeg '{key}:' toe", f"add '{key}:'"
+        line, column = doc.where(path) if path else (None, None)
+        raise InputError(message, en=en, file=doc.file, line=line or 1, column=column, key=key, hint=hint, hint_en=hint_en)
+    elif kind == "extra_forbidden":
+        from .schema import ColumnSpec
+
+        message, en = ERROR_TEXT[kind]
+        close = suggest(key, list(ColumnSpec.model_fields) + list(TOP_LEVEL_ONLY))
+        hint = f"bedoelt u '{close}'?" if close else "zie de lijst met sleutels in de README"
+        hint_en = f"did you mean '{close}'?" if close else "see the list of keys in the README"
+    elif kind == "literal_error":
+        message, en = ERROR_TEXT[kind]
+        expected = err.get("ctx", {}).get("expected", "")
+        hint = hint_en = f"{expected}"
+        got = err.get("input")
+        close = suggest(str(got), [e.strip(" '") for e in str(expected).replace(" or ", ",").split(",")])
+        if close:
+            hint, hint_en = f"bedoelt u '{close}'? Toegestaan: {expected}", f"did you mean '{close}'? Allowed: {expected}"
+        message, en = f"{message} {got!r}", f"{en} {got!r}"
+    else:
+        message, en = ERROR_TEXT.get(kind, (err["msg"], err["msg"]))
+        hint = hint_en = None
+    _fail(doc, path, message, en, hint, hint_en)
+
+
+def _catalogue_name(doc, path, value, options, what: str, what_en: str):
+    if value in options:
+        return
+    close = suggest(value, options)
+    hint = (f"bedoelt u '{close}'? " if close else "") + f"kies uit: {', '.join(options)}"
+    hint_en = (f"did you mean '{close}'? " if close else "") + f"choose from: {', '.join(options)}"
+    _fail(doc, path, f"onbekend {what} {value!r}", f"unknown {what_en} {value!r}", hint, hint_en)
+
+
+def build_placement(doc, spec, origin: dict, book) -> Placement:
+    from . import catalog
+
+    _catalogue_name(doc, origin["employer_model"] if "employer_model" in origin else (), spec.employer_model,
+                    catalog.names(catalog.EMPLOYERS_DIR), "werkgeversmodel", "employer model")
+    employer = catalog.load_employer(spec.employer_model, book)
+    set_path = origin.get("subsidy_set", ())
+    if catalog.looks_like_path(spec.subsidy_set):
+        try:
+            sset = catalog.load_subsidy_set(spec.subsidy_set, Path(doc.file).parent)
+        except InputError as exc:
+            if not exc.line and exc.file and not Path(exc.file).exists():
+                line, column = doc.where(set_path)
+                raise exc.located(doc.file, line, column, "subsidy_set")
+            raise
+    else:
+        _catalogue_name(doc, set_path, spec.subsidy_set, catalog.names(catalog.SUBSIDY_SETS_DIR), "subsidieset", "subsidy set")
+        sset = catalog.load_subsidy_set(spec.subsidy_set)
+
+    overrides: dict[str, ParamValue] = {}
+    allowed = dict(OVERRIDE_KINDS)
+    allowed.update({extra.key: ("euro", extra.label.nl) for extra in sset.extra_benefits})
+    for name, raw in spec.overrides.items():
+        path = origin.get(f"overrides.{name}", ("overrides", name))
+        if name not in allowed:
+            close = suggest(name, allowed)
+            _fail(doc, path, f"onbekende parameter {name!r} in overrides", f"unknown parameter {name!r} in overrides",
+                  (f"bedoelt u '{close}'? " if close else "") + "zie de README voor de lijst",
+                  (f"did you mean '{close}'? " if close else "") + "see the README for the list")
+        try:
+            value = _override_value(name, raw) if name in OVERRIDE_KINDS else _override_value_euro(raw)
+        except ValueError as exc:
+            _fail(doc, path, str(exc), str(exc), OVERRIDE_KINDS.get(name, ("", ""))[1] or None)
+        line, _ = doc.where(path)
+        overrides[name] = ParamValue(name=name, value=value, since=None, status="override",
+                                     source=f"scenario {doc.file}{f':{line}' if line else ''} (overrides.{name})")
+    for required in employer.requires:
+        if required not in overrides:
+            _fail(doc, origin.get("employer_model", ()),
+                  f"werkgeversmodel {employer.name} vraagt om overrides.{required}: de bronnen noemen geen uitzendtarief",
+                  f"employer model {employer.name} needs overrides.{required}: the sources give no agency fee",
+                  f"voeg toe: overrides: {{{required}: 15%}} (met het tarief van het uitzendbureau)",
+                  f"add: overrides: {{{required}: 15%}} (with the agency's own fee)")
+    return Placement(name=spec.name, year=spec.year, method=spec.method, hours=spec.hours, wage_value=spec.wage_value,
+                     employer=employer, subsidy_set=sset, rounding=catalog.load_rounding(spec.rounding),
+                     work_type=spec.work_type, overrides=overrides)
+
+
+def _override_value_euro(raw: Any) -> Decimal:
+    if isinstance(raw, bool) or not isinstance(raw, (int, Decimal)) or not Decimal(raw).is_finite() or raw < 0:
+        raise ValueError(f"verwacht een bedrag in euro (0 of meer), niet {raw!r}")
+    return Decimal(raw)
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    from pydantic import ValidationError
+
+    from .schema import ColumnSpec
+    from .yamlsource import load_document
+
+    doc = load_document(path)
+    book = load_parameters()
+    placements, origins = [], []
+    for merged, origin in _columns(doc):
+        try:
+            spec = ColumnSpec.model_validate(merged)
+        except ValidationError as exc:
+            _schema_error(doc, exc, origin)
+        placements.append(build_placement(doc, spec, origin, book))
+        origins.append(origin)
+    name = doc.data.get("name") if isinstance(doc.data.get("name"), str) else Path(doc.file).stem
+    extra = {k: doc.data[k] for k in ("compare",) if k in doc.data}
+    return Scenario(file=doc.file, name=name, placements=tuple(placements), origins=tuple(origins), document=doc, extra=extra)

@@ -1,0 +1,92 @@
+"""The resolved inputs of one calculation (one column): plain frozen data, no I/O.
+
+The loaders (`load.py`, `catalog.py`) build these from YAML; the engine only reads them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .parameters import ParamValue
+from .text import Text
+
+METHODS = ("statutory", "memo")
+ROUNDINGS = ("none", "memo")
+EMPLOYER_MODELS = ("municipality", "regular", "temp_agency", "payroll")
+WORK_TYPES = ("green", "internal", "secondment")
+
+
+@dataclass(frozen=True)
+class EmployerModel:
+    name: str
+    label: Text
+    source: str
+    wage_cost_origin: str                       # "estimate" or "quoted" (decides memo rounding step)
+    parameters: dict[str, ParamValue]           # model defaults, e.g. fulltime_hours
+    requires: tuple[str, ...] = ()              # overrides the scenario must supply (agency_fee)
+
+
+@dataclass(frozen=True)
+class Subsidy:
+    key: str                      # the line it lands on: general_subsidy or temporary_subsidy
+    amount: Decimal               # per year at full_hours or more
+    pro_rata: bool
+    source: str
+    from_year: int | None = None
+    until_year: int | None = None
+    max_years: int | None = None  # per placement, counted from its first year (multi-year projections)
+
+
+@dataclass(frozen=True)
+class LksBand:
+    from_share: Decimal           # wage value from (inclusive)
+    to_share: Decimal             # wage value to (exclusive, the last band inclusive)
+    lks_share: Decimal            # LKS as a share of WML
+
+
+@dataclass(frozen=True)
+class ExtraBenefit:
+    key: str
+    label: Text
+    amount: Decimal               # default per year at full_hours; the scenario may override it
+    pro_rata: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class SubsidySet:
+    name: str
+    title: Text
+    source: str
+    full_hours: Decimal
+    subsidies: dict[str, Subsidy]
+    wage_subsidy_rule: str = "statutory"        # "statutory" (min(1 - loonwaarde, 70 %)) or "bands"
+    lks_bands: tuple[LksBand, ...] = ()
+    lks_source: str = ""
+    lkv: bool = False
+    extra_benefits: tuple[ExtraBenefit, ...] = ()
+    path: str | None = None                     # where a user's own set came from
+
+
+@dataclass(frozen=True)
+class RoundingScheme:
+    name: str
+    description: Text
+    source: str
+    step: dict[str, Decimal]                    # by line origin: estimate / quoted
+    direction: dict[str, str]                   # by side: benefit / cost -> down / up
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Everything one column needs: the scenario's choices with their catalogue entries."""
+    name: str
+    year: int
+    method: str
+    hours: Decimal
+    wage_value: Decimal                         # fraction of WML, 0.30 = 30 %
+    employer: EmployerModel
+    subsidy_set: SubsidySet
+    rounding: RoundingScheme | None = None
+    work_type: str | None = None
+    overrides: dict[str, ParamValue] = field(default_factory=dict)

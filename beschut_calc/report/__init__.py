@@ -1,0 +1,1 @@
+"""Reports: turn engine Results into text, JSON or workbooks. No calculation happens here."""

@@ -1,0 +1,68 @@
+"""JSON output: {"scenarios": [...]} with amounts as JSON numbers in euros, to the cent."""
+from __future__ import annotations
+
+import json
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..engine import Result
+from ..parameters import ParamValue
+from .labels import line_label, verdict
+
+CENT = Decimal("0.01")
+
+
+def money(value: Decimal) -> float | int:
+    """Half-up to the cent; whole euros as integers so 32100 reads as 32100."""
+    cents = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    return int(cents) if cents == cents.to_integral_value() else float(cents)
+
+
+def number(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def line_source(params: tuple[ParamValue, ...]) -> str:
+    return "; ".join(dict.fromkeys(pv.source for pv in params if pv.source))
+
+
+def inputs(result: Result) -> dict:
+    p = result.placement
+    return {
+        "name": p.name,
+        "year": p.year,
+        "method": p.method,
+        "hours": number(p.hours),
+        "wage_value": number(p.wage_value),
+        "employer_model": p.employer.name,
+        "subsidy_set": p.subsidy_set.path or p.subsidy_set.name,
+        "rounding": p.rounding.name if p.rounding else "none",
+        "work_type": p.work_type,
+        "overrides": {name: number(pv.value) for name, pv in p.overrides.items()},
+    }
+
+
+def scenario_dict(result: Result, lang: str = "nl") -> dict:
+    return {
+        "name": result.placement.name,
+        "inputs": inputs(result),
+        "lines": [
+            {"key": line.key, "side": line.side, "label": line_label(line, lang), "amount": money(line.amount),
+             "source": line_source(line.params),
+             **({"unrounded": money(line.unrounded)} if line.unrounded is not None else {}),
+             **({"reason": line.reason(lang)} if line.reason is not None else {})}
+            for line in result.lines
+        ],
+        "totals": {"benefits": money(result.benefits), "costs": money(result.costs), "balance": money(result.balance)},
+        "verdict": verdict(result.balance, lang),
+        "warnings": [w(lang) for w in result.warnings],
+    }
+
+
+def render(results: list[Result], lang: str = "nl", extra=None) -> str:
+    scenarios = [scenario_dict(r, lang) for r in results]
+    if extra:
+        for scenario, more in zip(scenarios, extra):
+            scenario.update(more)
+    return json.dumps({"scenarios": scenarios}, ensure_ascii=False, indent=2) + "\n"

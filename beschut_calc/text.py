@@ -1,0 +1,69 @@
+"""Bilingual text and Dutch/English number formatting (no I/O, no heavy imports)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+LANGS = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message in Dutch and English; `Text.same` for text that needs no translation."""
+    nl: str
+    en: str
+
+    def __call__(self, lang: str = "nl") -> str:
+        return self.en if lang == "en" else self.nl
+
+    @classmethod
+    def same(cls, text: str) -> "Text":
+        return cls(text, text)
+
+
+def _group(digits: str, sep: str) -> str:
+    parts = []
+    while len(digits) > 3:
+        parts.insert(0, digits[-3:])
+        digits = digits[:-3]
+    parts.insert(0, digits)
+    return sep.join(parts)
+
+
+def number(value: Decimal, lang: str = "nl", places: int = 0) -> str:
+    """1234567.891 -> '1.234.567,89' (nl) or '1,234,567.89' (en); half-up to `places`."""
+    q = Decimal(1).scaleb(-places)
+    value = Decimal(value).quantize(q, rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 else ""
+    text = f"{abs(value):f}"
+    whole, _, frac = text.partition(".")
+    thousands, decimal_mark = (".", ",") if lang == "nl" else (",", ".")
+    out = _group(whole, thousands)
+    if places:
+        out += decimal_mark + frac
+    return sign + out
+
+
+def euro(value: Decimal, lang: str = "nl", places: int = 0) -> str:
+    """Amounts as written in council memos: '€ 32.100' and '-€ 400' (to the euro, half-up)."""
+    text = number(value, lang, places)
+    if text.startswith("-"):
+        return "-€ " + text[1:]
+    return "€ " + text
+
+
+def percent(fraction: Decimal, lang: str = "nl") -> str:
+    """0.235 -> '23,5 %' (nl) / '23.5%' (en); no trailing zeros."""
+    value = (Decimal(fraction) * 100).normalize()
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text.replace('.', ',')} %" if lang == "nl" else f"{text}%"
+
+
+def plain(value: Decimal, lang: str = "nl") -> str:
+    """A parameter value as written: 1551.60 -> '1.551,60', 36 -> '36'."""
+    value = Decimal(value)
+    exponent = value.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    return number(value, lang, places)
