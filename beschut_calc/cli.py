@@ -1,4 +1,10 @@
-"""The command line: `beschut-calc FILE...` (thin: load, calculate, report)."""
+"""The command line: `beschut-calc FILE...` (thin: load, calculate, hand over to reports).
+
+Every feature (explain, break-even, sweeps, projections, budgets, Excel) lives in its
+own module; this file only parses options, runs the engine once per column and
+passes the results on. Heavy modules are imported only when their option is used,
+so a plain table run stays fast.
+"""
 from __future__ import annotations
 
 import sys
@@ -18,6 +24,7 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions
 class Format(str, Enum):
     table = "table"
     json = "json"
+    markdown = "markdown"
 
 
 class Lang(str, Enum):
@@ -54,24 +61,47 @@ def compute(files: list[Path]):
 @app.command()
 def main(
     files: List[Path] = typer.Argument(..., help="Een of meer scenariobestanden (YAML)."),
-    format: Format = typer.Option(Format.table, "--format", "-f", help="table (standaard) of json."),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="table (standaard), json of markdown."),
     lang: Lang = typer.Option(Lang.nl, "--lang", help="Taal van labels en meldingen: nl (standaard) of en."),
+    explain: bool = typer.Option(False, "--explain", help="Toon per post de regel, de gebruikte parameters en hun bronnen."),
     debug: bool = typer.Option(False, "--debug", help="Toon bij een interne fout de volledige traceback."),
     version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Toon de versie."),
 ):
     """Bereken baten, kosten en saldo per plek voor elk scenario."""
     try:
         runs = compute(files)
+        # Features add to `extras` (per column, merged into that column's JSON) and `top`
+        # (top-level JSON keys), and print their own terminal sections after the table.
+        extras = [[{} for _ in results] for _, results in runs]
+        top: dict = {}
+        sections = []   # callables(console_file) printing extra terminal output, in order
+
+        if explain:
+            from .report import explain as explain_report
+
+            for run_extras, (_, results) in zip(extras, runs):
+                for extra, result in zip(run_extras, results):
+                    extra["trace"] = explain_report.trace(result, lang.value)
+            sections.append(lambda out: explain_report.render([r for _, rs in runs for r in rs], lang.value, out))
+
         if format == Format.json:
             from .report import jsonout
 
             results = [r for _, rs in runs for r in rs]
-            sys.stdout.write(jsonout.render(results, lang.value))
+            flat_extras = [e for es in extras for e in es]
+            sys.stdout.write(jsonout.render(results, lang.value, flat_extras, top))
+        elif format == Format.markdown:
+            from .report import markdown
+
+            for scenario, results in runs:
+                sys.stdout.write(markdown.render(f"{scenario.name}", results, lang.value))
         else:
             from .report import terminal
 
             for scenario, results in runs:
                 terminal.render(f"{scenario.name}  ({scenario.file})", results, lang.value)
+            for section in sections:
+                section(sys.stdout)
     except InputError as exc:
         typer.echo(exc.render(lang.value), err=True)
         raise typer.Exit(2)

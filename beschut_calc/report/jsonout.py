@@ -60,9 +60,9 @@ def scenario_dict(result: Result, lang: str = "nl") -> dict:
     }
 
 
-def render(results: list[Result], lang: str = "nl", extra=None) -> str:
+def render(results: list[Result], lang: str = "nl", extras: list[dict] | None = None, top: dict | None = None) -> str:
+    """`extras[i]` adds keys to column i (trace, breakeven, ...); `top` adds top-level keys (budget)."""
     scenarios = [scenario_dict(r, lang) for r in results]
-    if extra:
-        for scenario, more in zip(scenarios, extra):
-            scenario.update(more)
-    return json.dumps({"scenarios": scenarios}, ensure_ascii=False, indent=2) + "\n"
+    for scenario, more in zip(scenarios, extras or []):
+        scenario.update(more)
+    return json.dumps({"scenarios": scenarios, **(top or {})}, ensure_ascii=False, indent=2) + "\n"
