@@ -48,10 +48,16 @@ def load_employer(name: str, book: ParameterBook) -> EmployerModel:
         else:
             value = to_decimal(entry["value"])
         params[pname] = ParamValue(name=pname, value=value, since=None, source=entry["source"],
-                                   status=entry.get("status", "confirmed"), note=entry.get("note", ""))
+                                   status=entry.get("status", "confirmed"), note=entry.get("note", ""),
+                                   unit=entry.get("unit", ""))
     return EmployerModel(name=doc["name"], label=_text(doc["label"]), source=doc["source"],
                          wage_cost_origin=doc.get("wage_cost_origin", "estimate"), parameters=params,
-                         requires=tuple(doc.get("requires", ())))
+                         requires=tuple(doc.get("requires", ())),
+                         bears_employer_balance=bool(doc.get("bears_employer_balance", False)))
+
+
+def employer_label(name: str) -> Text:
+    return _text(_read_trusted(EMPLOYERS_DIR / f"{name}.yaml")["label"])
 
 
 def derive_payroll_markup(book: ParameterBook, spec: dict, parameters: dict) -> Decimal:

@@ -27,6 +27,13 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+class Perspective(str, Enum):
+    werkgever = "werkgever"
+    gemeente = "gemeente"
+    employer = "employer"
+    municipality = "municipality"
+
+
 class Lang(str, Enum):
     nl = "nl"
     en = "en"
@@ -64,6 +71,8 @@ def main(
     format: Format = typer.Option(Format.table, "--format", "-f", help="table (standaard), json of markdown."),
     lang: Lang = typer.Option(Lang.nl, "--lang", help="Taal van labels en meldingen: nl (standaard) of en."),
     explain: bool = typer.Option(False, "--explain", help="Toon per post de regel, de gebruikte parameters en hun bronnen."),
+    perspective: Perspective = typer.Option(Perspective.werkgever, "--perspective",
+                                            help="werkgever (standaard) of gemeente: ook wat de gemeente ontvangt en betaalt."),
     debug: bool = typer.Option(False, "--debug", help="Toon bij een interne fout de volledige traceback."),
     version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Toon de versie."),
 ):
@@ -84,6 +93,21 @@ def main(
                     extra["trace"] = explain_report.trace(result, lang.value)
             sections.append(lambda out: explain_report.render([r for _, rs in runs for r in rs], lang.value, out))
 
+        municipal = perspective in (Perspective.gemeente, Perspective.municipality)
+        if format == Format.json or municipal:
+            from .parameters import load_parameters
+            from .perspectives import municipal_view
+            from .report import perspective as perspective_report
+
+            book = load_parameters()
+            views = [[municipal_view(r, book) for r in results] for _, results in runs]
+            for run_extras, run_views, (_, results) in zip(extras, views, runs):
+                for extra, view, result in zip(run_extras, run_views, results):
+                    extra["perspectives"] = perspective_report.perspectives(result, view, lang.value)
+            if municipal:
+                for run_views, (_, results) in zip(views, runs):
+                    sections.insert(0, lambda out, rs=results, vs=run_views: perspective_report.render(rs, vs, lang.value, out))
+
         if format == Format.json:
             from .report import jsonout
 
@@ -99,7 +123,8 @@ def main(
             from .report import terminal
 
             for scenario, results in runs:
-                terminal.render(f"{scenario.name}  ({scenario.file})", results, lang.value)
+                terminal.render(f"{scenario.name}  ({scenario.file})", results, lang.value,
+                                difference="compare" in scenario.extra)
             for section in sections:
                 section(sys.stdout)
     except InputError as exc:

@@ -17,7 +17,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from .model import Placement, RoundingScheme
 from .parameters import ParameterBook, ParamValue
-from .text import Text, euro, percent, plain
+from .text import Text, euro, percent, plain, with_unit
 
 BENEFIT_KEYS = ("wage_value", "wage_subsidy", "general_subsidy", "temporary_subsidy", "tax_advantage")
 COST_KEYS = ("wage_costs", "guidance_costs")
@@ -35,6 +35,9 @@ NEUTRAL = {
     "memo_wage_value_fulltime": (True, "003_77b5e6ae8c4da4a6.txt, hoofdstuk 6 (loonwaarde 30 % WML voor 36 uur regulier)"),
     "lkv_enabled": (None, "zoals de subsidieset het regelt"),
 }
+# Mark-ups that belong to an employer model: they apply only where the model declares them
+# (payroll: payroll_markup; temp agency: agency_fee), so one scenario can compare all models.
+MODEL_BOUND = ("payroll_markup", "agency_fee")
 # The hours the memo's table is drawn up for: the national assumption of 31 hours a place.
 MEMO_REFERENCE_HOURS = Decimal(31)
 MEMO_REFERENCE_SOURCE = "003_77b5e6ae8c4da4a6.txt, §3.1 en §4.4 (het Rijk gaat uit van gemiddeld 31 uur per plek)"
@@ -92,6 +95,9 @@ class Context:
 
     def lookup(self, name: str, when: dt.date | None = None) -> ParamValue:
         p = self.placement
+        if name in MODEL_BOUND and name not in p.employer.parameters and name not in p.employer.requires:
+            value, source = NEUTRAL[name]
+            return ParamValue(name=name, value=value, since=None, source=source, status="default")
         if name in p.overrides:
             return p.overrides[name]
         if name in p.employer.parameters:
@@ -102,7 +108,7 @@ class Context:
                                  "note": f"soort werk: {p.work_type}. {by_type.note}".strip()})
         if name in NEUTRAL:
             value, source = NEUTRAL[name]
-            return ParamValue(name=name, value=value, since=None, source=source)
+            return ParamValue(name=name, value=value, since=None, source=source, status="default")
         return self.book.at(name, when or self.jan1)
 
     def v(self, name: str, when: dt.date | None = None):
@@ -110,6 +116,11 @@ class Context:
         if pv not in self._used:
             self._used.append(pv)
         return pv.value
+
+    def note(self, pv: ParamValue) -> None:
+        """Record a source that is not a dated parameter (a subsidy set's rule, say)."""
+        if pv not in self._used:
+            self._used.append(pv)
 
     def take(self) -> tuple[ParamValue, ...]:
         used, self._used = tuple(self._used), []
@@ -191,6 +202,9 @@ def _lks_share(ctx: Context) -> tuple[Decimal, Text, Text | None]:
     """LKS as a share of WML under the set's rule; a reason when it is zero."""
     p = ctx.placement
     wv = p.wage_value
+    if p.subsidy_set.lks_source:
+        ctx.note(ParamValue(name=f"{p.subsidy_set.name}:wage_subsidy", value=p.subsidy_set.wage_subsidy_rule,
+                            since=None, source=p.subsidy_set.lks_source))
     if p.subsidy_set.wage_subsidy_rule == "bands":
         for band in p.subsidy_set.lks_bands:
             last = band is p.subsidy_set.lks_bands[-1]
@@ -437,9 +451,7 @@ STATUS_TEXT = {
 def parameter_warning(pv: ParamValue) -> Text | None:
     if not pv.flagged:
         return None
-    value = pv.value
-    shown = plain(value) if isinstance(value, Decimal) else ("geen" if value is None else "zie bron")
-    shown_en = plain(value, "en") if isinstance(value, Decimal) else ("none" if value is None else "see source")
+    shown, shown_en = with_unit(pv.value, pv.unit, "nl"), with_unit(pv.value, pv.unit, "en")
     since = f" (vanaf {pv.since.isoformat()})" if pv.since else ""
     since_en = f" (from {pv.since.isoformat()})" if pv.since else ""
     if pv.extrapolated:

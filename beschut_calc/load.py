@@ -154,6 +154,62 @@ def _columns(doc) -> list[tuple[dict, dict]]:
     return columns
 
 
+COMPARABLE = ("year", "method", "hours", "wage_value", "employer_model", "subsidy_set", "rounding", "work_type")
+
+
+def _compare(doc, columns: list[tuple[dict, dict]]) -> list[tuple[dict, dict]]:
+    """`compare: {KEY: [v1, v2, ...]}` turns every column into one column per value.
+
+    KEY is one input (hours, employer_model, ...) or `overrides.NAME`; a column is named after
+    its value (and its variant, when there are variants).
+    """
+    spec = doc.data.get("compare")
+    if spec is None:
+        return columns
+    if not isinstance(spec, dict) or len(spec) != 1:
+        _fail(doc, ("compare",), "compare vraagt precies één invoer met een lijst waarden",
+              "compare takes exactly one input with a list of values",
+              "bijvoorbeeld compare: {employer_model: [municipality, payroll]}", "e.g. compare: {employer_model: [municipality, payroll]}")
+    key, values = next(iter(spec.items()))
+    override = key.startswith("overrides.")
+    if not override and key not in COMPARABLE:
+        close = suggest(key, COMPARABLE)
+        _fail(doc, ("compare", key), f"kan niet vergelijken op {key!r}", f"cannot compare on {key!r}",
+              (f"bedoelt u '{close}'? " if close else "") + f"kies uit {', '.join(COMPARABLE)} of overrides.NAAM",
+              (f"did you mean '{close}'? " if close else "") + f"choose from {', '.join(COMPARABLE)} or overrides.NAME")
+    if not isinstance(values, list) or not values:
+        _fail(doc, ("compare", key), "verwacht een lijst van waarden", "expected a list of values", "bijvoorbeeld [24, 31]", "e.g. [24, 31]")
+    out = []
+    for merged, origin in columns:
+        for j, value in enumerate(values):
+            column, where = dict(merged), dict(origin)
+            if override:
+                name = key.split(".", 1)[1]
+                column["overrides"] = {**(column.get("overrides") or {}), name: value}
+                where[f"overrides.{name}"] = ("compare", key, j)
+            else:
+                column[key] = value
+                where[key] = ("compare", key, j)
+            label = _value_label(key, value)
+            column["name"] = f"{merged['name']} · {label}" if len(columns) > 1 or "variants" in doc.data else label
+            where["name"] = ("compare", key, j)
+            out.append((column, where))
+    names = [c["name"] for c, _ in out]
+    for j, name in enumerate(names):
+        if names.index(name) != j:
+            _fail(doc, ("compare", key), f"waarde {name!r} komt twee keer voor", f"value {name!r} appears twice")
+    return out
+
+
+def _value_label(key: str, value: Any) -> str:
+    if key == "employer_model" and isinstance(value, str):
+        from . import catalog
+
+        if value in catalog.names(catalog.EMPLOYERS_DIR):
+            return catalog.employer_label(value).nl
+    return str(value)
+
+
 def _schema_error(doc, exc, origin: dict):
     from .schema import ERROR_TEXT
 
@@ -240,7 +296,9 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
         except ValueError as exc:
             _fail(doc, path, str(exc), str(exc), OVERRIDE_KINDS.get(name, ("", ""))[1] or None)
         line, _ = doc.where(path)
+        kind = OVERRIDE_KINDS.get(name, ("euro",))[0]
         overrides[name] = ParamValue(name=name, value=value, since=None, status="override",
+                                     unit={"fraction": "fraction", "euro": "euro"}.get(kind, ""),
                                      source=f"scenario {doc.file}{f':{line}' if line else ''} (overrides.{name})")
     for required in employer.requires:
         if required not in overrides:
@@ -269,7 +327,7 @@ def load_scenario(path: str | Path) -> Scenario:
     doc = load_document(path)
     book = load_parameters()
     placements, origins = [], []
-    for merged, origin in _columns(doc):
+    for merged, origin in _compare(doc, _columns(doc)):
         try:
             spec = ColumnSpec.model_validate(merged)
         except ValidationError as exc:
@@ -277,5 +335,5 @@ def load_scenario(path: str | Path) -> Scenario:
         placements.append(build_placement(doc, spec, origin, book))
         origins.append(origin)
     name = doc.data.get("name") if isinstance(doc.data.get("name"), str) else Path(doc.file).stem
-    extra = {k: doc.data[k] for k in ("compare",) if k in doc.data}
+    extra = {k: doc.data[k] for k in TOP_LEVEL_ONLY if k in doc.data}
     return Scenario(file=doc.file, name=name, placements=tuple(placements), origins=tuple(origins), document=doc, extra=extra)

@@ -24,6 +24,7 @@ class EmployerModel:
     wage_cost_origin: str                       # "estimate" or "quoted" (decides memo rounding step)
     parameters: dict[str, ParamValue]           # model defaults, e.g. fulltime_hours
     requires: tuple[str, ...] = ()              # overrides the scenario must supply (agency_fee)
+    bears_employer_balance: bool = False        # the municipality itself carries the employer's balance
 
 
 @dataclass(frozen=True)

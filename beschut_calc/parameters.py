@@ -28,7 +28,7 @@ from typing import Any
 from .errors import InputError
 
 PARAMS_DIR = Path(__file__).with_name("params")
-STATUSES = ("confirmed", "unconfirmed", "assumption", "override")
+STATUSES = ("confirmed", "unconfirmed", "assumption", "override", "default")
 
 
 def to_decimal(value: Any) -> Any:
@@ -54,6 +54,7 @@ class ParamValue:
     status: str = "confirmed"
     note: str = ""
     extrapolated: bool = False   # the date lies after the last date the value is known for
+    unit: str = ""               # fraction, euro_per_year, hours_per_week, ... (for display)
 
     @property
     def flagged(self) -> bool:
@@ -125,7 +126,7 @@ def parse_parameter(name: str, doc: dict) -> Parameter:
             raise ValueError(f"parameter {name} {since}: status {status!r} not one of {STATUSES}")
         values.append(ParamValue(name=name, value=to_decimal(entry["value"]), since=since,
                                  source=str(entry["source"]).strip(), status=status,
-                                 note=str(entry.get("note", "")).strip()))
+                                 note=str(entry.get("note", "")).strip(), unit=str(doc.get("unit", ""))))
     values.sort(key=lambda v: v.since)
     known_until = doc.get("known_until")
     return Parameter(name=name, description=str(doc["description"]).strip(), unit=str(doc.get("unit", "")),

@@ -67,3 +67,28 @@ def plain(value: Decimal, lang: str = "nl") -> str:
     exponent = value.as_tuple().exponent
     places = max(0, -exponent) if isinstance(exponent, int) else 0
     return number(value, lang, places)
+
+
+def with_unit(value, unit: str, lang: str = "nl") -> str:
+    """A parameter value for people: fractions as percentages, euro units as amounts."""
+    from decimal import Decimal as _D
+
+    if isinstance(value, bool):
+        return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
+    if value is None:
+        return "geen" if lang == "nl" else "none"
+    if isinstance(value, dict) and "bands" in value:
+        per_hour = "/uur" if lang == "nl" else "/hour"
+        return "; ".join(f"{plain(b['from'], lang)}-{plain(b['to'], lang)}: {euro(b['rate'], lang, 2)}{per_hour}, max {euro(b['max'], lang)}"
+                         for b in value["bands"])
+    if isinstance(value, dict) and "rate" in value:
+        per_hour = "/uur" if lang == "nl" else "/hour"
+        return f"{euro(value['rate'], lang, 2)}{per_hour}, max {euro(value['max'], lang)}"
+    if not isinstance(value, _D):
+        return str(value)
+    if unit == "fraction":
+        return percent(value, lang)
+    if unit.startswith("euro"):
+        places = 2 if value != value.to_integral_value() else 0
+        return euro(value, lang, places)
+    return plain(value, lang)

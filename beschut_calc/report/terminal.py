@@ -50,7 +50,8 @@ def _label(results: list[Result], key: str, lang: str) -> str:
     return key
 
 
-def render(title: str, results: list[Result], lang: str = "nl", file=None) -> None:
+def render(title: str, results: list[Result], lang: str = "nl", file=None, difference: bool = False) -> None:
+    """`difference` adds a row with each column's balance minus the first column's."""
     from rich import box
     from rich.table import Table
 
@@ -58,7 +59,7 @@ def render(title: str, results: list[Result], lang: str = "nl", file=None) -> No
     table = Table(title=title, caption=HEADINGS["per_year"](lang), box=box.SIMPLE_HEAVY, title_justify="left")
     table.add_column(HEADINGS["line"](lang), no_wrap=True)
     for result in results:
-        table.add_column(result.placement.name, justify="right")
+        table.add_column(result.placement.name, justify="right", overflow="fold")
     for label, getter in INPUT_ROWS:
         table.add_row(f"[dim]{label(lang)}[/dim]", *[f"[dim]{getter(r.placement, lang)}[/dim]" for r in results])
     table.add_section()
@@ -72,6 +73,10 @@ def render(title: str, results: list[Result], lang: str = "nl", file=None) -> No
     table.add_row(f"[bold]{HEADINGS['balance'](lang)}[/bold]",
                   *[f"[bold {'red' if euro(r.balance).startswith('-') else 'green'}]{euro(r.balance, lang)}[/]" for r in results])
     table.add_row(HEADINGS["verdict"](lang), *[verdict(r.balance, lang) for r in results])
+    if difference and len(results) > 1:
+        first = results[0]
+        table.add_row(Text(f"Verschil saldo t.o.v. {first.placement.name}", f"Balance difference vs {first.placement.name}")(lang),
+                      "", *[euro(r.balance - first.balance, lang) for r in results[1:]])
     console.print(table)
     render_warnings(results, lang, console)
 

@@ -1,0 +1,67 @@
+"""The municipality's table (`--perspective gemeente`) and the JSON `perspectives` block."""
+from __future__ import annotations
+
+from ..engine import Result
+from ..perspectives import MunicipalView, label
+from ..text import Text, euro
+from .jsonout import line_source, money
+from .labels import verdict
+
+HEAD = {
+    "title": Text("Gemeente: wat de gemeente ontvangt en betaalt per plek per jaar",
+                  "Municipality: what the municipality receives and pays per placement per year"),
+    "receives": Text("Ontvangt van het Rijk", "Receives from national government"),
+    "pays": Text("Betaalt", "Pays"),
+    "total_receives": Text("Totaal ontvangen", "Total received"),
+    "total_pays": Text("Totaal betaald", "Total paid"),
+    "employer_balance": Text("Saldo als werkgever (eigen dienst of payroll)", "Balance as employer (own employment or payroll)"),
+    "not_employer": Text("n.v.t. (andere werkgever)", "n/a (other employer)"),
+    "net": Text("Netto voor de gemeente", "Net for the municipality"),
+}
+
+
+def _lines(lines, lang):
+    return [{"key": line.key, "label": label(line, lang), "amount": money(line.amount), "rule": line.rule(lang),
+             "source": line_source(line.params)} for line in lines]
+
+
+def perspectives(result: Result, view: MunicipalView, lang: str = "nl") -> dict:
+    return {
+        "employer": {"benefits": money(result.benefits), "costs": money(result.costs), "balance": money(result.balance),
+                     "verdict": verdict(result.balance, lang)},
+        "municipality": {
+            "receives": _lines(view.receives, lang),
+            "pays": _lines(view.pays, lang),
+            "employer_balance": money(view.employer_balance) if view.employer_balance is not None else None,
+            "totals": {"receives": money(view.received), "pays": money(view.paid), "net": money(view.net)},
+        },
+    }
+
+
+def render(results: list[Result], views: list[MunicipalView], lang: str, out) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, width=None if out.isatty() else 140, highlight=False)
+    table = Table(title=HEAD["title"](lang), box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("", no_wrap=True)
+    for result in results:
+        table.add_column(result.placement.name, justify="right", overflow="fold")
+    for side, total_key, attr, total in (("receives", "total_receives", "receives", lambda v: v.received),
+                                          ("pays", "total_pays", "pays", lambda v: v.paid)):
+        table.add_row(f"[bold]{HEAD[side](lang)}[/bold]", *[""] * len(results))
+        keys = list(dict.fromkeys(line.key for v in views for line in getattr(v, attr)))
+        for key in keys:
+            cells, name = [], key
+            for v in views:
+                line = next((x for x in getattr(v, attr) if x.key == key), None)
+                cells.append(euro(line.amount, lang) if line else "-")
+                name = label(line, lang) if line else name
+            table.add_row("  " + name, *cells)
+        table.add_row(f"[bold]{HEAD[total_key](lang)}[/bold]", *[euro(total(v), lang) for v in views])
+        table.add_section()
+    table.add_row(HEAD["employer_balance"](lang),
+                  *[euro(v.employer_balance, lang) if v.employer_balance is not None else HEAD["not_employer"](lang) for v in views])
+    table.add_row(f"[bold]{HEAD['net'](lang)}[/bold]", *[f"[bold]{euro(v.net, lang)}[/bold]" for v in views])
+    console.print(table)
