@@ -105,7 +105,7 @@ def _merge(base: dict, variant: dict, index: int | None) -> tuple[dict, dict]:
     """Lay a variant over the base keys; returns the merged mapping and, per key, its path in the file."""
     merged = dict(base)
     origin = {key: (key,) for key in base}
-    for key in base.get("overrides") or {}:
+    for key in base["overrides"] if isinstance(base.get("overrides"), dict) else {}:  # the schema reports a non-mapping
         origin[f"overrides.{key}"] = ("overrides", key)
     if index is None:
         return merged, origin

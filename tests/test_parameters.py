@@ -1,0 +1,120 @@
+"""Dated parameters (issue 2 item 4): lookup on or before a date, errors before the first value,
+warnings for extrapolated and unconfirmed values, and a source for every value."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+import yaml
+
+from beschut_calc.errors import InputError
+from beschut_calc.parameters import PARAMS_DIR, parse_parameter
+
+SYNTHETIC = {
+    "description": "test parameter",
+    "unit": "euro",
+    "known_until": dt.date(2020, 12, 31),
+    "values": {
+        dt.date(2016, 1, 1): {"value": 10, "source": "a"},
+        dt.date(2018, 7, 1): {"value": 30, "source": "c", "status": "unconfirmed"},
+        dt.date(2017, 1, 1): {"value": 20, "source": "b"},      # out of order on purpose
+    },
+}
+
+
+def test_lookup_takes_the_latest_value_on_or_before_the_date():
+    param = parse_parameter("p", SYNTHETIC)
+    assert param.at(dt.date(2016, 1, 1)).value == 10
+    assert param.at(dt.date(2016, 12, 31)).value == 10
+    assert param.at(dt.date(2017, 1, 1)).value == 20
+    assert param.at(dt.date(2018, 6, 30)).value == 20
+    assert param.at(dt.date(2018, 7, 1)).value == 30
+    assert param.at(dt.date(2020, 12, 31)).extrapolated is False
+
+
+def test_lookup_in_the_shipped_wml(book):
+    # WML changes on 1 January and 1 July (domain.md section 7)
+    assert book.at("wml_month", dt.date(2017, 1, 1)).value == D("1551.60")
+    assert book.at("wml_month", dt.date(2017, 6, 30)).value == D("1551.60")
+    assert book.at("wml_month", dt.date(2017, 7, 1)).value == D("1565.40")
+    assert book.at("wml_month", dt.date(2017, 12, 31)).value == D("1565.40")
+    assert book.at("wml_hour", dt.date(2025, 7, 1)).value == D("14.40")
+
+
+def test_a_date_before_the_first_value_is_an_error(book):
+    with pytest.raises(InputError) as exc:
+        book.at("wml_month", dt.date(2014, 12, 31))
+    assert "2015-01-01" in exc.value.message and "2015-01-01" in exc.value.en
+    with pytest.raises(InputError):
+        book.at("wml_hour", dt.date(2023, 12, 31))
+    with pytest.raises(InputError):
+        parse_parameter("p", SYNTHETIC).at(dt.date(2015, 12, 31))
+
+
+def test_after_known_until_the_value_is_flagged_extrapolated(book):
+    param = parse_parameter("p", SYNTHETIC)
+    late = param.at(dt.date(2021, 1, 1))
+    assert late.value == 30 and late.extrapolated and late.flagged
+    assert book.at("wml_hour", dt.date(2026, 6, 30)).extrapolated is False
+    assert book.at("wml_hour", dt.date(2026, 7, 1)).extrapolated is True
+    assert book.at("wml_month", dt.date(2024, 1, 1)).extrapolated is True
+
+
+def test_unconfirmed_values_are_flagged(book):
+    assert parse_parameter("p", SYNTHETIC).at(dt.date(2019, 1, 1)).flagged
+    assert not book.at("lks_employer_charge_allowance", dt.date(2018, 1, 1)).flagged
+    assert book.at("lks_employer_charge_allowance", dt.date(2019, 1, 1)).flagged
+
+
+def test_extrapolated_value_warns_in_the_result(calc):
+    # 2026: hourly WML for July-December 2026 is not known; 14.71 is carried forward
+    result = calc(year=2026, hours=31)
+    nl = [w("nl") for w in result.warnings]
+    en = [w("en") for w in result.warnings]
+    assert any(w.startswith("wml_hour") and "doorgetrokken" in w for w in nl), nl
+    assert any(w.startswith("wml_hour") and "carried forward" in w for w in en), en
+    # the first half of 2026 is known: no such warning for 2025
+    assert not any(w.startswith("wml_hour") for w in (t("nl") for t in calc(year=2025, hours=31).warnings))
+
+
+def test_unconfirmed_value_warns_in_the_result(calc):
+    result = calc(year=2019, hours=31)
+    nl = [w("nl") for w in result.warnings]
+    assert any("lks_employer_charge_allowance" in w and "niet bevestigd" in w for w in nl), nl
+    assert any("lks_employer_charge_allowance" in w and "not confirmed" in w for w in (t("en") for t in result.warnings))
+
+
+def test_assumptions_warn_in_the_result(calc):
+    # 23 % employer charges and 13,000 guidance are the note's assumptions (003 endnotes vii, viii)
+    nl = [w("nl") for w in calc(year=2017, hours=31).warnings]
+    assert any(w.startswith("employer_charges") and "aanname" in w for w in nl)
+    assert any(w.startswith("guidance_cost_fulltime") and "aanname" in w for w in nl)
+    overridden = calc(year=2017, hours=31, overrides={"employer_charges": "20%", "guidance_cost_fulltime": 9000})
+    assert not any(w("nl").startswith(("employer_charges", "guidance_cost_fulltime")) for w in overridden.warnings)
+
+
+@pytest.mark.parametrize("path", sorted(PARAMS_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_parameter_value_has_a_source(path):
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert str(doc.get("description", "")).strip()
+    assert doc["values"], "no values"
+    for since, entry in doc["values"].items():
+        assert isinstance(entry, dict) and "value" in entry, since
+        assert isinstance(entry.get("source"), str) and len(entry["source"].strip()) > 10, f"{path.stem} {since}"
+        assert entry.get("status", "confirmed") in ("confirmed", "unconfirmed", "assumption"), f"{path.stem} {since}"
+
+
+def test_a_value_without_source_is_refused():
+    bad = {"description": "x", "values": {dt.date(2017, 1, 1): {"value": 1}}}
+    with pytest.raises(ValueError, match="source"):
+        parse_parameter("p", bad)
+
+
+@pytest.mark.parametrize("year", range(2015, 2027))
+@pytest.mark.parametrize("method", ["statutory", "memo"])
+def test_parameters_cover_2015_to_2026(calc, year, method):
+    # issue 2 item 4: cover 2015 through 2026; every month of every year must resolve
+    result = calc(year=year, hours=31, method=method, subsidy_set="zaanstreek-waterland-2017")
+    assert result.line("wage_costs").amount > 0
+    assert result.line("wage_subsidy").amount > 0
