@@ -133,16 +133,17 @@ def _first_of_months(year: int) -> list[dt.date]:
     return [dt.date(year, m, 1) for m in range(1, MONTHS + 1)]
 
 
-def statutory_wml_year(ctx: Context, hours: Decimal) -> tuple[Decimal, Text]:
+def statutory_wml_year(ctx: Context, hours: Decimal, skip_months: int = 0) -> tuple[Decimal, Text]:
     """Gross WML for a year at `hours` a week, month by month, without holiday allowance.
 
     Before 2024 the monthly WML is for the employer's full-time week, so a part-time
     wage is WML x hours / full-time week; from 2024 the statutory hourly WML applies
     to every full-time week: hourly WML x hours x 52 / 12 a month (domain.md section 3).
+    `skip_months` leaves out the first months of the year (a trial placement without wage).
     """
     total = ZERO
     monthly, hourly = 0, 0
-    for first in _first_of_months(ctx.year):
+    for first in _first_of_months(ctx.year)[skip_months:]:
         if ctx.v("hourly_wml_from", first):
             total += ctx.v("wml_hour", first) * hours * WEEKS_PER_YEAR / MONTHS
             hourly += 1
@@ -154,11 +155,11 @@ def statutory_wml_year(ctx: Context, hours: Decimal) -> tuple[Decimal, Text]:
         how = Text(f"{monthly} maanden maand-WML × {plain(hours)}/{fulltime} en {hourly} maanden uur-WML × {plain(hours)} × 52/12",
                    f"{monthly} months of monthly WML × {plain(hours, 'en')}/{fulltime} and {hourly} months of hourly WML × {plain(hours, 'en')} × 52/12")
     elif monthly:
-        how = Text(f"som van 12 maandbedragen WML × {plain(hours)}/{fulltime}",
-                   f"sum of 12 monthly WML amounts × {plain(hours, 'en')}/{fulltime}")
+        how = Text(f"som van {monthly} maandbedragen WML × {plain(hours)}/{fulltime}",
+                   f"sum of {monthly} monthly WML amounts × {plain(hours, 'en')}/{fulltime}")
     else:
-        how = Text(f"som van 12 maanden uur-WML × {plain(hours)} × 52/12",
-                   f"sum of 12 months of hourly WML × {plain(hours, 'en')} × 52/12")
+        how = Text(f"som van {hourly} maanden uur-WML × {plain(hours)} × 52/12",
+                   f"sum of {hourly} months of hourly WML × {plain(hours, 'en')} × 52/12")
     return total, how
 
 
@@ -177,6 +178,26 @@ def memo_own_wage_costs(book: ParameterBook, year: int, hours: Decimal, fulltime
     jan1 = dt.date(year, 1, 1)
     return (MONTHS * book.at("wml_month", jan1).value * (ONE + book.at("holiday_allowance", jan1).value)
             * (ONE + book.at("employer_charges", jan1).value) * hours / fulltime)
+
+
+# ---------------------------------------------------------------- trial placement
+
+def trial_months(p: Placement) -> int:
+    """Months without wage at the start of the placement's first year (proefplaatsing met behoud van uitkering)."""
+    return p.trial_months if p.trial_months and p.year == p.start_year else 0
+
+
+def employed_share(p: Placement) -> Decimal:
+    """The part of the year with a paid contract: what wage, LKS, subsidies and LIV hours count for."""
+    return Decimal(MONTHS - trial_months(p)) / MONTHS
+
+
+def _trial_text(p: Placement) -> Text:
+    t = trial_months(p)
+    if not t:
+        return Text("", "")
+    return Text(f" × {MONTHS - t}/12 (eerst {t} maanden proefplaatsing met behoud van uitkering, geen dienstverband)",
+                f" × {MONTHS - t}/12 (first {t} months trial placement with benefits kept, no contract)")
 
 
 # ---------------------------------------------------------------- line rules
@@ -233,6 +254,10 @@ def _subsidy_line(ctx: Context, key: str) -> Line:
         span = f"{sub.from_year or ''}-{sub.until_year or ''}"
         return Line(key, "benefit", ZERO, Text(f"geldt in {span}", f"applies in {span}"), ctx.take(),
                     reason=Text(f"geldt alleen in de jaren {span}, niet in {p.year}", f"applies only in the years {span}, not in {p.year}"))
+    if sub.max_years and p.year - p.start_year >= sub.max_years:
+        return Line(key, "benefit", ZERO, Text(f"ten hoogste {sub.max_years} jaar per plek", f"at most {sub.max_years} years per place"), ctx.take(),
+                    reason=Text(f"ten hoogste {sub.max_years} jaar vanaf het eerste jaar van de plek ({p.start_year}); {p.year} is jaar {p.year - p.start_year + 1}",
+                                f"at most {sub.max_years} years from the place's first year ({p.start_year}); {p.year} is year {p.year - p.start_year + 1}"))
     pro_rata = sub.pro_rata
     if key == "temporary_subsidy":
         override = ctx.v("temporary_subsidy_pro_rata")
@@ -247,6 +272,9 @@ def _subsidy_line(ctx: Context, key: str) -> Line:
         amount = sub.amount
         rule = Text(f"{euro(sub.amount)} per jaar, niet naar rato ({sset.name})",
                     f"{euro(sub.amount, 'en')} a year, not pro rata ({sset.name})")
+    if trial_months(p):
+        amount *= employed_share(p)
+        rule = Text(rule.nl + _trial_text(p).nl, rule.en + _trial_text(p).en)
     src = ParamValue(name=f"{sset.name}:{key}", value=sub.amount, since=None, source=sub.source)
     return Line(key, "benefit", amount, rule, ctx.take() + (src,))
 
@@ -297,8 +325,11 @@ def _lkv(ctx: Context, hours: Decimal) -> tuple[Decimal, Text | None]:
 
 
 def _tax_line(ctx: Context, hourly_wage: Decimal) -> Line:
-    """LIV, or LKV where switched on, never both: the higher one (domain.md section 3)."""
-    hours = ctx.placement.hours
+    """LIV, or LKV where switched on, never both: the higher one (domain.md section 3).
+
+    Paid hours are those of the months with a contract: a trial placement has none.
+    """
+    hours = ctx.placement.hours * employed_share(ctx.placement)
     liv, liv_rule, liv_reason = _liv(ctx, hours, hourly_wage)
     lkv, lkv_rule = _lkv(ctx, hours)
     if lkv_rule is not None and lkv > liv:
@@ -322,6 +353,15 @@ def statutory_lines(ctx: Context) -> list[Line]:
     basis = ctx.take()
     w_text = Text(f"WML-jaarloon {euro(w)} ({how.nl}, × (1 + {percent(holiday)}) vakantiebijslag)",
                   f"WML year wage {euro(w, 'en')} ({how.en}, × (1 + {percent(holiday, 'en')}) holiday allowance)")
+    # A trial placement keeps the wage value (the work is done) but has no wage, hence no
+    # LKS, no wage costs and no paid hours in its months: those use the wage of the paid months.
+    w_paid, w_paid_text, t = w, w_text, trial_months(p)
+    if t:
+        base_paid, how_paid = statutory_wml_year(ctx, h, skip_months=t)
+        w_paid = base_paid * (ONE + holiday)
+        basis = unique(basis + ctx.take())
+        w_paid_text = Text(f"WML-loon na {t} maanden proefplaatsing {euro(w_paid)} ({how_paid.nl}, × (1 + {percent(holiday)}) vakantiebijslag)",
+                           f"WML wage after a {t}-month trial placement {euro(w_paid, 'en')} ({how_paid.en}, × (1 + {percent(holiday, 'en')}) holiday allowance)")
     lines = []
 
     lines.append(Line("wage_value", "benefit", p.wage_value * w,
@@ -330,18 +370,19 @@ def statutory_lines(ctx: Context) -> list[Line]:
 
     share, share_text, share_reason = _lks_share(ctx)
     allowance = ctx.v("lks_employer_charge_allowance")
-    lines.append(Line("wage_subsidy", "benefit", share * w * (ONE + allowance),
-                      Text(f"{share_text.nl} × {w_text.nl} × (1 + {percent(allowance)}) opslag werkgeverslasten",
-                           f"{share_text.en} × {w_text.en} × (1 + {percent(allowance, 'en')}) employer-charge allowance"),
+    lines.append(Line("wage_subsidy", "benefit", share * w_paid * (ONE + allowance),
+                      Text(f"{share_text.nl} × {w_paid_text.nl} × (1 + {percent(allowance)}) opslag werkgeverslasten",
+                           f"{share_text.en} × {w_paid_text.en} × (1 + {percent(allowance, 'en')}) employer-charge allowance"),
                       basis + ctx.take(), reason=share_reason))
 
     lines.append(_subsidy_line(ctx, "general_subsidy"))
     lines.append(_subsidy_line(ctx, "temporary_subsidy"))
     level = ctx.v("wage_level")
-    lines.append(_with_params(_tax_line(ctx, w * level / (h * WEEKS_PER_YEAR)), basis))
+    paid_hours = h * WEEKS_PER_YEAR * employed_share(p)
+    lines.append(_with_params(_tax_line(ctx, w_paid * level / paid_hours if paid_hours else ZERO), basis))
 
     factor, factor_text = _wage_cost_factor(ctx)
-    lines.append(Line("wage_costs", "cost", w * factor, Text(f"{w_text.nl} × {factor_text.nl}", f"{w_text.en} × {factor_text.en}"),
+    lines.append(Line("wage_costs", "cost", w_paid * factor, Text(f"{w_paid_text.nl} × {factor_text.nl}", f"{w_paid_text.en} × {factor_text.en}"),
                       basis + ctx.take(), origin=p.employer.wage_cost_origin))
 
     amount, rule = _guidance_at(ctx, h)
@@ -380,9 +421,10 @@ def memo_lines(ctx: Context) -> list[Line]:
     national = ctx.v("rijk_lks_per_place")
     cap = ctx.v("lks_max_share")
     at_ref = national * share / cap
-    lines.append(Line("wage_subsidy", "benefit", at_ref * scale,
-                      Text(f"bij 31 uur: rijksbedrag {euro(national)} × {share_text.nl} / {percent(cap)} = {euro(at_ref, 'nl', 2)}; {scale_nl}",
-                           f"at 31 hours: national figure {euro(national, 'en')} × {share_text.en} / {percent(cap, 'en')} = {euro(at_ref, 'en', 2)}; {scale_en}"),
+    paid, trial = employed_share(p), _trial_text(p)   # a trial placement has no wage: no LKS, no wage costs
+    lines.append(Line("wage_subsidy", "benefit", at_ref * scale * paid,
+                      Text(f"bij 31 uur: rijksbedrag {euro(national)} × {share_text.nl} / {percent(cap)} = {euro(at_ref, 'nl', 2)}; {scale_nl}{trial.nl}",
+                           f"at 31 hours: national figure {euro(national, 'en')} × {share_text.en} / {percent(cap, 'en')} = {euro(at_ref, 'en', 2)}; {scale_en}{trial.en}"),
                       ctx.take() + (ref_param,), origin="quoted", reason=share_reason))
 
     lines.append(_subsidy_line(ctx, "general_subsidy"))
@@ -392,9 +434,9 @@ def memo_lines(ctx: Context) -> list[Line]:
 
     factor, factor_text = _wage_cost_factor(ctx)
     at_ref = w_full * ref / fulltime * factor
-    lines.append(Line("wage_costs", "cost", at_ref * scale,
-                      Text(f"bij 31 uur: {w_text.nl} × 31/{plain(fulltime)} × {factor_text.nl} = {euro(at_ref, 'nl', 2)}; {scale_nl}",
-                           f"at 31 hours: {w_text.en} × 31/{plain(fulltime)} × {factor_text.en} = {euro(at_ref, 'en', 2)}; {scale_en}"),
+    lines.append(Line("wage_costs", "cost", at_ref * scale * paid,
+                      Text(f"bij 31 uur: {w_text.nl} × 31/{plain(fulltime)} × {factor_text.nl} = {euro(at_ref, 'nl', 2)}; {scale_nl}{trial.nl}",
+                           f"at 31 hours: {w_text.en} × 31/{plain(fulltime)} × {factor_text.en} = {euro(at_ref, 'en', 2)}; {scale_en}{trial.en}"),
                       basis + ctx.take() + (ref_param,), origin=p.employer.wage_cost_origin))
 
     at_ref, rule = _guidance_at(ctx, ref)
@@ -428,7 +470,17 @@ def extra_benefit_lines(ctx: Context) -> list[Line]:
             amount = amount * min(p.hours, full) / full
         src = ParamValue(name=f"{p.subsidy_set.name}:{extra.key}", value=extra.amount, since=None, source=extra.source)
         lines.append(Line(extra.key, "benefit", amount, Text(extra.label.nl, extra.label.en), ctx.take() + (src,), label=extra.label))
+    if "municipal_top_up" in p.overrides:
+        amount = ctx.v("municipal_top_up")
+        lines.append(Line("municipal_top_up", "benefit", amount,
+                          Text(f"{euro(amount)} per plek per jaar, niet naar rato (invoer scenario)",
+                               f"{euro(amount, 'en')} per place a year, not pro rata (scenario input)"),
+                          ctx.take(), label=TOP_UP_LABEL))
     return lines
+
+
+# An extra municipal contribution per place (issue 5): a policy choice, so it only exists as an input.
+TOP_UP_LABEL = Text("aanvulling gemeente", "municipal top-up")
 
 
 # ---------------------------------------------------------------- rounding

@@ -33,6 +33,7 @@ OVERRIDE_KINDS = {
     "rijk_lks_per_place": ("euro", "rijksbedrag loonkostensubsidie per plek (memomethode)"),
     "memo_wage_value_fulltime": ("bool", "true: loonwaarde van een voltijdjaar zoals de notitie; false: van 31 uur"),
     "lkv_enabled": ("bool", "true: loonkostenvoordeel meenemen (hoogste van LIV en LKV)"),
+    "municipal_top_up": ("euro", "aanvulling van de gemeente per plek per jaar, bijvoorbeeld 1000"),
 }
 
 
@@ -123,7 +124,7 @@ def _merge(base: dict, variant: dict, index: int | None) -> tuple[dict, dict]:
     return merged, origin
 
 
-TOP_LEVEL_ONLY = ("variants", "compare")
+TOP_LEVEL_ONLY = ("variants", "compare", "targets")
 
 
 def _columns(doc) -> list[tuple[dict, dict]]:
@@ -199,6 +200,42 @@ def _compare(doc, columns: list[tuple[dict, dict]]) -> list[tuple[dict, dict]]:
         if names.index(name) != j:
             _fail(doc, ("compare", key), f"waarde {name!r} komt twee keer voor", f"value {name!r} appears twice")
     return out
+
+
+def _targets(doc) -> dict[str | None, dict[int, int]]:
+    """`targets`: places per year, for the whole file or per municipality (003 §6.1, endnote i).
+
+    targets: {2017: 31, 2018: 55}                       -> {None: {2017: 31, 2018: 55}}
+    targets: {Zaanstad: {2017: 31, 2018: 55}, ...}      -> {"Zaanstad": {...}, ...}
+    """
+    raw = doc.data["targets"]
+    example = "bijvoorbeeld targets: {2017: 31, 2018: 55} of targets: {Zaanstad: {2017: 31, 2018: 55}}"
+    example_en = "for example targets: {2017: 31, 2018: 55} or targets: {Zaanstad: {2017: 31, 2018: 55}}"
+    if not isinstance(raw, dict) or not raw:
+        _fail(doc, ("targets",), "verwacht per jaar een aantal plekken (taakstelling)", "expected a number of places per year (target)",
+              example, example_en)
+
+    def years(mapping: dict, path: tuple) -> dict[int, int]:
+        if not isinstance(mapping, dict) or not mapping:
+            _fail(doc, path, "verwacht per jaar een aantal plekken", "expected a number of places per year", example, example_en)
+        out = {}
+        for year, places in mapping.items():
+            if isinstance(year, bool) or not isinstance(year, int) or not 2015 <= year <= 2100:
+                _fail(doc, path + (year,), f"{year!r} is geen jaartal van 2015 tot en met 2100", f"{year!r} is not a year from 2015 to 2100",
+                      example, example_en)
+            if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+                _fail(doc, path + (year,), f"verwacht een heel aantal plekken (0 of meer), niet {places!r}",
+                      f"expected a whole number of places (0 or more), not {places!r}", example, example_en)
+            out[year] = places
+        return dict(sorted(out.items()))
+
+    if all(isinstance(key, int) and not isinstance(key, bool) for key in raw):
+        return {None: years(raw, ("targets",))}
+    for key in raw:
+        if not isinstance(key, str) or not key.strip():
+            _fail(doc, ("targets", key), "meng geen jaren en gemeenten in targets", "do not mix years and municipalities in targets",
+                  example, example_en)
+    return {name: years(value, ("targets", name)) for name, value in raw.items()}
 
 
 def _value_label(key: str, value: Any) -> str:
@@ -309,7 +346,7 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
                   f"add: overrides: {{{required}: 15%}} (with the agency's own fee)")
     return Placement(name=spec.name, year=spec.year, method=spec.method, hours=spec.hours, wage_value=spec.wage_value,
                      employer=employer, subsidy_set=sset, rounding=catalog.load_rounding(spec.rounding),
-                     work_type=spec.work_type, overrides=overrides)
+                     work_type=spec.work_type, overrides=overrides, trial_months=spec.trial_months)
 
 
 def _override_value_euro(raw: Any) -> Decimal:
@@ -336,4 +373,6 @@ def load_scenario(path: str | Path) -> Scenario:
         origins.append(origin)
     name = doc.data.get("name") if isinstance(doc.data.get("name"), str) else Path(doc.file).stem
     extra = {k: doc.data[k] for k in TOP_LEVEL_ONLY if k in doc.data}
+    if "targets" in extra:
+        extra["targets"] = _targets(doc)
     return Scenario(file=doc.file, name=name, placements=tuple(placements), origins=tuple(origins), document=doc, extra=extra)

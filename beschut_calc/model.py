@@ -91,3 +91,9 @@ class Placement:
     rounding: RoundingScheme | None = None
     work_type: str | None = None
     overrides: dict[str, ParamValue] = field(default_factory=dict)
+    first_year: int | None = None               # the placement's first year (multi-year: max_years, trial); None = year
+    trial_months: int = 0                       # trial placement with benefits kept, at the start of the first year
+
+    @property
+    def start_year(self) -> int:
+        return self.year if self.first_year is None else self.first_year

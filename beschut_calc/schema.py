@@ -40,6 +40,14 @@ class ColumnSpec(BaseModel):
     rounding: Literal["none", "memo"] = "none"
     work_type: Literal[WORK_TYPES] | None = None  # type: ignore[valid-type]
     overrides: dict[str, Any] = {}
+    trial_months: int = 0     # proefplaatsing met behoud van uitkering at the start of the first year
+
+    @field_validator("trial_months", mode="before")
+    @classmethod
+    def _trial_months(cls, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
+            raise ValueError(f"trial_months {value!r}: verwacht een heel aantal maanden van 0 tot en met 12, bijvoorbeeld 3")
+        return value
 
     @field_validator("name", mode="before")
     @classmethod
