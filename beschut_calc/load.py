@@ -38,6 +38,23 @@ OVERRIDE_KINDS = {
 
 
 @dataclass(frozen=True)
+class ColumnSpec:
+    """One column's validated keys (see schema.py for the rules)."""
+    name: str
+    year: int
+    hours: Decimal
+    wage_value: Decimal
+    method: str = "statutory"
+    employer_model: str = "municipality"
+    subsidy_set: str = "geen"
+    rounding: str = "none"
+    work_type: str | None = None
+    overrides: dict = field(default_factory=dict)
+    description: str | None = None
+    trial_months: int = 0
+
+
+@dataclass(frozen=True)
 class Scenario:
     """One scenario file: its columns, in order."""
     file: str
@@ -269,10 +286,10 @@ def _schema_error(doc, exc, origin: dict):
         line, column = doc.where(path) if path else (None, None)
         raise InputError(message, en=en, file=doc.file, line=line or 1, column=column, key=key, hint=hint, hint_en=hint_en)
     elif kind == "extra_forbidden":
-        from .schema import ColumnSpec
+        from .schema import COLUMN_FIELDS
 
         message, en = ERROR_TEXT[kind]
-        close = suggest(key, list(ColumnSpec.model_fields) + list(TOP_LEVEL_ONLY))
+        close = suggest(key, list(COLUMN_FIELDS) + list(TOP_LEVEL_ONLY))
         hint = f"bedoelt u '{close}'?" if close else "zie de lijst met sleutels in de README"
         hint_en = f"did you mean '{close}'?" if close else "see the list of keys in the README"
     elif kind == "literal_error":
@@ -356,9 +373,9 @@ def _override_value_euro(raw: Any) -> Decimal:
 
 
 def load_scenario(path: str | Path) -> Scenario:
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
-    from .schema import ColumnSpec
+    from .schema import validate_column
     from .yamlsource import load_document
 
     doc = load_document(path)
@@ -366,7 +383,7 @@ def load_scenario(path: str | Path) -> Scenario:
     placements, origins = [], []
     for merged, origin in _compare(doc, _columns(doc)):
         try:
-            spec = ColumnSpec.model_validate(merged)
+            spec = ColumnSpec(**validate_column(merged))
         except ValidationError as exc:
             _schema_error(doc, exc, origin)
         placements.append(build_placement(doc, spec, origin, book))

@@ -1,19 +1,24 @@
-"""The scenario file's schema (pydantic v2): the public contract of key names and values.
+"""The scenario file's schema: the public contract of key names and values.
 
-One `ColumnSpec` is validated per column, after a variant has been laid over the
-base keys. Messages are Dutch (with English in `messages_en`) and say what to write.
+One column is validated at a time, after a variant has been laid over the base keys.
+The schema is written for pydantic v2's validation core (`pydantic_core`) directly:
+declaring it as a `BaseModel` costs about 0.1 s at every start (pydantic's first model
+class), which alone would break the start-up budget of a plain table run. Messages are
+Dutch and say what to write; `load.py` turns them into located one-line errors.
 """
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic_core import SchemaValidator
+from pydantic_core import core_schema as cs
 
-from .model import WORK_TYPES
+from .model import METHODS, ROUNDINGS, WORK_TYPES
 from .units import parse_fraction
 
 MAX_HOURS = Decimal(40)
+FIRST_YEAR = 2015
 
 
 def _number(value: Any, what: str) -> Decimal:
@@ -25,70 +30,93 @@ def _number(value: Any, what: str) -> Decimal:
     return number
 
 
-class ColumnSpec(BaseModel):
-    """One column: the keys a scenario (or a variant laid over it) must resolve to."""
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+def _name(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"verwacht een naam (tekst), niet {value!r}; bijvoorbeeld name: \"31 uur\"")
+    return value
 
-    name: str
-    description: str | None = None
-    year: int
-    method: Literal["statutory", "memo"] = "statutory"
-    hours: Decimal
-    wage_value: Decimal
-    employer_model: str = "municipality"
-    subsidy_set: str = "geen"
-    rounding: Literal["none", "memo"] = "none"
-    work_type: Literal[WORK_TYPES] | None = None  # type: ignore[valid-type]
-    overrides: dict[str, Any] = {}
-    trial_months: int = 0     # proefplaatsing met behoud van uitkering at the start of the first year
 
-    @field_validator("trial_months", mode="before")
-    @classmethod
-    def _trial_months(cls, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
-            raise ValueError(f"trial_months {value!r}: verwacht een heel aantal maanden van 0 tot en met 12, bijvoorbeeld 3")
-        return value
+def _text(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"verwacht een tekst, niet {value!r}")
+    return value
 
-    @field_validator("name", mode="before")
-    @classmethod
-    def _name(cls, value: Any) -> str:
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError("verwacht een naam (tekst), bijvoorbeeld name: \"31 uur\"")
-        return value
 
-    @field_validator("year", mode="before")
-    @classmethod
-    def _year(cls, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"verwacht een jaartal zoals 2026, niet {value!r}")
-        if not 2015 <= value <= 2100:
-            raise ValueError(f"jaar {value} valt buiten 2015-2100 (de parameters beginnen in 2015)")
-        return value
+def _year(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"verwacht een jaartal zoals 2026, niet {value!r}")
+    if not FIRST_YEAR <= value <= 2100:
+        raise ValueError(f"jaar {value} valt buiten {FIRST_YEAR}-2100 (de parameters beginnen in {FIRST_YEAR})")
+    return value
 
-    @field_validator("hours", mode="before")
-    @classmethod
-    def _hours(cls, value: Any) -> Decimal:
-        hours = _number(value, "hours")
-        if not Decimal(0) < hours <= MAX_HOURS:
-            raise ValueError(f"{value} uur per week valt buiten (0, 40]; geef de contracturen per week, bijvoorbeeld 31")
-        return hours
 
-    @field_validator("wage_value", mode="before")
-    @classmethod
-    def _wage_value(cls, value: Any) -> Decimal:
-        share = parse_fraction(value)
-        if not Decimal(0) <= share <= 1:
-            raise ValueError(f"loonwaarde {value} valt buiten 0-100 %; schrijf bijvoorbeeld 30%")
-        return share
+def _hours(value: Any) -> Decimal:
+    hours = _number(value, "hours")
+    if not Decimal(0) < hours <= MAX_HOURS:
+        raise ValueError(f"{value} uur per week valt buiten (0, 40]; geef de contracturen per week, bijvoorbeeld 31")
+    return hours
 
-    @field_validator("overrides", mode="before")
-    @classmethod
-    def _overrides(cls, value: Any) -> dict:
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise ValueError("verwacht een mapping parameter: waarde, bijvoorbeeld overrides: {employer_charges: 20%}")
-        return value
+
+def _wage_value(value: Any) -> Decimal:
+    share = parse_fraction(value)
+    if not Decimal(0) <= share <= 1:
+        raise ValueError(f"loonwaarde {value} valt buiten 0-100 %; schrijf bijvoorbeeld 30%")
+    return share
+
+
+def _catalogue_name(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"verwacht een naam (tekst), niet {value!r}")
+    return value
+
+
+def _overrides(value: Any) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError("verwacht een mapping parameter: waarde, bijvoorbeeld overrides: {employer_charges: 20%}")
+    return value
+
+
+def _trial_months(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
+        raise ValueError(f"trial_months {value!r}: verwacht een heel aantal maanden van 0 tot en met 12, bijvoorbeeld 3")
+    return value
+
+
+def _required(check) -> dict:
+    return cs.typed_dict_field(cs.no_info_plain_validator_function(check), required=True)
+
+
+def _optional(schema, default) -> dict:
+    return cs.typed_dict_field(cs.with_default_schema(schema, default=default), required=False)
+
+
+def _choice(options, default) -> dict:
+    return _optional(cs.literal_schema(list(options)), default)
+
+
+COLUMN_FIELDS = {
+    "name": _required(_name),
+    "description": _optional(cs.no_info_plain_validator_function(_text), None),
+    "year": _required(_year),
+    "method": _choice(METHODS, "statutory"),
+    "hours": _required(_hours),
+    "wage_value": _required(_wage_value),
+    "employer_model": _optional(cs.no_info_plain_validator_function(_catalogue_name), "municipality"),
+    "subsidy_set": _optional(cs.no_info_plain_validator_function(_catalogue_name), "geen"),
+    "rounding": _choice(ROUNDINGS, "none"),
+    "work_type": _optional(cs.nullable_schema(cs.literal_schema(list(WORK_TYPES))), None),
+    "overrides": _optional(cs.no_info_plain_validator_function(_overrides), {}),
+    # proefplaatsing met behoud van uitkering at the start of the first year
+    "trial_months": _optional(cs.no_info_plain_validator_function(_trial_months), 0),
+}
+COLUMN = SchemaValidator(cs.typed_dict_schema(COLUMN_FIELDS, extra_behavior="forbid"))
+
+
+def validate_column(data: dict) -> dict:
+    """The column's keys checked and converted; raises pydantic_core.ValidationError."""
+    return COLUMN.validate_python(data)
 
 
 ERROR_TEXT = {
