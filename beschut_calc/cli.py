@@ -73,6 +73,8 @@ def main(
     explain: bool = typer.Option(False, "--explain", help="Toon per post de regel, de gebruikte parameters en hun bronnen."),
     perspective: Perspective = typer.Option(Perspective.werkgever, "--perspective",
                                             help="werkgever (standaard) of gemeente: ook wat de gemeente ontvangt en betaalt."),
+    excel: Optional[Path] = typer.Option(None, "--excel", help="Schrijf ook een Excel-werkmap met formules, bronnen en grafiek naar dit pad."),
+    force: bool = typer.Option(False, "--force", help="Overschrijf een bestaand bestand (--excel)."),
     debug: bool = typer.Option(False, "--debug", help="Toon bij een interne fout de volledige traceback."),
     version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Toon de versie."),
 ):
@@ -108,6 +110,13 @@ def main(
                 for run_views, (_, results) in zip(views, runs):
                     sections.insert(0, lambda out, rs=results, vs=run_views: perspective_report.render(rs, vs, lang.value, out))
 
+        if excel is not None:
+            # Before any output: a refused or failed export exits 2 with nothing printed.
+            from .report import excel as excel_report
+
+            excel_report.write(excel, runs, extras, lang.value, force=force)
+            typer.echo(("werkmap geschreven: " if lang == Lang.nl else "workbook written: ") + str(excel), err=True)
+
         if format == Format.json:
             from .report import jsonout
 
@@ -118,7 +127,8 @@ def main(
             from .report import markdown
 
             for scenario, results in runs:
-                sys.stdout.write(markdown.render(f"{scenario.name}", results, lang.value))
+                sys.stdout.write(markdown.render(f"{scenario.name}", results, lang.value,
+                                                 difference="compare" in scenario.extra))
         else:
             from .report import terminal
 

@@ -1,0 +1,542 @@
+"""The Excel workbook for council memos: `beschut-calc FILE --excel memo.xlsx`.
+
+Sheets (Dutch names, whatever --lang says, so memos can refer to them):
+- Samenvatting: the terminal's side-by-side table, every amount a reference to a column
+  sheet's formula, plus a native stacked bar chart of benefits and costs per column;
+- one sheet per column (report/excel_formulas.py): inputs, parameters, live formulas;
+- Parameters en bronnen: every parameter value used, with date, source and flag;
+- Toelichting: method, warnings and, for Zaanstreek-Waterland, the table's inconsistencies;
+- Gevoeligheid / Meerjarig: the `sweep` and `years` extras of other features, when present.
+
+openpyxl is imported here only, inside functions: a plain table run never loads it.
+The file is written atomically and never over an existing file without --force (safewrite).
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from ..engine import Result, calculate
+from ..parameters import ParameterBook, ParamValue, load_parameters
+from ..text import Text, euro, percent, plain
+from .excel_formulas import (EURO, EURO_CENTS, HEADER_FILL, INPUT_FILL, NUMBER, PARAM_LABELS, PERCENT, TOTAL_FILL,
+                             ColumnLayout, ColumnSheet, fill, flag_text, number_value, put_text, quote_sheet, status_text)
+from .labels import HEADINGS, line_label
+
+SUMMARY = "Samenvatting"
+SOURCES = "Parameters en bronnen"
+NOTES = "Toelichting"
+SWEEP = "Gevoeligheid"
+YEARS = "Meerjarig"
+RESERVED = {SUMMARY, SOURCES, NOTES, SWEEP, YEARS, "History"}
+ZW_SET = "zaanstreek-waterland-2017"
+
+
+def write(path: str | Path, runs: list, extras: list | None = None, lang: str = "nl", force: bool = False,
+          book: ParameterBook | None = None) -> Path:
+    """Build the workbook for `runs` [(Scenario, [Result])] and write it safely to `path`."""
+    from ..safewrite import _check_target, write_atomic
+
+    _check_target(Path(path), force)      # refuse early, before any work
+    wb, _ = build(runs, extras, lang, book)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return write_atomic(path, buffer.getvalue(), force=force)
+
+
+def build(runs: list, extras: list | None = None, lang: str = "nl", book: ParameterBook | None = None):
+    """The workbook and, per column (in order), its ColumnLayout (cell addresses, for tests and tools)."""
+    from openpyxl import Workbook
+    from openpyxl.workbook.properties import CalcProperties
+
+    book = book or load_parameters()
+    extras = extras or [[{} for _ in results] for _, results in runs]
+    wb = Workbook()
+    summary = wb.active
+    summary.title = SUMMARY
+    layouts: list[ColumnLayout] = []
+    names = set(RESERVED)
+    for scenario, results in runs:
+        title = f"{scenario.name} ({scenario.file})"
+        for result in results:
+            ws = wb.create_sheet(sheet_name(result.placement.name, names))
+            layouts.append(ColumnSheet(ws, result, book, lang, title).build())
+    flat_results = [r for _, rs in runs for r in rs]
+    flat_extras = [e for es in extras for e in es]
+    _summary(summary, runs, layouts, flat_extras, lang)
+    _sources(wb.create_sheet(SOURCES), flat_results, layouts, book, lang)
+    _notes(wb.create_sheet(NOTES, 1), runs, book, lang)
+    from .excel_extras import add_sweep_sheet, add_years_sheet
+
+    add_sweep_sheet(wb, SWEEP, flat_results, flat_extras, lang)
+    add_years_sheet(wb, YEARS, flat_results, flat_extras, lang)
+    # No cached values are written: make every spreadsheet compute all formulas on opening.
+    wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    wb.active = 0
+    return wb, layouts
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet title from a column name (31 characters, none of []:*?/\\)."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", str(name)).strip().strip("'").strip() or "Kolom"
+    base = base[:31]
+    candidate, n = base, 2
+    while candidate.lower() in {t.lower() for t in taken}:
+        suffix = f" ({n})"
+        candidate = base[:31 - len(suffix)] + suffix
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def ref(layout: ColumnLayout, address: str) -> str:
+    return f"={quote_sheet(layout.sheet)}!{address}"
+
+
+# ---------------------------------------------------------------- Samenvatting
+
+def _t(lang: str, nl: str, en: str) -> str:
+    return en if lang == "en" else nl
+
+
+def _row_keys(results: list[Result], side: str) -> list[str]:
+    keys: list[str] = []
+    for result in results:
+        for line in result.lines:
+            if line.side == side and line.key not in keys:
+                keys.append(line.key)
+    return keys
+
+
+def _summary(ws, runs, layouts: list[ColumnLayout], extras: list[dict], lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    bold = Font(bold=True)
+    ws.column_dimensions["A"].width = 44
+    put_text(ws.cell(1, 1), _t(lang, "Businesscase beschut werk", "Business case of sheltered work"))
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    row = 3
+    first_header = None
+    index = 0
+    chart_rows = []       # (category label, {key: cell ref}) for the chart data
+    for scenario, results in runs:
+        block = layouts[index:index + len(results)]
+        block_extras = extras[index:index + len(results)]
+        index += len(results)
+        put_text(ws.cell(row, 1), f"{scenario.name}  ({scenario.file})")
+        ws.cell(row, 1).font = Font(bold=True, size=12)
+        row += 1
+        put_text(ws.cell(row, 1), HEADINGS["line"](lang))
+        for j, result in enumerate(results, 2):
+            put_text(ws.cell(row, j), result.placement.name)
+            ws.cell(row, j).alignment = Alignment(horizontal="right")
+        for j in range(1, len(results) + 2):
+            ws.cell(row, j).font = bold
+            ws.cell(row, j).fill = fill(HEADER_FILL)
+        first_header = first_header or row
+        row += 1
+        # Inputs: hours and wage value follow the column sheets' input cells.
+        input_rows = (
+            (Text("Jaar", "Year"), lambda r, lay: (r.placement.year, "0")),
+            (Text("Methode", "Method"), lambda r, lay: ({"memo": Text("memo (notitie)", "memo (note)"),
+                                                         "statutory": Text("wettelijk", "statutory")}[r.placement.method](lang), None)),
+            (Text("Uren per week", "Hours a week"), lambda r, lay: (ref(lay, lay.hours), NUMBER)),
+            (Text("Loonwaarde", "Wage value"), lambda r, lay: (ref(lay, lay.wage_value), PERCENT)),
+            (Text("Werkgever", "Employer"), lambda r, lay: (r.placement.employer.label(lang), None)),
+            (Text("Subsidieset", "Subsidy set"), lambda r, lay: (r.placement.subsidy_set.name, None)),
+        )
+        for label, getter in input_rows:
+            put_text(ws.cell(row, 1), label(lang))
+            ws.cell(row, 1).font = Font(color="666666")
+            for j, (result, lay) in enumerate(zip(results, block), 2):
+                value, fmt = getter(result, lay)
+                cell = ws.cell(row, j)
+                if fmt is None:
+                    put_text(cell, value)
+                else:
+                    cell.value = value
+                    cell.number_format = fmt
+                cell.alignment = Alignment(horizontal="right")
+                cell.font = Font(color="666666")
+            row += 1
+        for side, heading, total_key, attr in (("benefit", "benefits", "total_benefits", "benefits"),
+                                               ("cost", "costs", "total_costs", "costs")):
+            put_text(ws.cell(row, 1), HEADINGS[heading](lang))
+            ws.cell(row, 1).font = bold
+            row += 1
+            for key in _row_keys(results, side):
+                label = next(line_label(l, lang) for r in results for l in r.lines if l.key == key)
+                put_text(ws.cell(row, 1), "  " + label)
+                for j, (result, lay) in enumerate(zip(results, block), 2):
+                    cell = ws.cell(row, j)
+                    if key in lay.lines:
+                        cell.value = ref(lay, lay.lines[key])
+                        cell.number_format = EURO
+                    else:
+                        put_text(cell, "-")
+                        cell.alignment = Alignment(horizontal="right")
+                row += 1
+            put_text(ws.cell(row, 1), HEADINGS[total_key](lang))
+            for j, lay in enumerate(block, 2):
+                ws.cell(row, j).value = ref(lay, getattr(lay, attr))
+                ws.cell(row, j).number_format = EURO
+            for j in range(1, len(results) + 2):
+                ws.cell(row, j).font = bold
+                ws.cell(row, j).fill = fill(TOTAL_FILL)
+            row += 1
+        put_text(ws.cell(row, 1), HEADINGS["balance"](lang))
+        balance_row = row
+        for j, lay in enumerate(block, 2):
+            ws.cell(row, j).value = ref(lay, lay.balance)
+            ws.cell(row, j).number_format = EURO
+        for j in range(1, len(results) + 2):
+            ws.cell(row, j).font = bold
+        _colour_balance(ws, row, len(results))
+        row += 1
+        put_text(ws.cell(row, 1), HEADINGS["verdict"](lang))
+        for j, lay in enumerate(block, 2):
+            ws.cell(row, j).value = ref(lay, lay.verdict)
+            ws.cell(row, j).alignment = Alignment(horizontal="right")
+        row += 1
+        if "compare" in getattr(scenario, "extra", {}) and len(results) > 1:
+            first = results[0].placement.name
+            put_text(ws.cell(row, 1), _t(lang, f"Verschil saldo t.o.v. {first}", f"Balance difference vs {first}"))
+            for j in range(3, len(results) + 2):
+                col = ws.cell(balance_row, j).column_letter
+                ws.cell(row, j).value = f"={col}{balance_row}-B{balance_row}"
+                ws.cell(row, j).number_format = EURO
+            row += 1
+        if any("breakeven" in e for e in block_extras):
+            put_text(ws.cell(row, 1), _t(lang, "Break-even", "Break-even"))
+            for j, extra in enumerate(block_extras, 2):
+                put_text(ws.cell(row, j), _breakeven_text(extra.get("breakeven"), lang))
+                ws.cell(row, j).alignment = Alignment(horizontal="right")
+            row += 1
+        put_text(ws.cell(row, 1), HEADINGS["per_year"](lang))
+        ws.cell(row, 1).font = Font(italic=True, color="666666")
+        row += 1
+        row = _warnings(ws, row, results, lang)
+        row += 1
+        for result, lay in zip(results, block):
+            for side, word in (("benefit", _t(lang, "baten", "benefits")), ("cost", _t(lang, "kosten", "costs"))):
+                chart_rows.append((f"{result.placement.name} {word}",
+                                   {l.key: ref(lay, lay.lines[l.key]) for l in result.lines if l.side == side}))
+    for j in range(2, 2 + max((len(rs) for _, rs in runs), default=0)):
+        ws.column_dimensions[ws.cell(1, j).column_letter].width = 20
+    if first_header:
+        ws.freeze_panes = ws.cell(first_header + 1, 2)
+    _chart(ws, row + 1, chart_rows, [r for _, rs in runs for r in rs], lang)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def _colour_balance(ws, row: int, n: int) -> None:
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.styles import Font
+
+    if n < 1:
+        return
+    area = f"B{row}:{ws.cell(row, n + 1).column_letter}{row}"
+    # Red for a deficit (rounded to the euro, as the verdict), green otherwise.
+    ws.conditional_formatting.add(area, CellIsRule(operator="lessThan", formula=["-0.5"], font=Font(bold=True, color="C00000")))
+    ws.conditional_formatting.add(area, CellIsRule(operator="greaterThanOrEqual", formula=["-0.5"], font=Font(bold=True, color="00803C")))
+
+
+def _warnings(ws, row: int, results: list[Result], lang: str) -> int:
+    from openpyxl.styles import Alignment, Font
+
+    seen: dict[str, list[str]] = {}
+    for result in results:
+        for warning in result.warnings:
+            seen.setdefault(warning(lang), []).append(result.placement.name)
+    if not seen:
+        return row
+    put_text(ws.cell(row, 1), HEADINGS["warnings"](lang))
+    ws.cell(row, 1).font = Font(bold=True)
+    row += 1
+    for i, (text, columns) in enumerate(seen.items(), 1):
+        where = "" if len(columns) == len(results) else f" [{', '.join(columns)}]"
+        put_text(ws.cell(row, 1), f"{i}. {text}{where}")
+        ws.cell(row, 1).alignment = Alignment(wrap_text=False)
+        row += 1
+    return row
+
+
+def _breakeven_text(value, lang: str) -> str:
+    if not isinstance(value, dict):
+        return "" if value is None else str(value)
+    param, found = value.get("parameter", ""), value.get("value")
+    if found is None:
+        return f"{param}: " + str(value.get("reason") or _t(lang, "geen break-even", "no break-even"))
+    shown = plain(Decimal(str(found)), lang) if isinstance(found, (int, float, Decimal)) else str(found)
+    return f"{param} = {shown}"
+
+
+def _chart(ws, top: int, chart_rows, results: list[Result], lang: str) -> None:
+    """Stacked bars: per column one bar of benefits and one of costs, each split by line."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+
+    if not chart_rows:
+        return
+    keys: list[str] = []
+    labels: dict[str, str] = {}
+    for result in results:
+        for line in result.lines:
+            if line.key not in keys:
+                keys.append(line.key)
+                labels[line.key] = line_label(line, lang)
+    put_text(ws.cell(top, 1), _t(lang, "Grafiekgegevens (verwijzingen naar de kolombladen)", "Chart data (references to the column sheets)"))
+    ws.cell(top, 1).font = Font(bold=True)
+    head = top + 1
+    for j, key in enumerate(keys, 2):
+        put_text(ws.cell(head, j), labels[key])
+    for i, (category, cells) in enumerate(chart_rows, head + 1):
+        put_text(ws.cell(i, 1), category)
+        for j, key in enumerate(keys, 2):
+            cell = ws.cell(i, j)
+            cell.value = cells.get(key, 0)
+            cell.number_format = EURO
+    last = head + len(chart_rows)
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = _t(lang, "Baten en kosten per plek per jaar", "Benefits and costs per placement per year")
+    chart.y_axis.title = _t(lang, "euro per jaar", "euro a year")
+    chart.y_axis.numFmt = EURO
+    chart.y_axis.majorGridlines = None
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    data = Reference(ws, min_col=2, max_col=1 + len(keys), min_row=head, max_row=last)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=last))
+    chart.height = 9 + len(chart_rows) * 0.3
+    chart.width = max(18, 4 * len(chart_rows))
+    # Beside the table: the widest block has len(results) columns at most.
+    ws.add_chart(chart, f"{ws.cell(3, len(results) + 3).column_letter}3")
+
+
+# ---------------------------------------------------------------- Parameters en bronnen
+
+def _param_value(pv: ParamValue, lang: str):
+    """(cell value, number format) for the sources sheet."""
+    value = pv.value
+    if isinstance(value, bool):
+        return (_t(lang, "ja", "yes") if value else _t(lang, "nee", "no")), None
+    if value is None:
+        return _t(lang, "geen", "none"), None
+    if isinstance(value, Decimal):
+        unit = getattr(pv, "unit", "") or ""
+        if unit == "fraction" or (value < 1 and value > 0 and pv.name not in ("payroll_markup",)):
+            return number_value(value), "0.0##%"
+        if unit.startswith("euro"):
+            return number_value(value), EURO_CENTS
+        return number_value(value), NUMBER
+    if isinstance(value, dict) and "bands" in value:
+        per = _t(lang, "/uur", "/hour")
+        return "; ".join(f"{plain(b['from'], lang)}-{plain(b['to'], lang)}: {euro(b['rate'], lang, 2)}{per}, max {euro(b['max'], lang)}"
+                         for b in value["bands"]), None
+    if isinstance(value, dict) and "rate" in value:
+        per = _t(lang, "/uur", "/hour")
+        return f"{euro(value['rate'], lang, 2)}{per}, max {euro(value['max'], lang)}", None
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {plain(v, lang) if isinstance(v, Decimal) else v}" for k, v in value.items()), None
+    return str(value), None
+
+
+def _sources(ws, results: list[Result], layouts: list[ColumnLayout], book: ParameterBook, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    heads = (_t(lang, "Parameter", "Parameter"), _t(lang, "Omschrijving", "Description"), _t(lang, "Waarde", "Value"),
+             _t(lang, "Geldt vanaf", "Effective"), _t(lang, "Status", "Status"), _t(lang, "Aanname / niet bevestigd", "Assumption / not confirmed"),
+             _t(lang, "Bron", "Source"), _t(lang, "Toelichting", "Note"), _t(lang, "Gebruikt in", "Used in"))
+    widths = (34, 44, 26, 12, 28, 22, 90, 60, 30)
+    put_text(ws.cell(1, 1), _t(lang, "Alle gebruikte parameters met hun bron", "Every parameter used, with its source"))
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    put_text(ws.cell(2, 1), _t(lang, "Bronbestanden 000-004 zijn de notities in de map met bronnen (bijv. 003_77b5e6ae8c4da4a6.txt = notitie Nieuw beschut werk, Zaanstreek-Waterland 2017).",
+                               "Source files 000-004 are the notes in the sources folder (e.g. 003_77b5e6ae8c4da4a6.txt = note Nieuw beschut werk, Zaanstreek-Waterland 2017)."))
+    for j, (head, width) in enumerate(zip(heads, widths), 1):
+        cell = ws.cell(3, j)
+        put_text(cell, head)
+        cell.font = Font(bold=True)
+        cell.fill = fill(HEADER_FILL)
+        ws.column_dimensions[cell.column_letter].width = width
+    ws.freeze_panes = "B4"
+    ws.auto_filter.ref = f"A3:I3"
+    used: list[ParamValue] = []
+    where: list[list[str]] = []
+    for result, layout in zip(results, layouts):
+        for pv in list(layout.params) + list(result.parameters):
+            if pv not in used:
+                used.append(pv)
+                where.append([])
+            columns = where[used.index(pv)]
+            if result.placement.name not in columns:
+                columns.append(result.placement.name)
+    row = 4
+    for pv, columns in zip(used, where):
+        base = pv.name.split(":")[0]
+        description = PARAM_LABELS.get(pv.name)
+        if description is not None:
+            description = description(lang)
+        elif pv.name in book:
+            description = book[pv.name].description
+        elif ":" in pv.name:
+            description = _t(lang, f"subsidieset / regel {base}", f"subsidy set / rule {base}")
+        else:
+            description = ""
+        value, fmt = _param_value(pv, lang) if not pv.name.startswith("rounding:") else (_t(lang, "zie afronding", "see rounding"), None)
+        put_text(ws.cell(row, 1), pv.name)
+        put_text(ws.cell(row, 2), description)
+        cell = ws.cell(row, 3)
+        if fmt is None:
+            put_text(cell, value)
+        else:
+            cell.value = value
+            cell.number_format = fmt
+            cell.alignment = Alignment(horizontal="left")
+        put_text(ws.cell(row, 4), pv.since.isoformat() if pv.since else "")
+        put_text(ws.cell(row, 5), status_text(pv, lang))
+        flag = flag_text(pv, lang)
+        put_text(ws.cell(row, 6), flag)
+        if flag:
+            ws.cell(row, 6).font = Font(bold=True, color="C00000")
+        put_text(ws.cell(row, 7), pv.source)
+        put_text(ws.cell(row, 8), pv.note)
+        put_text(ws.cell(row, 9), ", ".join(columns))
+        row += 1
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.autoFilter = False
+    ws.protection.sort = False
+
+
+# ---------------------------------------------------------------- Toelichting
+
+METHOD_TEXT = {
+    "memo": Text(
+        "Memomethode (zoals hoofdstuk 6 van de notitie Nieuw beschut werk, Zaanstreek-Waterland 2017): de bedragen worden bepaald "
+        "voor een plek van 31 uur uit de invoer van de notitie (WML per 1 januari × 12, 8 % vakantiebijslag, werkgeverslasten, "
+        "begeleiding per voltijdplek van 36 uur, het rijksbedrag van €14.300 loonkostensubsidie per plek, de regionale subsidies) "
+        "en daarna geschaald met uren/31; subsidies met min(uren, 31)/31. Geen LIV onder 1.248 verloonde uren per jaar (§4.4). "
+        "Met afronding 'memo' worden eigen schattingen op €100 afgerond (baten omlaag, kosten omhoog) en overgenomen bedragen op €1.",
+        "Memo method (as chapter 6 of the note Nieuw beschut werk, Zaanstreek-Waterland 2017): amounts are found for a 31-hour "
+        "place from the note's inputs (WML of 1 January × 12, 8% holiday allowance, employer charges, guidance per 36-hour "
+        "full-time place, the national €14,300 wage-subsidy figure per place, the regional subsidies) and scaled by hours/31; "
+        "subsidies by min(hours, 31)/31. No LIV below 1,248 paid hours a year (§4.4). With 'memo' rounding the note's own "
+        "estimates are rounded to €100 (benefits down, costs up) and quoted figures to €1."),
+    "statutory": Text(
+        "Wettelijke methode: elke post uit de wettelijke parameters van het jaar. WML-jaarloon = som over de 12 maanden van het "
+        "WML dat die maand geldt (tot 2024 maandloon × uren / volledige werkweek, vanaf 2024 uurloon × uren × 52/12), × (1 + "
+        "vakantiebijslag). Loonkosten = dat loon × loonniveau × (1 + werkgeverslasten) × payrollopslag × (1 + uitzendtoeslag). "
+        "Loonwaarde = loonwaarde % × loon. Loonkostensubsidie = min(1 − loonwaarde, 70 %) × loon × (1 + opslag werkgeverslasten). "
+        "Regionale subsidies × min(uren, 31)/31 in de jaren dat ze bestaan. LIV per band van het gemiddelde uurloon, alleen vanaf "
+        "1.248 verloonde uren. Begeleiding = kosten per voltijdplek × uren/36.",
+        "Statutory method: every line from the year's legal parameters. WML year wage = sum over the 12 months of the WML in force "
+        "that month (before 2024 monthly wage × hours / full-time week, from 2024 hourly wage × hours × 52/12), × (1 + holiday "
+        "allowance). Wage costs = that wage × wage level × (1 + employer charges) × payroll mark-up × (1 + agency fee). Wage value "
+        "= wage value % × wage. Wage subsidy = min(1 − wage value, 70%) × wage × (1 + employer-charge allowance). Regional "
+        "subsidies × min(hours, 31)/31 in the years they exist. LIV by the band of the average hourly wage, only from 1,248 paid "
+        "hours. Guidance = cost per full-time place × hours/36."),
+}
+
+
+def _notes(ws, runs, book: ParameterBook, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.column_dimensions["A"].width = 150
+    wrap = Alignment(wrap_text=True, vertical="top")
+    row = 1
+
+    def line(text: str, bold: bool = False, size: int | None = None):
+        nonlocal row
+        cell = ws.cell(row, 1)
+        put_text(cell, text)
+        cell.alignment = wrap
+        if bold or size:
+            cell.font = Font(bold=bold, size=size or 11)
+        row += 1
+
+    results = [r for _, rs in runs for r in rs]
+    line(_t(lang, "Toelichting bij deze werkmap", "Notes on this workbook"), True, 14)
+    line(_t(lang, "Gemaakt met beschut-calc. Elk kolomblad bevat de invoer (gele cellen), alle parameters met bron en elke post als "
+                  "formule; de Samenvatting verwijst naar die formules. Wijzig uren of loonwaarde op een kolomblad en de Samenvatting "
+                  "en de grafiek rekenen mee. De bladen zijn beveiligd zonder wachtwoord, zodat formules niet per ongeluk worden "
+                  "overschreven.",
+            "Made with beschut-calc. Each column sheet holds the inputs (yellow cells), every parameter with its source and every "
+            "line as a formula; the Summary refers to those formulas. Change hours or wage value on a column sheet and the Summary "
+            "and the chart follow. Sheets are protected without a password so formulas are not overwritten by accident."))
+    row += 1
+    line(_t(lang, "Methode", "Method"), True, 12)
+    for method in dict.fromkeys(r.placement.method for r in results):
+        line(METHOD_TEXT[method](lang))
+    roundings = {r.placement.rounding.name: r.placement.rounding for r in results if r.placement.rounding}
+    for scheme in roundings.values():
+        line(_t(lang, "Afronding: ", "Rounding: ") + scheme.description(lang) + f" ({scheme.source})")
+    row += 1
+    line(HEADINGS["warnings"](lang), True, 12)
+    seen: dict[str, list[str]] = {}
+    for result in results:
+        for warning in result.warnings:
+            seen.setdefault(warning(lang), []).append(result.placement.name)
+    if not seen:
+        line(_t(lang, "Geen waarschuwingen.", "No warnings."))
+    for i, (text, columns) in enumerate(seen.items(), 1):
+        where = "" if len(columns) == len(results) else f" [{', '.join(columns)}]"
+        line(f"{i}. {text}{where}")
+    zw = [r for r in results if r.placement.subsidy_set.name == ZW_SET]
+    if zw:
+        row += 1
+        line(_t(lang, "Twee inconsistenties in de gepubliceerde tabel (hoofdstuk 6, notitie Zaanstreek-Waterland 2017)",
+                "Two inconsistencies in the published table (chapter 6, Zaanstreek-Waterland note 2017)"), True, 12)
+        for text in zw_inconsistencies(zw, book, lang):
+            line(text)
+    ws.protection.sheet = True
+
+
+def _variant(result: Result, book: ParameterBook, **flags) -> Result:
+    """The same column with some of the note's choices switched (a fresh engine run, no rounding)."""
+    p = result.placement
+    overrides = dict(p.overrides)
+    for name, value in flags.items():
+        overrides[name] = ParamValue(name=name, value=value, since=None, source="Toelichting: de eigen regel van de notitie", status="override")
+    return calculate(dataclasses.replace(p, overrides=overrides, rounding=None), book)
+
+
+def zw_inconsistencies(results: list[Result], book: ParameterBook, lang: str) -> list[str]:
+    """The two choices of chapter 6 that contradict the note's own rules, with what the rules give (engine runs)."""
+    out = []
+    temp_lines = []
+    for r in results:
+        if r.placement.hours < r.placement.subsidy_set.full_hours and "temporary_subsidy" in r.placement.subsidy_set.subsidies:
+            pro = _variant(r, book, temporary_subsidy_pro_rata=True).line("temporary_subsidy").amount
+            temp_lines.append(_t(lang, f"{r.placement.name}: in deze werkmap {euro(r.line('temporary_subsidy').amount)}, naar rato {euro(pro, 'nl', 2)}",
+                                 f"{r.placement.name}: in this workbook {euro(r.line('temporary_subsidy').amount, 'en')}, pro rata {euro(pro, 'en', 2)}"))
+    out.append(_t(lang,
+                  "1. Tijdelijke subsidie niet naar rato: de tabel houdt bij 24 uur €2.500 aan, terwijl §4.3.2 zegt dat beide subsidies "
+                  "onder 31 uur naar rato gaan. Instelbaar met overrides.temporary_subsidy_pro_rata. "
+                  + ("; ".join(temp_lines) if temp_lines else ""),
+                  "1. Temporary subsidy not pro-rated: the table keeps €2,500 at 24 hours although §4.3.2 says both subsidies are "
+                  "pro rata below 31 hours. Switch with overrides.temporary_subsidy_pro_rata. "
+                  + ("; ".join(temp_lines) if temp_lines else "")))
+    wv_lines = []
+    for r in results:
+        if r.placement.method == "memo":
+            own = _variant(r, book, memo_wage_value_fulltime=False).line("wage_value").amount
+            wv_lines.append(_t(lang, f"{r.placement.name}: in deze werkmap {euro(r.line('wage_value').amount)}, van 31 uur {euro(own, 'nl', 2)}",
+                               f"{r.placement.name}: in this workbook {euro(r.line('wage_value').amount, 'en')}, of 31 hours {euro(own, 'en', 2)}"))
+    out.append(_t(lang,
+                  "2. Loonwaarde van 36 uur: de loonwaarde van €6.000 in de 31-uurskolom is 30 % van een voltijdjaar van 36 uur "
+                  "(30 % × WML 1 januari × 12,96), niet van 31 uur; de 24-uurskolom is daar 24/31 van. Instelbaar met "
+                  "overrides.memo_wage_value_fulltime. " + ("; ".join(wv_lines) if wv_lines else ""),
+                  "2. Wage value of 36 hours: the €6,000 wage value in the 31-hour column is 30% of a 36-hour full-time year "
+                  "(30% × WML of 1 January × 12.96), not of 31 hours; the 24-hour column is 24/31 of it. Switch with "
+                  "overrides.memo_wage_value_fulltime. " + ("; ".join(wv_lines) if wv_lines else "")))
+    out.append(_t(lang, "De wettelijke methode (scenario ...-herberekend.yaml) rekent beide volgens de eigen regels van de notitie.",
+                  "The statutory method (scenario ...-herberekend.yaml) computes both by the note's own rules."))
+    return out

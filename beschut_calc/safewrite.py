@@ -1,0 +1,98 @@
+"""Writing output files safely: all or nothing, and never over an existing file by accident.
+
+The bytes go to a temporary file in the target's own folder (same file system, so the
+final rename is atomic) and only a complete file is moved into place. Without `force`
+the move is done with a hard link, which fails if the target appeared in the meantime,
+so even a race cannot overwrite someone's workbook. Any exception - including Ctrl-C -
+removes the temporary file and leaves the target as it was.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from .errors import InputError
+
+
+def _refuse_existing(target: Path) -> InputError:
+    return InputError("bestand bestaat al; het wordt niet overschreven",
+                      en="file exists already; it is not overwritten", file=str(target),
+                      hint="gebruik --force om het te vervangen, of kies een andere naam",
+                      hint_en="use --force to replace it, or choose another name")
+
+
+def _unwritable(target: Path, why: str, why_en: str) -> InputError:
+    return InputError(f"kan niet schrijven: {why}", en=f"cannot write: {why_en}", file=str(target),
+                      hint="kies een map waarin u mag schrijven", hint_en="choose a folder you can write to")
+
+
+def _check_target(target: Path, force: bool) -> None:
+    if target.is_dir():
+        raise _unwritable(target, "dit is een map, geen bestand", "this is a folder, not a file")
+    parent = target.parent
+    if not parent.is_dir():
+        raise _unwritable(target, f"de map {parent} bestaat niet", f"the folder {parent} does not exist")
+    if target.exists() and not force:
+        raise _refuse_existing(target)
+
+
+def _default_mode() -> int:
+    # mkstemp creates 0600; a finished workbook should get the permissions any new file gets.
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomic(target: str | Path, write: Callable[[object], None] | bytes, force: bool = False) -> Path:
+    """Write `write` (bytes, or a callable filling a binary file object) to `target`.
+
+    Raises InputError (exit code 2) when the target exists and `force` is false, or when it
+    cannot be written; the target is then untouched and no temporary file is left behind.
+    """
+    target = Path(target)
+    _check_target(target, force)
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _unwritable(target, exc.strerror or str(exc), exc.strerror or str(exc)) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if isinstance(write, (bytes, bytearray)):
+                handle.write(write)
+            else:
+                write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        os.chmod(tmp, mode)
+        if force:
+            os.replace(tmp, target)
+        else:
+            _link_no_clobber(tmp, target)
+    except FileExistsError:
+        raise _refuse_existing(target) from None
+    except PermissionError as exc:
+        raise _unwritable(target, exc.strerror or str(exc), exc.strerror or str(exc)) from None
+    finally:
+        # After a successful replace the temporary name is gone; otherwise clean up.
+        try:
+            tmp.unlink()
+        except FileNotFoundError:
+            pass
+    return target
+
+
+def _link_no_clobber(tmp: Path, target: Path) -> None:
+    """Move into place only if the target does not exist (atomic where hard links work)."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # File systems without hard links (some network or FAT mounts): check, then rename.
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(tmp, target)

@@ -1,0 +1,59 @@
+"""Let LibreOffice Calc (headless) recalculate a workbook, then read the values with openpyxl.
+
+openpyxl writes formulas without cached results, so a cell read with data_only=True is None
+until a spreadsheet has computed it: a number there proves LibreOffice did the arithmetic.
+Each run uses a fresh LibreOffice profile (no state shared between runs or with a user's own
+LibreOffice) configured to recalculate every formula when a file is loaded.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+# 0 = "always recalculate" on load, for OOXML (xlsx) and ODF files.
+PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+SKIP_REASON = "LibreOffice (soffice) is not installed; CI installs libreoffice-calc-nogui"
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def recalculate(path: Path, outdir: Path, timeout: int = 240) -> Path:
+    """Convert `path` (xlsx) to a recalculated xlsx in `outdir` (which must differ from path's folder)."""
+    binary = soffice()
+    if binary is None:
+        raise RuntimeError(SKIP_REASON)
+    path, outdir = Path(path).resolve(), Path(outdir).resolve()
+    if outdir == path.parent:
+        raise ValueError("outdir must differ from the input's folder (LibreOffice keeps the file name)")
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.gettempdir()) / f"lo-profile-{uuid.uuid4().hex}"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(PROFILE_SETTINGS, encoding="utf-8")
+    try:
+        done = subprocess.run(
+            [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
+             "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir), str(path)],
+            capture_output=True, text=True, timeout=timeout)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    out = outdir / (path.stem + ".xlsx")
+    if done.returncode != 0 or not out.exists():
+        raise RuntimeError(f"LibreOffice failed ({done.returncode}): {done.stdout} {done.stderr}")
+    return out
+
+
+def recalculated_values(path: Path, outdir: Path):
+    """The recalculated workbook, opened with data_only=True (computed values, not formulas)."""
+    import openpyxl
+
+    return openpyxl.load_workbook(recalculate(path, outdir), data_only=True)
