@@ -75,6 +75,12 @@ def main(
                                             help="werkgever (standaard) of gemeente: ook wat de gemeente ontvangt en betaalt."),
     excel: Optional[Path] = typer.Option(None, "--excel", help="Schrijf ook een Excel-werkmap met formules, bronnen en grafiek naar dit pad."),
     force: bool = typer.Option(False, "--force", help="Overschrijf een bestaand bestand (--excel)."),
+    breakeven: Optional[str] = typer.Option(None, "--breakeven", metavar="PARAM",
+                                            help="Zoek per kolom de waarde van PARAM waarbij het saldo 0 is: hours, wage_value, "
+                                                 "guidance_cost_fulltime, agency_fee, payroll_markup of municipal_top_up."),
+    sweep: Optional[List[str]] = typer.Option(None, "--sweep", metavar="PARAM=START:STOP:STAP",
+                                              help="Saldo over een rooster, één of twee keer, bijv. --sweep hours=24:40:1 --sweep wage_value=10%:50%:5%."),
+    years: Optional[int] = typer.Option(None, "--years", metavar="N", help="Volg de plek N kalenderjaren vanaf het jaar van het scenario."),
     debug: bool = typer.Option(False, "--debug", help="Toon bij een interne fout de volledige traceback."),
     version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Toon de versie."),
 ):
@@ -109,6 +115,12 @@ def main(
             if municipal:
                 for run_views, (_, results) in zip(views, runs):
                     sections.insert(0, lambda out, rs=results, vs=run_views: perspective_report.render(rs, vs, lang.value, out))
+
+        if breakeven is not None or sweep or years is not None or any("targets" in s.extra for s, _ in runs):
+            from .analysis import hooks
+
+            hooks.add(runs, extras, top, sections, lang.value, breakeven=breakeven, sweep=sweep or [], years=years,
+                      want_json=format == Format.json or excel is not None)
 
         if excel is not None:
             # Before any output: a refused or failed export exits 2 with nothing printed.

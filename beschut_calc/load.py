@@ -236,23 +236,33 @@ def _targets(doc) -> dict[str | None, dict[int, int]]:
         if not isinstance(mapping, dict) or not mapping:
             _fail(doc, path, "verwacht per jaar een aantal plekken", "expected a number of places per year", example, example_en)
         out = {}
-        for year, places in mapping.items():
-            if isinstance(year, bool) or not isinstance(year, int) or not 2015 <= year <= 2100:
-                _fail(doc, path + (year,), f"{year!r} is geen jaartal van 2015 tot en met 2100", f"{year!r} is not a year from 2015 to 2100",
+        for key, places in mapping.items():
+            year = _year_key(key)
+            if year is None or not 2015 <= year <= 2100:
+                _fail(doc, path + (key,), f"{key!r} is geen jaartal van 2015 tot en met 2100", f"{key!r} is not a year from 2015 to 2100",
                       example, example_en)
             if isinstance(places, bool) or not isinstance(places, int) or places < 0:
-                _fail(doc, path + (year,), f"verwacht een heel aantal plekken (0 of meer), niet {places!r}",
+                _fail(doc, path + (key,), f"verwacht een heel aantal plekken (0 of meer), niet {places!r}",
                       f"expected a whole number of places (0 or more), not {places!r}", example, example_en)
             out[year] = places
         return dict(sorted(out.items()))
 
-    if all(isinstance(key, int) and not isinstance(key, bool) for key in raw):
+    if all(_year_key(key) is not None for key in raw):
         return {None: years(raw, ("targets",))}
     for key in raw:
-        if not isinstance(key, str) or not key.strip():
+        if not isinstance(key, str) or not key.strip() or _year_key(key) is not None:
             _fail(doc, ("targets", key), "meng geen jaren en gemeenten in targets", "do not mix years and municipalities in targets",
                   example, example_en)
     return {name: years(value, ("targets", name)) for name, value in raw.items()}
+
+
+def _year_key(key: Any) -> int | None:
+    """A mapping key that is a year: 2017 (the strict YAML reader gives keys as text)."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        return key
+    if isinstance(key, str) and key.strip().isdigit() and len(key.strip()) == 4:
+        return int(key)
+    return None
 
 
 def _value_label(key: str, value: Any) -> str:

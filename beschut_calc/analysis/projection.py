@@ -1,0 +1,67 @@
+"""Multi-year projection: one placement followed over N calendar years (issue 5, item 3).
+
+Each year is a separate engine calculation with that year's parameters (WML, LKS
+allowance, LIV or none), the subsidies of the set in their own years (the temporary
+subsidy stops after 2019; a subsidy with `max_years` stops that many years after the
+placement's first year) and, in the first year, the trial months (`trial_months`).
+A year past the last known value of a parameter is computed with that last value; the
+engine flags it and the projection lists the warning with the years it concerns.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..engine import Result, calculate
+from ..errors import InputError
+from ..model import Placement
+from ..parameters import ParameterBook
+from ..text import Text
+
+MAX_YEARS = 50
+LAST_YEAR = 2100
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    result: Result
+    cumulative: Decimal           # balance summed from the first year up to and including this one
+
+
+def check_years(years: int) -> None:
+    if not 1 <= years <= MAX_YEARS:
+        raise InputError(f"--years {years}: kies 1 tot en met {MAX_YEARS} jaar", en=f"--years {years}: choose 1 to {MAX_YEARS} years",
+                         key="--years", hint="bijvoorbeeld --years 5", hint_en="for example --years 5")
+
+
+def project(placement: Placement, book: ParameterBook, years: int) -> list[Year]:
+    check_years(years)
+    first = placement.start_year
+    out, total = [], Decimal(0)
+    for year in range(placement.year, min(placement.year + years, LAST_YEAR + 1)):
+        result = calculate(dataclasses.replace(placement, year=year, first_year=first), book)
+        total += result.balance
+        out.append(Year(year, result, total))
+    return out
+
+
+def warnings(years: list[Year]) -> list[tuple[Text, list[int]]]:
+    """Each distinct warning once, with the years it applies to."""
+    seen: dict[Text, list[int]] = {}
+    for y in years:
+        for w in y.result.warnings:
+            seen.setdefault(w, []).append(y.year)
+    return list(seen.items())
+
+
+def to_json(years: list[Year], lang: str = "nl") -> list[dict]:
+    from ..report.jsonout import money, scenario_dict
+
+    out = []
+    for y in years:
+        d = scenario_dict(y.result, lang)
+        out.append({"year": y.year, "lines": d["lines"], "totals": d["totals"], "cumulative_balance": money(y.cumulative),
+                    "warnings": d["warnings"]})
+    return out

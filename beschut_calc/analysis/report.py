@@ -1,0 +1,209 @@
+"""Terminal output for the analyses (rich), printed after the main table via the CLI's `sections`."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..text import Text, euro, number
+from .inputs import INPUTS
+
+MAX_ROWS, MAX_COLS = 60, 12
+
+
+def _console(out, width: int = 160):
+    from rich.console import Console
+
+    return Console(file=out, width=None if out.isatty() else width, highlight=False, soft_wrap=False)
+
+
+def _coloured(amount, lang: str) -> str:
+    text = euro(Decimal(str(amount)) if not isinstance(amount, Decimal) else amount, lang)
+    return f"[red]{text}[/red]" if text.startswith("-") else f"[green]{text}[/green]"
+
+
+# ---------------------------------------------------------------- break-even
+
+def render_breakeven(items, lang: str, out) -> None:
+    """items: [(scenario name, column name, BreakEven)] — one line per column."""
+    console = _console(out)
+    if not items:
+        return
+    inp = INPUTS[items[0][2].parameter]
+    console.print(f"[bold]{'Break-even' if lang == 'en' else 'Sluitend bij (break-even)'}: {inp.label(lang)}[/bold]"
+                  + (" (zonder afronding)" if lang == "nl" else " (rounding off)"))
+    for scenario, column, be in items:
+        now = f"{'nu' if lang == 'nl' else 'now'} {inp.fmt(be.current, lang)}, {'saldo' if lang == 'nl' else 'balance'} {euro(be.balance_now, lang)}"
+        if be.value is None:
+            console.print(f"  {column}: {be.reason(lang)} ({now})", markup=False)
+            continue
+        text = f"  {column}: {'saldo 0 bij' if lang == 'nl' else 'balance 0 at'} {inp.fmt(be.value, lang)} ({now})"
+        if be.method == "jump":
+            text += f" — {be.reason(lang)}"
+        if be.others:
+            also = ", ".join(inp.fmt(v, lang) for v in be.others)
+            text += f"; {'ook bij' if lang == 'nl' else 'also at'} {also}"
+        console.print(text, markup=False)
+
+
+# ---------------------------------------------------------------- sweeps
+
+def _axis_text(name: str, value, lang: str) -> str:
+    inp = INPUTS[name]
+    return inp.fmt(Decimal(str(value)), lang)
+
+
+def _thin(n: int, limit: int) -> list[int]:
+    if n <= limit:
+        return list(range(n))
+    step = -(-n // limit)
+    idx = list(range(0, n, step))
+    if idx[-1] != n - 1:
+        idx.append(n - 1)
+    return idx
+
+
+def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
+    from rich import box
+    from rich.table import Table
+
+    console = _console(out)
+    names = [a.name for a in axes]
+    # Hours down and wage value across when both are swept, whatever their order on the command line.
+    if names == ["wage_value", "hours"]:
+        axes, columns = axes[::-1], columns[::-1]
+        balance = balance.reshape(axes[1].count, axes[0].count).T.ravel()
+    caption = Text("saldo per plek per jaar; rood = tekort, groen = sluitend",
+                   "balance per placement per year; red = deficit, green = breaks even")(lang)
+    if len(axes) == 1:
+        rows = _thin(axes[0].count, MAX_ROWS)
+        table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", caption=caption)
+        table.add_column(INPUTS[axes[0].name].label(lang), justify="right")
+        table.add_column(Text("Saldo", "Balance")(lang), justify="right")
+        for i in rows:
+            table.add_row(_axis_text(axes[0].name, columns[0][i], lang), _coloured(balance[i], lang))
+    else:
+        a, b = axes
+        rows, cols = _thin(a.count, MAX_ROWS), _thin(b.count, MAX_COLS)
+        table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", caption=caption)
+        table.add_column(f"{INPUTS[a.name].label(lang)} \\ {INPUTS[b.name].label(lang)}", justify="right")
+        for j in cols:
+            table.add_column(_axis_text(b.name, columns[1][j], lang), justify="right")
+        for i in rows:
+            table.add_row(_axis_text(a.name, columns[0][i * b.count], lang),
+                          *[_coloured(balance[i * b.count + j], lang) for j in cols])
+        if len(rows) < a.count or len(cols) < b.count:
+            table.caption += Text(f"; {len(rows)} van {a.count} rijen en {len(cols)} van {b.count} kolommen getoond, alle punten met -f json",
+                                  f"; {len(rows)} of {a.count} rows and {len(cols)} of {b.count} columns shown, every point with -f json")(lang)
+    console.print(table)
+
+
+# ---------------------------------------------------------------- multi-year
+
+def render_years(title: str, years, lang: str, out) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from ..report.labels import HEADINGS, line_label
+    from .projection import warnings
+
+    console = _console(out)
+    table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", caption=HEADINGS["per_year"](lang))
+    table.add_column(HEADINGS["line"](lang), no_wrap=True)
+    for y in years:
+        table.add_column(str(y.year), justify="right")
+    keys: list = []
+    for side in ("benefit", "cost"):
+        for y in years:
+            for line in y.result.lines:
+                if line.side == side and line.key not in keys:
+                    keys.append(line.key)
+
+    def amount(y, key):
+        for line in y.result.lines:
+            if line.key == key:
+                return euro(line.amount, lang)
+        return "-"
+
+    def label(key):
+        for y in years:
+            for line in y.result.lines:
+                if line.key == key:
+                    return line_label(line, lang)
+        return key
+
+    for side, heading, total_key, total in (("benefit", "benefits", "total_benefits", lambda r: r.benefits),
+                                             ("cost", "costs", "total_costs", lambda r: r.costs)):
+        table.add_row(f"[bold]{HEADINGS[heading](lang)}[/bold]", *[""] * len(years))
+        for key in keys:
+            if any(line.key == key and line.side == side for y in years for line in y.result.lines):
+                table.add_row("  " + label(key), *[amount(y, key) for y in years])
+        table.add_row(f"[bold]{HEADINGS[total_key](lang)}[/bold]", *[f"[bold]{euro(total(y.result), lang)}[/bold]" for y in years])
+        table.add_section()
+    table.add_row(f"[bold]{HEADINGS['balance'](lang)}[/bold]", *[_coloured(y.result.balance, lang) for y in years])
+    table.add_row(Text("Cumulatief saldo", "Cumulative balance")(lang), *[_coloured(y.cumulative, lang) for y in years])
+    console.print(table)
+    found = warnings(years)
+    if found:
+        console.print(f"[bold]{HEADINGS['warnings'](lang)}[/bold]")
+        all_years = len(years)
+        for i, (w, ys) in enumerate(found, 1):
+            where = "" if len(ys) == all_years else f" [{', '.join(map(str, ys))}]"
+            console.print(f"{i}. {w(lang)}{where}", markup=False, highlight=False)
+
+
+# ---------------------------------------------------------------- budget
+
+BUDGET_COLUMNS = (
+    ("participation_budget", Text("Particip.budget", "Particip. budget")),
+    ("buig", Text("BUIG", "BUIG")),
+    ("rijk_bonus", Text("Bonus rijk", "Bonus")),
+    ("lks", Text("LKS", "LKS")),
+    ("regional_subsidies", Text("Subsidies", "Subsidies")),
+    ("one_off", Text("Voortr.+meting", "Pre-traj.+meas.")),
+    ("employer_balance", Text("Saldo werkg.", "Employers")),
+    ("municipal_net", Text("Saldo gemeente", "Municipal net")),
+)
+
+
+def render_budget(title: str, budget, lang: str, out) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from ..report.labels import HEADINGS
+
+    console = _console(out, 190)
+    groups: dict[tuple[str, int], list] = {}
+    for row in budget.rows:
+        groups.setdefault((row.column, row.year), []).append(row)
+    several = len({column for column, _ in groups}) > 1
+    for (column, year), rows in groups.items():
+        place = f" ({column})" if several else ""
+        heading = Text(f"Taakstelling {year}{place} — {title}", f"Target {year}{place} — {title}")(lang)
+        table = Table(title=heading, box=box.SIMPLE_HEAVY, title_justify="left")
+        if budget.per_municipality:
+            table.add_column(Text("Gemeente", "Municipality")(lang), no_wrap=True)
+        table.add_column(Text("Plekken", "Places")(lang), justify="right", no_wrap=True)
+        for _, label in BUDGET_COLUMNS:
+            table.add_column(label(lang), justify="right", no_wrap=True)
+        for row in rows:
+            if row.total:
+                table.add_section()
+            a = dict(row.amounts, one_off=row.amounts["pre_trajectory"] + row.amounts["wage_value_measurement"])
+            cells = [f"{number(Decimal(row.places), lang)} (+{number(Decimal(row.new_places), lang)})"]
+            for key, _ in BUDGET_COLUMNS:
+                cells.append(_coloured(a[key], lang) if key in ("employer_balance", "municipal_net") else euro(a[key], lang))
+            if budget.per_municipality:
+                cells.insert(0, Text("Totaal", "Total")(lang) if row.total else row.municipality)
+            if row.total:
+                cells = [f"[bold]{c}[/bold]" for c in cells]
+            table.add_row(*cells)
+        console.print(table)
+    bears = any(row.bears_employer_balance for row in budget.rows)
+    note = Text("Saldo gemeente = participatiebudget + BUIG + bonus rijk − LKS − subsidies − voortraject en loonwaardemeting" + (" + saldo werkgevers (de gemeente draagt het tekort van de werkgever)" if bears else "")
+                + ". Voortraject en loonwaardemeting één keer per nieuwe plek; de bonus van het Rijk wordt achteraf uitgekeerd (003 §6.1).",
+                "Municipal net = participation budget + BUIG + national bonus − LKS − subsidies − pre-trajectory and measurement" + (" + employer balance (the municipality carries the employer's deficit)" if bears else "")
+                + ". One pre-trajectory and one wage-value measurement per new place; the national bonus is paid afterwards (003 §6.1).")
+    console.print(note(lang), markup=False)
+    if budget.warnings:
+        console.print(f"[bold]{HEADINGS['warnings'](lang)}[/bold]")
+        for i, w in enumerate(budget.warnings, 1):
+            console.print(f"{i}. {w(lang)}", markup=False, highlight=False)
