@@ -3,7 +3,7 @@
 Target: median wall time of a plain table run <= 2 x the median of
 `python -c "import typer, rich.table, yaml"`, both with the same interpreter.
 
-    python bench/startup.py [--runs 15] [--scenario scenarios/zaanstreek-waterland-2017.yaml]
+    python bench/startup.py [--runs 21] [--scenario scenarios/zaanstreek-waterland-2017.yaml]
 
 Prints both medians and the ratio; exits 1 when the ratio is above the target.
 With PYTHONDONTWRITEBYTECODE set, the project's own modules are compiled from source on every run
@@ -36,27 +36,34 @@ def console_script() -> list[str]:
     return [sys.executable, "-m", "beschut_calc.cli"]    # pragma: no cover - not installed
 
 
-def median_seconds(cmd: list[str], runs: int) -> float:
+def _once(cmd: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def medians(commands: list[list[str]], runs: int) -> list[float]:
+    """Median wall time of each command; runs alternate between the commands so that a busy
+    machine (other jobs, CPU frequency) slows both alike instead of skewing the ratio."""
     env = {**os.environ, "COLUMNS": "140"}
-    subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm the disk cache
-    times = []
+    for cmd in commands:
+        _once(cmd, env)                     # warm the disk cache (and write .pyc where allowed)
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for i, cmd in enumerate(commands):
+            times[i].append(_once(cmd, env))
+    return [statistics.median(t) for t in times]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--scenario", default="scenarios/zaanstreek-waterland-2017.yaml")
     args = parser.parse_args()
 
     baseline_cmd = [sys.executable, "-c", "import typer, rich.table, yaml"]
     app_cmd = console_script() + [args.scenario]
-    baseline = median_seconds(baseline_cmd, args.runs)
-    app = median_seconds(app_cmd, args.runs)
+    baseline, app = medians([baseline_cmd, app_cmd], args.runs)
     ratio = app / baseline
     print(f"python -c 'import typer, rich.table, yaml': median {baseline * 1000:.0f} ms over {args.runs} runs")
     print(f"{' '.join(Path(app_cmd[0]).name if i == 0 else a for i, a in enumerate(app_cmd))}: median {app * 1000:.0f} ms over {args.runs} runs")
