@@ -69,8 +69,11 @@ def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
     names = [a.name for a in axes]
     # Hours down and wage value across when both are swept, whatever their order on the command line.
     if names == ["wage_value", "hours"]:
-        axes, columns = axes[::-1], columns[::-1]
-        balance = balance.reshape(axes[1].count, axes[0].count).T.ravel()
+        import numpy as np
+
+        balance = balance.reshape(axes[0].count, axes[1].count).T.ravel()
+        axes = axes[::-1]
+        columns = [m.ravel() for m in np.meshgrid(axes[0].values(), axes[1].values(), indexing="ij")]
     caption = Text("saldo per plek per jaar; rood = tekort, groen = sluitend",
                    "balance per placement per year; red = deficit, green = breaks even")(lang)
     if len(axes) == 1:
