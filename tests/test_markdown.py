@@ -7,6 +7,7 @@ from decimal import Decimal
 from typer.testing import CliRunner
 
 from beschut_calc.cli import app
+from beschut_calc.report.labels import HEADINGS
 from beschut_calc.report.markdown import escape
 from beschut_calc.text import euro
 from conftest import SCENARIOS
@@ -44,7 +45,7 @@ def test_markdown_table_matches_the_json_figures():
     for label, key in (("Totaal baten", "benefits"), ("Totaal kosten", "costs"), ("Saldo", "balance")):
         assert rows[label] == [euro(Decimal(str(s["totals"][key]))) for s in js]
     assert "." in rows["Totaal baten"][0] and rows["Saldo"][0].startswith("-€ ")
-    assert "_bedragen in euro per plek per jaar_" in md.stdout
+    assert f"_{HEADINGS['per_year']('nl')}_" in md.stdout
 
 
 def test_markdown_warnings_are_a_numbered_list():

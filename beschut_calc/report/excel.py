@@ -512,9 +512,12 @@ def zw_inconsistencies(results: list[Result], book: ParameterBook, lang: str) ->
     """The two choices of chapter 6 that contradict the note's own rules, with what the rules give (engine runs)."""
     out = []
     temp_lines = []
-    for r in results:
+    memo = [r for r in results if r.placement.method == "memo"]   # the published table is the memo method
+    for r in memo:
         if r.placement.hours < r.placement.subsidy_set.full_hours and "temporary_subsidy" in r.placement.subsidy_set.subsidies:
             pro = _variant(r, book, temporary_subsidy_pro_rata=True).line("temporary_subsidy").amount
+            if pro == r.line("temporary_subsidy").amount:
+                continue
             temp_lines.append(_t(lang, f"{r.placement.name}: in deze werkmap {euro(r.line('temporary_subsidy').amount)}, naar rato {euro(pro, 'nl', 2)}",
                                  f"{r.placement.name}: in this workbook {euro(r.line('temporary_subsidy').amount, 'en')}, pro rata {euro(pro, 'en', 2)}"))
     out.append(_t(lang,
@@ -525,8 +528,8 @@ def zw_inconsistencies(results: list[Result], book: ParameterBook, lang: str) ->
                   "pro rata below 31 hours. Switch with overrides.temporary_subsidy_pro_rata. "
                   + ("; ".join(temp_lines) if temp_lines else "")))
     wv_lines = []
-    for r in results:
-        if r.placement.method == "memo":
+    for r in memo:
+        if r.line("wage_value").amount:
             own = _variant(r, book, memo_wage_value_fulltime=False).line("wage_value").amount
             wv_lines.append(_t(lang, f"{r.placement.name}: in deze werkmap {euro(r.line('wage_value').amount)}, van 31 uur {euro(own, 'nl', 2)}",
                                f"{r.placement.name}: in this workbook {euro(r.line('wage_value').amount, 'en')}, of 31 hours {euro(own, 'en', 2)}"))
