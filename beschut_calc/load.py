@@ -79,8 +79,13 @@ def _dotted(path: tuple) -> str:
 
 
 def suggest(value: str, options) -> str | None:
-    match = difflib.get_close_matches(str(value), list(options), n=1, cutoff=0.6)
-    return match[0] if match else None
+    """The nearest valid name: a close spelling, or the one name that starts with what was typed."""
+    options = list(options)
+    match = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+    if match:
+        return match[0]
+    starts = [o for o in options if str(value) and o.startswith(str(value))]
+    return starts[0] if len(starts) == 1 else None
 
 
 def _fail(doc, path: tuple, message: str, en: str, hint: str | None = None, hint_en: str | None = None):
@@ -323,7 +328,7 @@ def _catalogue_name(doc, path, value, options, what: str, what_en: str):
     close = suggest(value, options)
     hint = (f"bedoelt u '{close}'? " if close else "") + f"kies uit: {', '.join(options)}"
     hint_en = (f"did you mean '{close}'? " if close else "") + f"choose from: {', '.join(options)}"
-    _fail(doc, path, f"onbekend {what} {value!r}", f"unknown {what_en} {value!r}", hint, hint_en)
+    _fail(doc, path, f"{what} {value!r} bestaat niet", f"unknown {what_en} {value!r}", hint, hint_en)
 
 
 def build_placement(doc, spec, origin: dict, book) -> Placement:

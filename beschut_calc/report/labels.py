@@ -24,7 +24,8 @@ HEADINGS = {
     "verdict": Text("Oordeel", "Verdict"),
     "warnings": Text("Waarschuwingen", "Warnings"),
     "line": Text("Post", "Line"),
-    "per_year": Text("bedragen in euro per plek per jaar", "amounts in euro per placement per year"),
+    "per_year": Text("bedragen in euro per plek per jaar; door afronding kunnen totalen afwijken van de som van de posten",
+                     "amounts in euro per placement per year; totals may differ from the sum of the lines through rounding"),
 }
 
 
