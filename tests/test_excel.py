@@ -22,7 +22,7 @@ import lo_recalc
 from beschut_calc.cli import app, compute
 from beschut_calc.engine import calculate
 from beschut_calc.parameters import ParamValue
-from beschut_calc.report import excel
+from beschut_calc.report import excel, excel_extras
 from beschut_calc.report.labels import verdict
 from conftest import FIXTURES, SCENARIOS, write_scenario
 
@@ -471,3 +471,13 @@ def test_sweep_and_years_extras_get_their_own_sheets(tmp_path):
     assert any(r[0] == 2018 and -700 in r for r in years)
     summary = [c.value for row in wb["Samenvatting"].iter_rows() for c in row]
     assert "guidance_cost_fulltime = 12.500" in summary
+
+
+def test_oversized_sweeps_do_not_break_the_workbook():
+    runs = compute([MAIN])
+    wide = [{"hours": 31, "wage_value": i / 100000, "balance": i} for i in range(20_000)]      # too wide for a grid
+    huge = [{"hours": i, "balance": i} for i in range(excel_extras.MAX_POINTS + 1)]
+    wb, _ = excel.build(runs, [[{"sweep": wide}, {"sweep": huge}]])
+    ws = wb["Gevoeligheid"]
+    assert ws.max_column <= 3 and ws.max_row < 20_100     # a plain table, not 20,000 columns
+    assert any(isinstance(c.value, str) and "te veel" in c.value for row in ws.iter_rows(max_col=1) for c in row)

@@ -17,6 +17,10 @@ from .excel_formulas import EURO, EURO_CENTS, HEADER_FILL, NUMBER, fill, number_
 from .labels import HEADINGS, LINE_LABELS
 
 RESULT_KEYS = ("balance", "benefits", "costs", "verdict", "saldo")
+# Well inside a worksheet's limits (16,384 columns, 1,048,576 rows) and still quick to write;
+# a bigger sweep belongs in the JSON output.
+MAX_POINTS = 100_000
+MAX_ACROSS = 1_000
 MONEY_WORDS = ("balance", "benefits", "costs", "amount", "cumulative", "saldo", "total")
 
 
@@ -82,9 +86,15 @@ def add_sweep_sheet(wb, title: str, results: list[Result], extras: list[dict], l
             put_text(ws.cell(row, 1), _t(lang, "geen punten", "no points"))
             row += 1
             continue
+        if len(points) > MAX_POINTS:
+            put_text(ws.cell(row, 1), _t(lang, f"{len(points):,} punten: te veel voor een werkblad (maximaal {MAX_POINTS:,}); gebruik --format json".replace(",", "."),
+                                         f"{len(points):,} points: too many for a worksheet (at most {MAX_POINTS:,}); use --format json"))
+            row += 2
+            continue
         params = [k for k in points[0] if k not in RESULT_KEYS and _is_number(points[0][k])]
         value_key = "balance" if "balance" in points[0] else next((k for k in RESULT_KEYS if k in points[0]), None)
-        if len(params) == 2 and value_key:
+        across = len({p.get(params[1]) for p in points}) if len(params) == 2 else 0
+        if len(params) == 2 and value_key and across <= MAX_ACROSS:
             row = _grid(ws, row, points, params, value_key, lang)
         else:
             row = _table(ws, row, points, list(points[0].keys()))
