@@ -109,7 +109,10 @@ def test_json_of_250k_points_within_three_times_serialising_it(tmp_path):
 
     from beschut_calc.cli import main
 
-    args = dict(files=[STATUTORY], format="json", sweep=["hours=0.08:40:0.08", "wage_value=0:0.998:0.002"])
+    from conftest import BASE, write_scenario
+
+    one_column = write_scenario(tmp_path, **{**BASE, "subsidy_set": "zaanstreek-waterland-2017"})
+    args = dict(files=[one_column], format="json", sweep=["hours=0.08:40:0.08", "wage_value=0:0.998:0.002"])
     buf, old = io.StringIO(), sys.stdout
     sys.stdout = buf
     try:
