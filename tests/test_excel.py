@@ -481,3 +481,26 @@ def test_oversized_sweeps_do_not_break_the_workbook():
     ws = wb["Gevoeligheid"]
     assert ws.max_column <= 3 and ws.max_row < 20_100     # a plain table, not 20,000 columns
     assert any(isinstance(c.value, str) and "te veel" in c.value for row in ws.iter_rows(max_col=1) for c in row)
+
+
+def test_control_characters_in_names_do_not_break_the_export(tmp_path):
+    path = tmp_path / "bell.yaml"
+    path.write_text('name: "bel\\x07 scenario"\nyear: 2017\nhours: 31\nwage_value: 30%\nvariants:\n'
+                    '  - name: "kolom\\x01een"\n', encoding="utf-8")
+    target = tmp_path / "bell.xlsx"
+    result = invoke(path, "--excel", target)
+    assert result.exit_code == 0, result.output
+    wb = openpyxl.load_workbook(target)
+    assert "kolom een" in wb.sheetnames
+    assert wb["kolom een"]["A1"].value == "kolom\ufffdeen"
+
+
+def test_a_plain_run_does_not_load_openpyxl():
+    import subprocess
+    import sys
+
+    code = ("import sys; from typer.testing import CliRunner; from beschut_calc.cli import app; "
+            f"r = CliRunner().invoke(app, [{str(MAIN)!r}, '-f', 'markdown']); "
+            "assert r.exit_code == 0; print('openpyxl' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -81,7 +81,7 @@ def build(runs: list, extras: list | None = None, lang: str = "nl", book: Parame
 
 def sheet_name(name: str, taken: set[str]) -> str:
     """A valid, unique sheet title from a column name (31 characters, none of []:*?/\\)."""
-    base = re.sub(r"[\[\]:*?/\\]", " ", str(name)).strip().strip("'").strip() or "Kolom"
+    base = re.sub(r"[\[\]:*?/\\\x00-\x1f\x7f]", " ", str(name)).strip().strip("'").strip() or "Kolom"
     base = base[:31]
     candidate, n = base, 2
     while candidate.lower() in {t.lower() for t in taken}:

@@ -86,9 +86,11 @@ def flag_text(pv: ParamValue | None, lang: str) -> str:
 
 def put_text(cell, value) -> None:
     """Text from YAML or users is always a string cell, never a formula (=HYPERLINK(...) stays text)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment
 
-    text = "" if value is None else str(value)
+    # Control characters (possible in YAML's "\x07" escapes) are not allowed in a workbook.
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", "" if value is None else str(value))
     cell.value = text
     cell.data_type = "s"
     if text[:1] in ("=", "+", "-", "@"):
