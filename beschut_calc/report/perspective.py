@@ -34,8 +34,24 @@ def perspectives(result: Result, view: MunicipalView, lang: str = "nl") -> dict:
             "pays": _lines(view.pays, lang),
             "employer_balance": money(view.employer_balance) if view.employer_balance is not None else None,
             "totals": {"receives": money(view.received), "pays": money(view.paid), "net": money(view.net)},
+            "warnings": [w(lang) for w in view_warnings(view)],
         },
     }
+
+
+def view_warnings(view: MunicipalView) -> list[Text]:
+    """Assumptions and unconfirmed values behind the municipality's figures."""
+    from ..engine import parameter_warning
+
+    out: list[Text] = []
+    for line in view.receives + view.pays:
+        if line.key in ("wage_subsidy", "general_subsidy", "temporary_subsidy"):
+            continue   # the employer's lines: their warnings are under the main table already
+        for pv in line.params:
+            w = parameter_warning(pv)
+            if w is not None and w not in out:
+                out.append(w)
+    return out
 
 
 def render(results: list[Result], views: list[MunicipalView], lang: str, out) -> None:
@@ -65,3 +81,12 @@ def render(results: list[Result], views: list[MunicipalView], lang: str, out) ->
                   *[euro(v.employer_balance, lang) if v.employer_balance is not None else HEAD["not_employer"](lang) for v in views])
     table.add_row(f"[bold]{HEAD['net'](lang)}[/bold]", *[f"[bold]{euro(v.net, lang)}[/bold]" for v in views])
     console.print(table)
+    seen: list[str] = []
+    for v in views:
+        for w in view_warnings(v):
+            if w(lang) not in seen:
+                seen.append(w(lang))
+    if seen:
+        console.print(f"[bold]{'Aannames gemeente' if lang == 'nl' else 'Municipal assumptions'}[/bold]")
+        for i, text in enumerate(seen, 1):
+            console.print(f"{i}. {text}", markup=False, highlight=False)
