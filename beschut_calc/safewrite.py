@@ -28,7 +28,7 @@ def _unwritable(target: Path, why: str, why_en: str) -> InputError:
                       hint="kies een map waarin u mag schrijven", hint_en="choose a folder you can write to")
 
 
-def _check_target(target: Path, force: bool) -> None:
+def check_target(target: Path, force: bool) -> None:
     if target.is_dir():
         raise _unwritable(target, "dit is een map, geen bestand", "this is a folder, not a file")
     parent = target.parent
@@ -52,7 +52,7 @@ def write_atomic(target: str | Path, write: Callable[[object], None] | bytes, fo
     cannot be written; the target is then untouched and no temporary file is left behind.
     """
     target = Path(target)
-    _check_target(target, force)
+    check_target(target, force)
     try:
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from ..engine import Result, calculate
 from ..parameters import ParameterBook, ParamValue, load_parameters
-from ..text import Text, euro, percent, plain
-from .excel_formulas import (EURO, EURO_CENTS, HEADER_FILL, INPUT_FILL, NUMBER, PARAM_LABELS, PERCENT, TOTAL_FILL,
+from ..text import Text, euro, plain
+from .excel_formulas import (EURO, EURO_CENTS, HEADER_FILL, NUMBER, PARAM_LABELS, PERCENT, TOTAL_FILL,
                              ColumnLayout, ColumnSheet, fill, flag_text, number_value, put_text, quote_sheet, status_text)
 from .labels import HEADINGS, line_label
 
@@ -38,9 +38,9 @@ ZW_SET = "zaanstreek-waterland-2017"
 def write(path: str | Path, runs: list, extras: list | None = None, lang: str = "nl", force: bool = False,
           book: ParameterBook | None = None) -> Path:
     """Build the workbook for `runs` [(Scenario, [Result])] and write it safely to `path`."""
-    from ..safewrite import _check_target, write_atomic
+    from ..safewrite import check_target, write_atomic
 
-    _check_target(Path(path), force)      # refuse early, before any work
+    check_target(Path(path), force)      # refuse early, before any work
     wb, _ = build(runs, extras, lang, book)
     buffer = io.BytesIO()
     wb.save(buffer)
@@ -367,7 +367,7 @@ def _sources(ws, results: list[Result], layouts: list[ColumnLayout], book: Param
         cell.fill = fill(HEADER_FILL)
         ws.column_dimensions[cell.column_letter].width = width
     ws.freeze_panes = "B4"
-    ws.auto_filter.ref = f"A3:I3"
+    ws.auto_filter.ref = "A3:I3"
     used: list[ParamValue] = []
     where: list[list[str]] = []
     for result, layout in zip(results, layouts):

@@ -509,7 +509,6 @@ class ColumnSheet:
 
     def _shared_steps(self) -> None:
         t, r, p = self.t, self.ref, self.p
-        h = r["hours"]
         self.formula_row("factor", t("Loonkostenfactor", "Wage-cost factor"),
                          f"{r['wage_level']}*(1+{r['employer_charges']})*{r['payroll_markup']}*(1+{r['agency_fee']})", FACTOR,
                          note=t("loonniveau × (1 + werkgeverslasten) × payrollopslag × (1 + uitzendtoeslag)",
