@@ -49,7 +49,7 @@ def load_employer(name: str, book: ParameterBook) -> EmployerModel:
             value = to_decimal(entry["value"])
         params[pname] = ParamValue(name=pname, value=value, since=None, source=entry["source"],
                                    status=entry.get("status", "confirmed"), note=entry.get("note", ""),
-                                   unit=entry.get("unit", ""))
+                                   unit=entry.get("unit", ""), note_en=entry.get("note_en", ""))
     return EmployerModel(name=doc["name"], label=_text(doc["label"]), source=doc["source"],
                          wage_cost_origin=doc.get("wage_cost_origin", "estimate"), parameters=params,
                          requires=tuple(doc.get("requires", ())),

@@ -105,7 +105,8 @@ class Context:
         if name == "guidance_cost_fulltime" and p.work_type:
             by_type = self.book.at("guidance_cost_by_work_type", when or self.jan1)
             return ParamValue(**{**by_type.__dict__, "name": name, "value": by_type.value[p.work_type],
-                                 "note": f"soort werk: {p.work_type}. {by_type.note}".strip()})
+                                 "note": f"soort werk: {p.work_type}. {by_type.note}".strip(),
+                                 "note_en": f"kind of work: {p.work_type}. {by_type.note_in('en')}".strip()})
         if name in NEUTRAL:
             value, source = NEUTRAL[name]
             return ParamValue(name=name, value=value, since=None, source=source, status="default")
@@ -510,8 +511,9 @@ def parameter_warning(pv: ParamValue) -> Text | None:
         return Text(f"{pv.name} = {shown}{since}: laatst bekende waarde doorgetrokken; de waarde voor later is niet bekend",
                     f"{pv.name} = {shown_en}{since_en}: last known value carried forward; the later value is not known")
     status = STATUS_TEXT[pv.status]
-    note = f" — {pv.note}" if pv.note else ""
-    return Text(f"{pv.name} = {shown}{since}: {status.nl}{note}", f"{pv.name} = {shown_en}{since_en}: {status.en}{note}")
+    note_nl = f" — {pv.note_in('nl')}" if pv.note else ""
+    note_en = f" — {pv.note_in('en')}" if pv.note else ""
+    return Text(f"{pv.name} = {shown}{since}: {status.nl}{note_nl}", f"{pv.name} = {shown_en}{since_en}: {status.en}{note_en}")
 
 
 def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:

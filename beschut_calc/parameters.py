@@ -10,7 +10,8 @@ A file looks like::
         value: 1551.60
         source: "003_77b5e6ae8c4da4a6.txt, eindnoot vii"
         status: confirmed          # confirmed (default) | unconfirmed | assumption
-        note: optional remark shown in traces
+        note: optional remark shown in traces and warnings (Dutch)
+        note_en: the same remark in English (for --lang en)
 
 A lookup returns the latest value on or before the date. A date before the
 first value is an error; a value whose status is not `confirmed`, or a date
@@ -55,6 +56,10 @@ class ParamValue:
     note: str = ""
     extrapolated: bool = False   # the date lies after the last date the value is known for
     unit: str = ""               # fraction, euro_per_year, hours_per_week, ... (for display)
+    note_en: str = ""            # the note in English, for --lang en (falls back to the Dutch note)
+
+    def note_in(self, lang: str) -> str:
+        return (self.note_en or self.note) if lang == "en" else self.note
 
     @property
     def flagged(self) -> bool:
@@ -126,7 +131,8 @@ def parse_parameter(name: str, doc: dict) -> Parameter:
             raise ValueError(f"parameter {name} {since}: status {status!r} not one of {STATUSES}")
         values.append(ParamValue(name=name, value=to_decimal(entry["value"]), since=since,
                                  source=str(entry["source"]).strip(), status=status,
-                                 note=str(entry.get("note", "")).strip(), unit=str(doc.get("unit", ""))))
+                                 note=str(entry.get("note", "")).strip(), unit=str(doc.get("unit", "")),
+                                 note_en=str(entry.get("note_en", "")).strip()))
     values.sort(key=lambda v: v.since)
     known_until = doc.get("known_until")
     return Parameter(name=name, description=str(doc["description"]).strip(), unit=str(doc.get("unit", "")),

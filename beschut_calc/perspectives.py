@@ -30,7 +30,8 @@ LABELS = {
 SCALING_NOTE = ParamValue(
     name="rijk_hours_basis", value=MEMO_REFERENCE_HOURS, since=None, status="assumption",
     source="003_77b5e6ae8c4da4a6.txt, §3.1 en §4.4 (rijksbedragen per plek gaan uit van gemiddeld 31 uur)",
-    note="De rijksmiddelen zijn een gemiddelde per plek van 31 uur; hier naar rato van de uren toegerekend (minder uren = meer plekken voor hetzelfde budget).")
+    note="De rijksmiddelen zijn een gemiddelde per plek van 31 uur; hier naar rato van de uren toegerekend (minder uren = meer plekken voor hetzelfde budget).",
+    note_en="National funding is an average per 31-hour place; here it is allotted in proportion to the hours (fewer hours = more places for the same budget).")
 
 
 @dataclass(frozen=True)

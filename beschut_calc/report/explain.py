@@ -29,7 +29,7 @@ def _param(pv: ParamValue, lang: str) -> dict:
     if pv.extrapolated:
         out["extrapolated"] = True
     if pv.note:
-        out["note"] = pv.note
+        out["note"] = pv.note_in(lang)
     return out
 
 
