@@ -162,3 +162,14 @@ def test_bad_sweep_is_one_line_exit_2(specs):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2 and result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and "--sweep" in result.stderr
+
+
+def test_plain_table_run_loads_neither_numpy_nor_the_analyses():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom typer.testing import CliRunner\nfrom beschut_calc.cli import app\n"
+            f"r = CliRunner().invoke(app, [{str(MEMO)!r}])\nassert r.exit_code == 0\n"
+            "print('numpy' in sys.modules, any(m.startswith('beschut_calc.analysis') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
