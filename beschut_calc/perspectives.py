@@ -24,9 +24,12 @@ LABELS = {
     "wage_subsidy": Text("loonkostensubsidie aan de werkgever", "wage-cost subsidy to the employer"),
     "general_subsidy": Text("algemene subsidie beschut aan de werkgever", "general sheltered-work subsidy to the employer"),
     "temporary_subsidy": Text("tijdelijke subsidie beschut aan de werkgever", "temporary sheltered-work subsidy to the employer"),
+    "municipal_top_up": Text("aanvulling gemeente aan de werkgever", "municipal top-up to the employer"),
     "pre_trajectory": Text("praktijkvoortraject (3 maanden, eenmalig)", "pre-trajectory (3 months, one-off)"),
     "wage_value_measurement": Text("loonwaardemeting (eenmalig)", "wage-value measurement (one-off)"),
 }
+# The employer's benefit lines the municipality itself pays for.
+PAID_BY_MUNICIPALITY = ("wage_subsidy", "general_subsidy", "temporary_subsidy", "municipal_top_up")
 SCALING_NOTE = ParamValue(
     name="rijk_hours_basis", value=MEMO_REFERENCE_HOURS, since=None, status="assumption",
     source="003_77b5e6ae8c4da4a6.txt, §3.1 en §4.4 (rijksbedragen per plek gaan uit van gemiddeld 31 uur)",
@@ -72,7 +75,7 @@ def municipal_view(result: Result, book: ParameterBook) -> MunicipalView:
                               f"{euro(bonus, 'en')} per place, whatever the hours (places 2015-2019)"), ctx.take()))
 
     pays = [Line(line.key, "cost", line.amount, line.rule, line.params)
-            for line in result.lines if line.key in ("wage_subsidy", "general_subsidy", "temporary_subsidy")]
+            for line in result.lines if line.key in PAID_BY_MUNICIPALITY]
     pre = ctx.v("pre_trajectory_cost")
     pays.append(Line("pre_trajectory", "cost", pre, Text(f"{euro(pre)} per kandidaat", f"{euro(pre, 'en')} per candidate"), ctx.take()))
     budget, count = ctx.v("wage_value_measurement_budget"), ctx.v("wage_value_measurements_count")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..engine import Result
-from ..perspectives import MunicipalView, label
+from ..perspectives import PAID_BY_MUNICIPALITY, MunicipalView, label
 from ..text import Text, euro
 from .jsonout import line_source, money
 from .labels import verdict
@@ -45,7 +45,7 @@ def view_warnings(view: MunicipalView) -> list[Text]:
 
     out: list[Text] = []
     for line in view.receives + view.pays:
-        if line.key in ("wage_subsidy", "general_subsidy", "temporary_subsidy"):
+        if line.key in PAID_BY_MUNICIPALITY:
             continue   # the employer's lines: their warnings are under the main table already
         for pv in line.params:
             w = parameter_warning(pv)
