@@ -31,7 +31,7 @@ from ..engine import Context, Result, _lks_share, calculate, employed_share
 from ..errors import InputError
 from ..model import Placement
 from ..parameters import ParameterBook
-from .inputs import INPUTS, Input, current_value, get_input, with_value
+from .inputs import INPUTS, current_value, get_input, with_value
 
 MAX_POINTS = 5_000_000
 CORE_H_ONLY = ("general_subsidy", "temporary_subsidy")

@@ -25,6 +25,7 @@ from ..text import Text, euro, plain
 from .excel_formulas import (EURO, EURO_CENTS, HEADER_FILL, NUMBER, PARAM_LABELS, PERCENT, TOTAL_FILL,
                              ColumnLayout, ColumnSheet, fill, flag_text, number_value, put_text, quote_sheet, status_text)
 from .labels import HEADINGS, line_label
+from .layout import difference_label, label_of, numbered_warnings, row_keys
 
 SUMMARY = "Samenvatting"
 SOURCES = "Parameters en bronnen"
@@ -102,15 +103,6 @@ def _t(lang: str, nl: str, en: str) -> str:
     return en if lang == "en" else nl
 
 
-def _row_keys(results: list[Result], side: str) -> list[str]:
-    keys: list[str] = []
-    for result in results:
-        for line in result.lines:
-            if line.side == side and line.key not in keys:
-                keys.append(line.key)
-    return keys
-
-
 def _summary(ws, runs, layouts: list[ColumnLayout], extras: list[dict], lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
@@ -167,9 +159,8 @@ def _summary(ws, runs, layouts: list[ColumnLayout], extras: list[dict], lang: st
             put_text(ws.cell(row, 1), HEADINGS[heading](lang))
             ws.cell(row, 1).font = bold
             row += 1
-            for key in _row_keys(results, side):
-                label = next(line_label(l, lang) for r in results for l in r.lines if l.key == key)
-                put_text(ws.cell(row, 1), "  " + label)
+            for key in row_keys(results, side):
+                put_text(ws.cell(row, 1), "  " + label_of(results, key, lang))
                 for j, (result, lay) in enumerate(zip(results, block), 2):
                     cell = ws.cell(row, j)
                     if key in lay.lines:
@@ -202,8 +193,7 @@ def _summary(ws, runs, layouts: list[ColumnLayout], extras: list[dict], lang: st
             ws.cell(row, j).alignment = Alignment(horizontal="right")
         row += 1
         if "compare" in getattr(scenario, "extra", {}) and len(results) > 1:
-            first = results[0].placement.name
-            put_text(ws.cell(row, 1), _t(lang, f"Verschil saldo t.o.v. {first}", f"Balance difference vs {first}"))
+            put_text(ws.cell(row, 1), difference_label(results[0], lang))
             for j in range(3, len(results) + 2):
                 col = ws.cell(balance_row, j).column_letter
                 ws.cell(row, j).value = f"={col}{balance_row}-B{balance_row}"
@@ -249,18 +239,14 @@ def _colour_balance(ws, row: int, n: int) -> None:
 def _warnings(ws, row: int, results: list[Result], lang: str) -> int:
     from openpyxl.styles import Alignment, Font
 
-    seen: dict[str, list[str]] = {}
-    for result in results:
-        for warning in result.warnings:
-            seen.setdefault(warning(lang), []).append(result.placement.name)
-    if not seen:
+    lines = numbered_warnings(results, lang)
+    if not lines:
         return row
     put_text(ws.cell(row, 1), HEADINGS["warnings"](lang))
     ws.cell(row, 1).font = Font(bold=True)
     row += 1
-    for i, (text, columns) in enumerate(seen.items(), 1):
-        where = "" if len(columns) == len(results) else f" [{', '.join(columns)}]"
-        put_text(ws.cell(row, 1), f"{i}. {text}{where}")
+    for text in lines:
+        put_text(ws.cell(row, 1), text)
         ws.cell(row, 1).alignment = Alignment(wrap_text=False)
         row += 1
     return row
@@ -480,15 +466,11 @@ def _notes(ws, runs, book: ParameterBook, lang: str) -> None:
         line(_t(lang, "Afronding: ", "Rounding: ") + scheme.description(lang) + f" ({scheme.source})")
     row += 1
     line(HEADINGS["warnings"](lang), True, 12)
-    seen: dict[str, list[str]] = {}
-    for result in results:
-        for warning in result.warnings:
-            seen.setdefault(warning(lang), []).append(result.placement.name)
-    if not seen:
+    warnings = numbered_warnings(results, lang)
+    if not warnings:
         line(_t(lang, "Geen waarschuwingen.", "No warnings."))
-    for i, (text, columns) in enumerate(seen.items(), 1):
-        where = "" if len(columns) == len(results) else f" [{', '.join(columns)}]"
-        line(f"{i}. {text}{where}")
+    for text in warnings:
+        line(text)
     zw = [r for r in results if r.placement.subsidy_set.name == ZW_SET]
     if zw:
         row += 1

@@ -9,18 +9,10 @@ from __future__ import annotations
 import re
 
 from ..engine import Result
-from ..text import Text, euro, percent, plain
-from .labels import HEADINGS, line_label, verdict
+from ..text import euro
+from .labels import HEADINGS, verdict
+from .layout import INPUT_ROWS, amount_of, difference_label, label_of, numbered_warnings, row_keys
 
-INPUT_ROWS = (
-    (Text("Jaar", "Year"), lambda p, lang: str(p.year)),
-    (Text("Methode", "Method"), lambda p, lang: {"memo": Text("memo (notitie)", "memo (note)"),
-                                                 "statutory": Text("wettelijk", "statutory")}[p.method](lang)),
-    (Text("Uren per week", "Hours a week"), lambda p, lang: plain(p.hours, lang)),
-    (Text("Loonwaarde", "Wage value"), lambda p, lang: percent(p.wage_value, lang)),
-    (Text("Werkgever", "Employer"), lambda p, lang: p.employer.label(lang)),
-    (Text("Subsidieset", "Subsidy set"), lambda p, lang: p.subsidy_set.name),
-)
 _SPECIAL = re.compile(r"([\\`*\[\]<>|])")
 # An underscore inside a word (employer_charges) is literal in CommonMark; only edges can emphasise.
 _EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
@@ -36,20 +28,9 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _row_keys(results: list[Result], side: str) -> list[str]:
-    keys: list[str] = []
-    for result in results:
-        for line in result.lines:
-            if line.side == side and line.key not in keys:
-                keys.append(line.key)
-    return keys
-
-
 def _amount(result: Result, key: str, lang: str) -> str:
-    for line in result.lines:
-        if line.key == key:
-            return euro(line.amount, lang)
-    return "-"
+    amount = amount_of(result, key)
+    return "-" if amount is None else euro(amount, lang)
 
 
 def render(title: str, results: list[Result], lang: str = "nl", difference: bool = False) -> str:
@@ -62,25 +43,18 @@ def render(title: str, results: list[Result], lang: str = "nl", difference: bool
     for side, heading, total_key, total in (("benefit", "benefits", "total_benefits", lambda r: r.benefits),
                                              ("cost", "costs", "total_costs", lambda r: r.costs)):
         out.append(_row([f"**{HEADINGS[heading](lang)}**"] + [""] * len(results)))
-        for key in _row_keys(results, side):
-            label = next(line_label(l, lang) for r in results for l in r.lines if l.key == key)
-            out.append(_row([escape(label)] + [_amount(r, key, lang) for r in results]))
+        for key in row_keys(results, side):
+            out.append(_row([escape(label_of(results, key, lang))] + [_amount(r, key, lang) for r in results]))
         out.append(_row([f"**{HEADINGS[total_key](lang)}**"] + [f"**{euro(total(r), lang)}**" for r in results]))
     out.append(_row([f"**{HEADINGS['balance'](lang)}**"] + [f"**{euro(r.balance, lang)}**" for r in results]))
     out.append(_row([HEADINGS["verdict"](lang)] + [verdict(r.balance, lang) for r in results]))
     if difference and len(results) > 1:
         first = results[0]
-        label = Text(f"Verschil saldo t.o.v. {first.placement.name}", f"Balance difference vs {first.placement.name}")(lang)
-        out.append(_row([escape(label), ""] + [euro(r.balance - first.balance, lang) for r in results[1:]]))
+        out.append(_row([escape(difference_label(first, lang)), ""] + [euro(r.balance - first.balance, lang) for r in results[1:]]))
     out += ["", f"_{HEADINGS['per_year'](lang)}_", ""]
-    seen: dict[str, list[str]] = {}
-    for result in results:
-        for warning in result.warnings:
-            seen.setdefault(warning(lang), []).append(result.placement.name)
-    if seen:
+    lines = numbered_warnings(results, lang)
+    if lines:
         out += [f"**{HEADINGS['warnings'](lang)}**", ""]
-        for i, (text, columns) in enumerate(seen.items(), 1):
-            where = "" if len(columns) == len(results) else f" [{', '.join(columns)}]"
-            out.append(f"{i}. {escape(text + where)}")
+        out += [escape(text) for text in lines]
         out.append("")
     return "\n".join(out) + "\n"

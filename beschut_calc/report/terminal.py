@@ -4,19 +4,9 @@ from __future__ import annotations
 import sys
 
 from ..engine import Result
-from ..text import Text, euro, percent, plain
-from .labels import HEADINGS, line_label, verdict
-
-INPUT_ROWS = (
-    (Text("Jaar", "Year"), lambda p, lang: str(p.year)),
-    (Text("Methode", "Method"), lambda p, lang: {"memo": Text("memo (notitie)", "memo (note)"),
-                                                 "statutory": Text("wettelijk", "statutory")}[p.method](lang)),
-    (Text("Uren per week", "Hours a week"), lambda p, lang: plain(p.hours, lang)),
-    (Text("Loonwaarde", "Wage value"), lambda p, lang: percent(p.wage_value, lang)),
-    (Text("Werkgever", "Employer"), lambda p, lang: p.employer.label(lang)),
-    (Text("Subsidieset", "Subsidy set"), lambda p, lang: p.subsidy_set.name),
-)
-
+from ..text import euro
+from .labels import HEADINGS, verdict
+from .layout import INPUT_ROWS, amount_of, difference_label, label_of, numbered_warnings, row_keys
 
 def _console(file=None):
     from rich.console import Console
@@ -25,29 +15,9 @@ def _console(file=None):
     return Console(file=out, width=None if out.isatty() else 140, highlight=False, soft_wrap=False)
 
 
-def _row_keys(results: list[Result], side: str) -> list:
-    """Line keys in first-seen order, so extra lines of one column still line up."""
-    keys: list = []
-    for result in results:
-        for line in result.lines:
-            if line.side == side and line.key not in keys:
-                keys.append(line.key)
-    return keys
-
-
 def _amount(result: Result, key: str, lang: str) -> str:
-    for line in result.lines:
-        if line.key == key:
-            return euro(line.amount, lang)
-    return "-"
-
-
-def _label(results: list[Result], key: str, lang: str) -> str:
-    for result in results:
-        for line in result.lines:
-            if line.key == key:
-                return line_label(line, lang)
-    return key
+    amount = amount_of(result, key)
+    return "-" if amount is None else euro(amount, lang)
 
 
 def render(title: str, results: list[Result], lang: str = "nl", file=None, difference: bool = False) -> None:
@@ -66,8 +36,8 @@ def render(title: str, results: list[Result], lang: str = "nl", file=None, diffe
     for side, heading, total_key, total in (("benefit", "benefits", "total_benefits", lambda r: r.benefits),
                                              ("cost", "costs", "total_costs", lambda r: r.costs)):
         table.add_row(f"[bold]{HEADINGS[heading](lang)}[/bold]", *[""] * len(results))
-        for key in _row_keys(results, side):
-            table.add_row("  " + _label(results, key, lang), *[_amount(r, key, lang) for r in results])
+        for key in row_keys(results, side):
+            table.add_row("  " + label_of(results, key, lang), *[_amount(r, key, lang) for r in results])
         table.add_row(f"[bold]{HEADINGS[total_key](lang)}[/bold]", *[f"[bold]{euro(total(r), lang)}[/bold]" for r in results])
         table.add_section()
     table.add_row(f"[bold]{HEADINGS['balance'](lang)}[/bold]",
@@ -75,21 +45,16 @@ def render(title: str, results: list[Result], lang: str = "nl", file=None, diffe
     table.add_row(HEADINGS["verdict"](lang), *[verdict(r.balance, lang) for r in results])
     if difference and len(results) > 1:
         first = results[0]
-        table.add_row(Text(f"Verschil saldo t.o.v. {first.placement.name}", f"Balance difference vs {first.placement.name}")(lang),
-                      "", *[euro(r.balance - first.balance, lang) for r in results[1:]])
+        table.add_row(difference_label(first, lang), "", *[euro(r.balance - first.balance, lang) for r in results[1:]])
     console.print(table)
     render_warnings(results, lang, console)
 
 
 def render_warnings(results: list[Result], lang: str, console) -> None:
     """Each distinct warning once, with the columns it concerns when not all of them."""
-    seen: dict[str, list[str]] = {}
-    for result in results:
-        for warning in result.warnings:
-            seen.setdefault(warning(lang), []).append(result.placement.name)
-    if not seen:
+    lines = numbered_warnings(results, lang)
+    if not lines:
         return
     console.print(f"[bold]{HEADINGS['warnings'](lang)}[/bold]")
-    for i, (text, columns) in enumerate(seen.items(), 1):
-        where = "" if len(columns) == len(results) else f" [{', '.join(columns)}]"
-        console.print(f"{i}. {text}{where}", markup=False, highlight=False)
+    for text in lines:
+        console.print(text, markup=False, highlight=False)
