@@ -12,120 +12,23 @@ The two methods of the domain (domain.md section 3):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
+from .context import ONE, ZERO, Context
 from .model import Placement, RoundingScheme
+from .notices import method_warnings, parameter_warning  # noqa: F401  (re-exported)
 from .parameters import ParameterBook, ParamValue
-from .text import Text, euro, percent, plain, with_unit
+from .result import Line, Result, unique  # noqa: F401  (re-exported)
+from .text import Text, euro, percent, plain
 
 BENEFIT_KEYS = ("wage_value", "wage_subsidy", "general_subsidy", "temporary_subsidy", "tax_advantage")
 COST_KEYS = ("wage_costs", "guidance_costs")
 WEEKS_PER_YEAR = Decimal(52)
 MONTHS = 12
-ZERO = Decimal(0)
-ONE = Decimal(1)
 
-# Values that are not law but neutral defaults of the wage-cost rule: own employment has
-# no payroll mark-up and no agency fee. Employer models or overrides replace them.
-NEUTRAL = {
-    "payroll_markup": (ONE, "geen payrollopslag bij dit werkgeversmodel"),
-    "agency_fee": (ZERO, "geen uitzendtoeslag bij dit werkgeversmodel"),
-    "temporary_subsidy_pro_rata": (None, "zoals de subsidieset het regelt"),
-    "memo_wage_value_fulltime": (True, "003_77b5e6ae8c4da4a6.txt, hoofdstuk 6 (loonwaarde 30 % WML voor 36 uur regulier)"),
-    "lkv_enabled": (None, "zoals de subsidieset het regelt"),
-}
-# Mark-ups that belong to an employer model: they apply only where the model declares them
-# (payroll: payroll_markup; temp agency: agency_fee), so one scenario can compare all models.
-MODEL_BOUND = ("payroll_markup", "agency_fee")
 # The hours the memo's table is drawn up for: the national assumption of 31 hours a place.
 MEMO_REFERENCE_HOURS = Decimal(31)
 MEMO_REFERENCE_SOURCE = "003_77b5e6ae8c4da4a6.txt, §3.1 en §4.4 (het Rijk gaat uit van gemiddeld 31 uur per plek)"
-
-
-@dataclass(frozen=True)
-class Line:
-    key: str
-    side: str                          # "benefit" or "cost"
-    amount: Decimal
-    rule: Text                         # how the amount was found, in words, with the values used
-    params: tuple[ParamValue, ...]     # every parameter value the rule used
-    origin: str = "estimate"           # "estimate" or "quoted": decides the memo rounding step
-    reason: Text | None = None         # why the line is zero, when it is
-    unrounded: Decimal | None = None   # the amount before rounding, when rounded
-    label: Text | None = None          # only for extra lines; the seven core lines have fixed labels
-
-
-@dataclass(frozen=True)
-class Result:
-    placement: Placement
-    lines: tuple[Line, ...]
-    warnings: tuple[Text, ...]
-
-    def line(self, key: str) -> Line:
-        return next(line for line in self.lines if line.key == key)
-
-    @property
-    def benefits(self) -> Decimal:
-        return sum((line.amount for line in self.lines if line.side == "benefit"), ZERO)
-
-    @property
-    def costs(self) -> Decimal:
-        return sum((line.amount for line in self.lines if line.side == "cost"), ZERO)
-
-    @property
-    def balance(self) -> Decimal:
-        return self.benefits - self.costs
-
-    @property
-    def parameters(self) -> tuple[ParamValue, ...]:
-        """Every distinct parameter value used, in order of first use."""
-        return unique(pv for line in self.lines for pv in line.params)
-
-
-class Context:
-    """Parameter lookups for one placement, recording what each line used."""
-
-    def __init__(self, placement: Placement, book: ParameterBook):
-        self.placement = placement
-        self.book = book
-        self.year = placement.year
-        self.jan1 = dt.date(placement.year, 1, 1)
-        self._used: list[ParamValue] = []
-
-    def lookup(self, name: str, when: dt.date | None = None) -> ParamValue:
-        p = self.placement
-        if name in MODEL_BOUND and name not in p.employer.parameters and name not in p.employer.requires:
-            value, source = NEUTRAL[name]
-            return ParamValue(name=name, value=value, since=None, source=source, status="default")
-        if name in p.overrides:
-            return p.overrides[name]
-        if name in p.employer.parameters:
-            return p.employer.parameters[name]
-        if name == "guidance_cost_fulltime" and p.work_type:
-            by_type = self.book.at("guidance_cost_by_work_type", when or self.jan1)
-            return ParamValue(**{**by_type.__dict__, "name": name, "value": by_type.value[p.work_type],
-                                 "note": f"soort werk: {p.work_type}. {by_type.note}".strip(),
-                                 "note_en": f"kind of work: {p.work_type}. {by_type.note_in('en')}".strip()})
-        if name in NEUTRAL:
-            value, source = NEUTRAL[name]
-            return ParamValue(name=name, value=value, since=None, source=source, status="default")
-        return self.book.at(name, when or self.jan1)
-
-    def v(self, name: str, when: dt.date | None = None):
-        pv = self.lookup(name, when)
-        if pv not in self._used:
-            self._used.append(pv)
-        return pv.value
-
-    def note(self, pv: ParamValue) -> None:
-        """Record a source that is not a dated parameter (a subsidy set's rule, say)."""
-        if pv not in self._used:
-            self._used.append(pv)
-
-    def take(self) -> tuple[ParamValue, ...]:
-        used, self._used = tuple(self._used), []
-        return used
 
 
 # ---------------------------------------------------------------- wage bases
@@ -447,15 +350,6 @@ def memo_lines(ctx: Context) -> list[Line]:
     return lines
 
 
-def unique(params) -> tuple[ParamValue, ...]:
-    """Distinct parameter values in order of first use (values may be dicts: compare, don't hash)."""
-    out: list[ParamValue] = []
-    for pv in params:
-        if pv not in out:
-            out.append(pv)
-    return tuple(out)
-
-
 def _with_params(line: Line, extra: tuple[ParamValue, ...]) -> Line:
     return Line(**{**line.__dict__, "params": unique(extra + line.params)})
 
@@ -491,55 +385,6 @@ def round_line(line: Line, scheme: RoundingScheme) -> Line:
     mode = ROUND_FLOOR if scheme.direction[line.side] == "down" else ROUND_CEILING
     rounded = (line.amount / step).to_integral_value(rounding=mode) * step
     return Line(**{**line.__dict__, "amount": rounded, "unrounded": line.amount})
-
-
-# ---------------------------------------------------------------- warnings
-
-STATUS_TEXT = {
-    "unconfirmed": Text("niet bevestigd", "not confirmed"),
-    "assumption": Text("aanname", "assumption"),
-}
-
-
-def parameter_warning(pv: ParamValue) -> Text | None:
-    if not pv.flagged:
-        return None
-    shown, shown_en = with_unit(pv.value, pv.unit, "nl"), with_unit(pv.value, pv.unit, "en")
-    since = f" (vanaf {pv.since.isoformat()})" if pv.since else ""
-    since_en = f" (from {pv.since.isoformat()})" if pv.since else ""
-    if pv.extrapolated:
-        return Text(f"{pv.name} = {shown}{since}: laatst bekende waarde doorgetrokken; de waarde voor later is niet bekend",
-                    f"{pv.name} = {shown_en}{since_en}: last known value carried forward; the later value is not known")
-    status = STATUS_TEXT[pv.status]
-    note_nl = f" — {pv.note_in('nl')}" if pv.note else ""
-    note_en = f" — {pv.note_in('en')}" if pv.note else ""
-    return Text(f"{pv.name} = {shown}{since}: {status.nl}{note_nl}", f"{pv.name} = {shown_en}{since_en}: {status.en}{note_en}")
-
-
-def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
-    out = []
-    if p.wage_value < Decimal("0.30") and p.subsidy_set.wage_subsidy_rule == "statutory":
-        out.append(Text(f"loonwaarde {percent(p.wage_value)} is lager dan 30 %: de loonkostensubsidie is ten hoogste 70 % WML, de werkgever draagt het verschil (003, §3.3 punt 2)",
-                        f"wage value {percent(p.wage_value, 'en')} is below 30%: the wage subsidy is at most 70% of WML, the employer carries the gap (003, §3.3 item 2)"))
-    if p.method == "memo":
-        if ctx_flag(p, "memo_wage_value_fulltime", True):
-            out.append(Text("memomethode: de loonwaarde is, zoals in hoofdstuk 6 van de notitie, een percentage van een voltijdjaar (36 uur) en niet van 31 uur; de regels van de notitie zelf geven minder",
-                            "memo method: as in chapter 6 of the note, the wage value is a percentage of a full-time (36-hour) year, not of 31 hours; the note's own rules give less"))
-        if p.wage_value != Decimal("0.30"):
-            out.append(Text("memomethode: het rijksbedrag van €14.300 voor de loonkostensubsidie geldt bij 30 % loonwaarde; voor een andere loonwaarde is het naar verhouding omgerekend",
-                            "memo method: the national €14,300 wage-subsidy figure assumes 30% wage value; for another wage value it is scaled in proportion"))
-    temp = lines.get("temporary_subsidy")
-    sub = p.subsidy_set.subsidies.get("temporary_subsidy")
-    if temp is not None and sub is not None and sub.pro_rata and temp.amount and p.hours < p.subsidy_set.full_hours \
-            and ctx_flag(p, "temporary_subsidy_pro_rata", None) is False:
-        out.append(Text(f"tijdelijke subsidie niet naar rato bij {plain(p.hours)} uur, zoals in de tabel van hoofdstuk 6; §4.3.2 van de notitie rekent naar rato",
-                        f"temporary subsidy not pro-rated at {plain(p.hours, 'en')} hours, as in the table of chapter 6; §4.3.2 of the note pro-rates it"))
-    return out
-
-
-def ctx_flag(p: Placement, name: str, default):
-    pv = p.overrides.get(name)
-    return default if pv is None else pv.value
 
 
 # ---------------------------------------------------------------- entry point

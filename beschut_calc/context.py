@@ -1,0 +1,71 @@
+"""Parameter look-ups for one placement, in order: the scenario's overrides, the employer
+model, the kind of work, neutral defaults, and finally the dated legal parameters.
+The context also records which values each line used, for the trace."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from .model import Placement
+from .parameters import ParameterBook, ParamValue
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+
+# Values that are not law but neutral defaults of the wage-cost rule: own employment has
+# no payroll mark-up and no agency fee. Employer models or overrides replace them.
+NEUTRAL = {
+    "payroll_markup": (ONE, "geen payrollopslag bij dit werkgeversmodel"),
+    "agency_fee": (ZERO, "geen uitzendtoeslag bij dit werkgeversmodel"),
+    "temporary_subsidy_pro_rata": (None, "zoals de subsidieset het regelt"),
+    "memo_wage_value_fulltime": (True, "003_77b5e6ae8c4da4a6.txt, hoofdstuk 6 (loonwaarde 30 % WML voor 36 uur regulier)"),
+    "lkv_enabled": (None, "zoals de subsidieset het regelt"),
+}
+# Mark-ups that belong to an employer model: they apply only where the model declares them
+# (payroll: payroll_markup; temp agency: agency_fee), so one scenario can compare all models.
+MODEL_BOUND = ("payroll_markup", "agency_fee")
+
+
+class Context:
+    """Parameter lookups for one placement, recording what each line used."""
+
+    def __init__(self, placement: Placement, book: ParameterBook):
+        self.placement = placement
+        self.book = book
+        self.year = placement.year
+        self.jan1 = dt.date(placement.year, 1, 1)
+        self._used: list[ParamValue] = []
+
+    def lookup(self, name: str, when: dt.date | None = None) -> ParamValue:
+        p = self.placement
+        if name in MODEL_BOUND and name not in p.employer.parameters and name not in p.employer.requires:
+            value, source = NEUTRAL[name]
+            return ParamValue(name=name, value=value, since=None, source=source, status="default")
+        if name in p.overrides:
+            return p.overrides[name]
+        if name in p.employer.parameters:
+            return p.employer.parameters[name]
+        if name == "guidance_cost_fulltime" and p.work_type:
+            by_type = self.book.at("guidance_cost_by_work_type", when or self.jan1)
+            return ParamValue(**{**by_type.__dict__, "name": name, "value": by_type.value[p.work_type],
+                                 "note": f"soort werk: {p.work_type}. {by_type.note}".strip(),
+                                 "note_en": f"kind of work: {p.work_type}. {by_type.note_in('en')}".strip()})
+        if name in NEUTRAL:
+            value, source = NEUTRAL[name]
+            return ParamValue(name=name, value=value, since=None, source=source, status="default")
+        return self.book.at(name, when or self.jan1)
+
+    def v(self, name: str, when: dt.date | None = None):
+        pv = self.lookup(name, when)
+        if pv not in self._used:
+            self._used.append(pv)
+        return pv.value
+
+    def note(self, pv: ParamValue) -> None:
+        """Record a source that is not a dated parameter (a subsidy set's rule, say)."""
+        if pv not in self._used:
+            self._used.append(pv)
+
+    def take(self) -> tuple[ParamValue, ...]:
+        used, self._used = tuple(self._used), []
+        return used

@@ -1,0 +1,56 @@
+"""Warnings a calculation carries: flagged parameter values (assumptions, unconfirmed or
+carried-forward values) and the method's own caveats. Never silent, always in the output."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .model import Placement
+from .parameters import ParamValue
+from .result import Line
+from .text import Text, percent, plain, with_unit
+
+STATUS_TEXT = {
+    "unconfirmed": Text("niet bevestigd", "not confirmed"),
+    "assumption": Text("aanname", "assumption"),
+}
+
+
+def parameter_warning(pv: ParamValue) -> Text | None:
+    if not pv.flagged:
+        return None
+    shown, shown_en = with_unit(pv.value, pv.unit, "nl"), with_unit(pv.value, pv.unit, "en")
+    since = f" (vanaf {pv.since.isoformat()})" if pv.since else ""
+    since_en = f" (from {pv.since.isoformat()})" if pv.since else ""
+    if pv.extrapolated:
+        return Text(f"{pv.name} = {shown}{since}: laatst bekende waarde doorgetrokken; de waarde voor later is niet bekend",
+                    f"{pv.name} = {shown_en}{since_en}: last known value carried forward; the later value is not known")
+    status = STATUS_TEXT[pv.status]
+    note_nl = f" — {pv.note_in('nl')}" if pv.note else ""
+    note_en = f" — {pv.note_in('en')}" if pv.note else ""
+    return Text(f"{pv.name} = {shown}{since}: {status.nl}{note_nl}", f"{pv.name} = {shown_en}{since_en}: {status.en}{note_en}")
+
+
+def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
+    out = []
+    if p.wage_value < Decimal("0.30") and p.subsidy_set.wage_subsidy_rule == "statutory":
+        out.append(Text(f"loonwaarde {percent(p.wage_value)} is lager dan 30 %: de loonkostensubsidie is ten hoogste 70 % WML, de werkgever draagt het verschil (003, §3.3 punt 2)",
+                        f"wage value {percent(p.wage_value, 'en')} is below 30%: the wage subsidy is at most 70% of WML, the employer carries the gap (003, §3.3 item 2)"))
+    if p.method == "memo":
+        if ctx_flag(p, "memo_wage_value_fulltime", True):
+            out.append(Text("memomethode: de loonwaarde is, zoals in hoofdstuk 6 van de notitie, een percentage van een voltijdjaar (36 uur) en niet van 31 uur; de regels van de notitie zelf geven minder",
+                            "memo method: as in chapter 6 of the note, the wage value is a percentage of a full-time (36-hour) year, not of 31 hours; the note's own rules give less"))
+        if p.wage_value != Decimal("0.30"):
+            out.append(Text("memomethode: het rijksbedrag van €14.300 voor de loonkostensubsidie geldt bij 30 % loonwaarde; voor een andere loonwaarde is het naar verhouding omgerekend",
+                            "memo method: the national €14,300 wage-subsidy figure assumes 30% wage value; for another wage value it is scaled in proportion"))
+    temp = lines.get("temporary_subsidy")
+    sub = p.subsidy_set.subsidies.get("temporary_subsidy")
+    if temp is not None and sub is not None and sub.pro_rata and temp.amount and p.hours < p.subsidy_set.full_hours \
+            and ctx_flag(p, "temporary_subsidy_pro_rata", None) is False:
+        out.append(Text(f"tijdelijke subsidie niet naar rato bij {plain(p.hours)} uur, zoals in de tabel van hoofdstuk 6; §4.3.2 van de notitie rekent naar rato",
+                        f"temporary subsidy not pro-rated at {plain(p.hours, 'en')} hours, as in the table of chapter 6; §4.3.2 of the note pro-rates it"))
+    return out
+
+
+def ctx_flag(p: Placement, name: str, default):
+    pv = p.overrides.get(name)
+    return default if pv is None else pv.value

@@ -1,0 +1,60 @@
+"""What a calculation returns: lines with their rule and sources, totals and warnings (plain data)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Placement
+from .parameters import ParamValue
+from .text import Text
+
+ZERO = Decimal(0)
+
+
+def unique(params) -> tuple[ParamValue, ...]:
+    """Distinct parameter values in order of first use (values may be dicts: compare, don't hash)."""
+    out: list[ParamValue] = []
+    for pv in params:
+        if pv not in out:
+            out.append(pv)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Line:
+    key: str
+    side: str                          # "benefit" or "cost"
+    amount: Decimal
+    rule: Text                         # how the amount was found, in words, with the values used
+    params: tuple[ParamValue, ...]     # every parameter value the rule used
+    origin: str = "estimate"           # "estimate" or "quoted": decides the memo rounding step
+    reason: Text | None = None         # why the line is zero, when it is
+    unrounded: Decimal | None = None   # the amount before rounding, when rounded
+    label: Text | None = None          # only for extra lines; the seven core lines have fixed labels
+
+
+@dataclass(frozen=True)
+class Result:
+    placement: Placement
+    lines: tuple[Line, ...]
+    warnings: tuple[Text, ...]
+
+    def line(self, key: str) -> Line:
+        return next(line for line in self.lines if line.key == key)
+
+    @property
+    def benefits(self) -> Decimal:
+        return sum((line.amount for line in self.lines if line.side == "benefit"), ZERO)
+
+    @property
+    def costs(self) -> Decimal:
+        return sum((line.amount for line in self.lines if line.side == "cost"), ZERO)
+
+    @property
+    def balance(self) -> Decimal:
+        return self.benefits - self.costs
+
+    @property
+    def parameters(self) -> tuple[ParamValue, ...]:
+        """Every distinct parameter value used, in order of first use."""
+        return unique(pv for line in self.lines for pv in line.params)
