@@ -9,10 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, Invalid
 from .model import EmployerModel, ExtraBenefit, LksBand, RoundingScheme, Subsidy, SubsidySet
 from .parameters import ParamValue, ParameterBook, to_decimal
 from .text import Text
+from .units import shown, shown_en, text_hint
 
 HERE = Path(__file__).parent
 EMPLOYERS_DIR = HERE / "employers"
@@ -94,7 +95,9 @@ class _SetReader:
 
     def fail(self, path: tuple, message: str, en: str, hint: str | None = None, hint_en: str | None = None):
         line, column = self._where(path) if self._where else (None, None)
-        key = ".".join(str(p) for p in path) if path else None
+        from .yamlsource import dotted
+
+        key = dotted(path) or None
         raise InputError(message, en=en, file=self.file, line=line, column=column, key=key, hint=hint, hint_en=hint_en)
 
     def mapping(self, value: Any, path: tuple, allowed: set[str], required: tuple[str, ...] = ()) -> dict:
@@ -111,22 +114,52 @@ class _SetReader:
 
     def number(self, value: Any, path: tuple, minimum: Decimal = Decimal(0)) -> Decimal:
         if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-            self.fail(path, f"verwacht een getal, niet {value!r}", f"expected a number, not {value!r}", "bijvoorbeeld 8500", "for example 8500")
+            self.fail(path, f"verwacht een getal, niet {shown(value)}", f"expected a number, not {shown_en(value)}",
+                      *(text_hint(value) or ("bijvoorbeeld 31", "for example 31")))
         number = to_decimal(value)
         if not number.is_finite() or number < minimum:
             self.fail(path, f"{value} is geen geldig bedrag (minimaal {minimum})", f"{value} is not a valid amount (at least {minimum})")
         return number
 
+    def euro(self, value: Any, path: tuple) -> Decimal:
+        from .units import parse_euro
+
+        if isinstance(value, float):    # only from the trusted shipped files (PyYAML); user files give Decimal
+            value = to_decimal(value)
+        try:
+            return parse_euro(value)
+        except ValueError as exc:
+            problem = Invalid.of(exc)
+            self.fail(path, problem.message, problem.en, problem.hint or "bijvoorbeeld 8500", problem.hint_en or "for example 8500")
+
     def year(self, value: Any, path: tuple) -> int | None:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
-            self.fail(path, f"verwacht een jaartal, niet {value!r}", f"expected a year, not {value!r}", "bijvoorbeeld 2019", "for example 2019")
+            self.fail(path, f"verwacht een jaartal, niet {shown(value)}", f"expected a year, not {shown_en(value)}",
+                      *(text_hint(value) or ("bijvoorbeeld 2019", "for example 2019")))
         return value
+
+    def count(self, value: Any, path: tuple) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+            self.fail(path, f"verwacht een heel aantal jaren (1 of meer), niet {shown(value)}",
+                      f"expected a whole number of years (1 or more), not {shown_en(value)}", "bijvoorbeeld 5", "for example 5")
+        return value
+
+    def title(self, value: Any, path: tuple) -> Text:
+        if isinstance(value, dict):
+            self.mapping(value, path, {"nl", "en"}, ("nl",))
+            for lang in value:
+                self.text(value[lang], path + (lang,))
+        elif value is not None:
+            self.text(value, path)
+        return _text(value)
 
     def boolean(self, value: Any, path: tuple) -> bool:
         if not isinstance(value, bool):
-            self.fail(path, f"verwacht true of false, niet {value!r}", f"expected true or false, not {value!r}")
+            self.fail(path, f"verwacht true of false, niet {shown(value)}", f"expected true or false, not {shown_en(value)}")
         return value
 
     def text(self, value: Any, path: tuple) -> str:
@@ -142,31 +175,37 @@ class _SetReader:
         for key, raw in raw_subs.items():
             path = ("subsidies", key)
             raw = self.mapping(raw, path, SUBSIDY_KEYS, ("amount", "source"))
-            subsidies[key] = Subsidy(key=key, amount=self.number(raw["amount"], path + ("amount",)),
+            subsidies[key] = Subsidy(key=key, amount=self.euro(raw["amount"], path + ("amount",)),
                                      pro_rata=self.boolean(raw.get("pro_rata", True), path + ("pro_rata",)),
                                      source=self.text(raw["source"], path + ("source",)),
                                      from_year=self.year(raw.get("from_year"), path + ("from_year",)),
                                      until_year=self.year(raw.get("until_year"), path + ("until_year",)),
-                                     max_years=raw.get("max_years"))
+                                     max_years=self.count(raw.get("max_years"), path + ("max_years",)))
+            sub = subsidies[key]
+            if sub.from_year and sub.until_year and sub.until_year < sub.from_year:
+                self.fail(path + ("until_year",), f"until_year {sub.until_year} ligt vóór from_year {sub.from_year}",
+                          f"until_year {sub.until_year} is before from_year {sub.from_year}")
         rule, bands, lks_source = "statutory", (), ""
         if "wage_subsidy" in doc:
             ws = self.mapping(doc["wage_subsidy"], ("wage_subsidy",), {"rule", "bands", "source"}, ("rule",))
             rule = ws["rule"]
             if rule not in ("statutory", "bands"):
                 self.fail(("wage_subsidy", "rule"), f"onbekende regel {rule!r}", f"unknown rule {rule!r}", "statutory of bands", "statutory or bands")
-            lks_source = ws.get("source", "")
+            lks_source = self.text(ws["source"], ("wage_subsidy", "source")) if "source" in ws else ""
             if rule == "bands":
                 if not isinstance(ws.get("bands"), list) or not ws["bands"]:
                     self.fail(("wage_subsidy", "bands"), "verwacht een lijst banden", "expected a list of bands")
                 bands = tuple(self._band(b, ("wage_subsidy", "bands", i)) for i, b in enumerate(ws["bands"]))
         extras = []
-        for key, raw in (doc.get("extra_benefits") or {}).items():
+        raw_extras = doc.get("extra_benefits") or {}
+        self.mapping(raw_extras, ("extra_benefits",), set(raw_extras) if isinstance(raw_extras, dict) else set())
+        for key, raw in raw_extras.items():
             path = ("extra_benefits", key)
             raw = self.mapping(raw, path, EXTRA_KEYS, ("label", "amount", "source"))
-            extras.append(ExtraBenefit(key=key, label=_text(raw["label"]), amount=self.number(raw["amount"], path + ("amount",)),
+            extras.append(ExtraBenefit(key=key, label=self.title(raw["label"], path + ("label",)), amount=self.euro(raw["amount"], path + ("amount",)),
                                        pro_rata=self.boolean(raw.get("pro_rata", False), path + ("pro_rata",)),
                                        source=self.text(raw["source"], path + ("source",))))
-        return SubsidySet(name=self.text(doc["name"], ("name",)), title=_text(doc.get("title", doc["name"])),
+        return SubsidySet(name=self.text(doc["name"], ("name",)), title=self.title(doc.get("title", doc["name"]), ("title",)),
                           source=self.text(doc["source"], ("source",)), full_hours=full_hours, subsidies=subsidies,
                           wage_subsidy_rule=rule, lks_bands=bands, lks_source=lks_source,
                           lkv=self.boolean(doc.get("lkv", False), ("lkv",)), extra_benefits=tuple(extras),
@@ -184,9 +223,13 @@ class _SetReader:
         from .units import parse_fraction
 
         try:
-            return parse_fraction(value)
+            share = parse_fraction(value)
+            if not 0 <= share <= 1:
+                raise Invalid(f"{value} valt buiten 0-100 %", f"{value} is outside 0-100 %")
+            return share
         except ValueError as exc:
-            self.fail(path, str(exc), str(exc), "bijvoorbeeld 40%", "for example 40%")
+            problem = Invalid.of(exc)
+            self.fail(path, problem.message, problem.en, problem.hint or "bijvoorbeeld 40%", problem.hint_en or "for example 40%")
 
 
 def load_subsidy_set(name_or_path: str, base_dir: Path | None = None) -> SubsidySet:

@@ -50,3 +50,24 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return self.render()
+
+
+class Invalid(ValueError):
+    """A wrong value, said in Dutch and English with a hint; whoever catches it adds where it is.
+
+    A ValueError, so validators can raise it through pydantic_core (which keeps the instance
+    in the error's context) and code that only knows ValueError still works; str() is Dutch.
+    """
+
+    def __init__(self, message: str, en: str, hint: str | None = None, hint_en: str | None = None):
+        super().__init__(message)
+        self.message, self.en, self.hint, self.hint_en = message, en, hint, hint_en
+
+    @classmethod
+    def of(cls, exc: ValueError) -> "Invalid":
+        """`exc` itself, or a plain ValueError wrapped (its text in both languages)."""
+        return exc if isinstance(exc, Invalid) else cls(str(exc), str(exc))
+
+    def at(self, **where) -> InputError:
+        """This problem as a located InputError (file, line, column, key)."""
+        return InputError(self.message, en=self.en, hint=self.hint, hint_en=self.hint_en, **where)

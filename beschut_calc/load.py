@@ -12,28 +12,33 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, Invalid
 from .model import Placement
 from .parameters import ParamValue, load_parameters
 
 OVERRIDE_KINDS = {
-    # name: (kind, Dutch description for messages)
-    "fulltime_hours": ("hours", "volledige werkweek van de werkgever in uren"),
-    "employer_charges": ("fraction", "werkgeverslasten, bijvoorbeeld 23%"),
-    "guidance_cost_fulltime": ("euro", "kosten begeleiding per voltijdplek per jaar, bijvoorbeeld 9000"),
-    "wage_level": ("factor", "loonniveau ten opzichte van WML, bijvoorbeeld 1.05 of 105%"),
-    "temporary_subsidy_pro_rata": ("bool", "true of false"),
-    "payroll_markup": ("factor", "payrollopslag als factor, bijvoorbeeld 1.25"),
-    "agency_fee": ("fraction", "uitzendtoeslag op de loonkosten, bijvoorbeeld 15%"),
-    "holiday_allowance": ("fraction", "vakantiebijslag, bijvoorbeeld 8%"),
-    "lks_max_share": ("fraction", "maximale loonkostensubsidie, bijvoorbeeld 70%"),
-    "lks_employer_charge_allowance": ("fraction", "opslag werkgeverslasten in de LKS, bijvoorbeeld 23,5%"),
-    "liv_min_hours_year": ("number", "minimum verloonde uren voor het LIV, bijvoorbeeld 1248"),
-    "guidance_reference_hours": ("hours", "uren van een voltijdplek voor de begeleidingskosten"),
-    "rijk_lks_per_place": ("euro", "rijksbedrag loonkostensubsidie per plek (memomethode)"),
-    "memo_wage_value_fulltime": ("bool", "true: loonwaarde van een voltijdjaar zoals de notitie; false: van 31 uur"),
-    "lkv_enabled": ("bool", "true: loonkostenvoordeel meenemen (hoogste van LIV en LKV)"),
-    "municipal_top_up": ("euro", "aanvulling van de gemeente per plek per jaar, bijvoorbeeld 1000"),
+    # name: (kind, Dutch description, English description) for messages
+    "fulltime_hours": ("hours", "volledige werkweek van de werkgever in uren", "the employer's full-time week in hours"),
+    "employer_charges": ("fraction", "werkgeverslasten, bijvoorbeeld 23%", "employer charges, e.g. 23%"),
+    "guidance_cost_fulltime": ("euro", "kosten begeleiding per voltijdplek per jaar, bijvoorbeeld 9000",
+                               "guidance cost per full-time place per year, e.g. 9000"),
+    "wage_level": ("factor", "loonniveau ten opzichte van WML, bijvoorbeeld 1.05 of 105%", "wage level relative to WML, e.g. 1.05 or 105%"),
+    "temporary_subsidy_pro_rata": ("bool", "true of false", "true or false"),
+    "payroll_markup": ("factor", "payrollopslag als factor, bijvoorbeeld 1.25", "payroll mark-up as a factor, e.g. 1.25"),
+    "agency_fee": ("fraction", "uitzendtoeslag op de loonkosten, bijvoorbeeld 15%", "agency fee on the wage costs, e.g. 15%"),
+    "holiday_allowance": ("fraction", "vakantiebijslag, bijvoorbeeld 8%", "holiday allowance, e.g. 8%"),
+    "lks_max_share": ("fraction", "maximale loonkostensubsidie, bijvoorbeeld 70%", "maximum wage-cost subsidy, e.g. 70%"),
+    "lks_employer_charge_allowance": ("fraction", "opslag werkgeverslasten in de LKS, bijvoorbeeld 23,5%",
+                                      "employer-charge allowance in the LKS, e.g. 23.5%"),
+    "liv_min_hours_year": ("number", "minimum verloonde uren voor het LIV, bijvoorbeeld 1248", "minimum paid hours for the LIV, e.g. 1248"),
+    "guidance_reference_hours": ("hours", "uren van een voltijdplek voor de begeleidingskosten",
+                                 "hours of a full-time place for the guidance costs"),
+    "rijk_lks_per_place": ("euro", "rijksbedrag loonkostensubsidie per plek (memomethode)", "national wage-cost subsidy per place (memo method)"),
+    "memo_wage_value_fulltime": ("bool", "true: loonwaarde van een voltijdjaar zoals de notitie; false: van 31 uur",
+                                 "true: wage value of a full-time year as in the memo; false: of 31 hours"),
+    "lkv_enabled": ("bool", "true: loonkostenvoordeel meenemen (hoogste van LIV en LKV)", "true: include the LKV (the higher of LIV and LKV)"),
+    "municipal_top_up": ("euro", "aanvulling van de gemeente per plek per jaar, bijvoorbeeld 1000",
+                         "the municipality's top-up per place per year, e.g. 1000"),
 }
 
 
@@ -95,32 +100,35 @@ def _fail(doc, path: tuple, message: str, en: str, hint: str | None = None, hint
 
 
 def _override_value(name: str, raw: Any) -> Any:
-    """Check and convert one override value by its kind; ValueError with a Dutch message."""
-    from .units import parse_fraction
+    """Check and convert one override value by its kind; raises Invalid (Dutch and English)."""
+    from .units import parse_euro, parse_fraction, parse_number, shown, shown_en
 
-    kind, description = OVERRIDE_KINDS[name]
+    kind, description, description_en = OVERRIDE_KINDS[name]
     if kind == "bool":
         if not isinstance(raw, bool):
-            raise ValueError(f"verwacht true of false, niet {raw!r}")
+            raise Invalid(f"verwacht true of false, niet {shown(raw)}", f"expected true or false, not {shown_en(raw)}",
+                          description, description_en)
         return raw
     if kind == "fraction":
         value = parse_fraction(raw)
         if value < 0:
-            raise ValueError(f"{raw} mag niet negatief zijn")
+            raise Invalid(f"{raw} mag niet negatief zijn", f"{raw} cannot be negative", description, description_en)
         return value
-    if kind == "factor" and isinstance(raw, str):
+    if kind == "factor" and isinstance(raw, str) and "%" in raw:
         return parse_fraction(raw)
-    if isinstance(raw, bool) or not isinstance(raw, (int, Decimal)):
-        raise ValueError(f"verwacht een getal ({description}), niet {raw!r}")
-    value = Decimal(raw)
-    if not value.is_finite():
-        raise ValueError("verwacht een eindig getal")
+    if kind == "euro":
+        return parse_euro(raw)
+    try:
+        value = parse_number(raw, "deze parameter", "this parameter")
+    except Invalid as exc:
+        exc.hint, exc.hint_en = exc.hint or description, exc.hint_en or description_en
+        raise
     if kind in ("hours", "factor") and value <= 0:
-        raise ValueError(f"{raw} moet groter zijn dan 0 ({description})")
+        raise Invalid(f"{raw} moet groter zijn dan 0", f"{raw} must be larger than 0", description, description_en)
     if kind == "hours" and value > 80:
-        raise ValueError(f"{raw} uur is geen werkweek ({description})")
+        raise Invalid(f"{raw} uur is geen werkweek", f"{raw} hours is not a working week", description, description_en)
     if value < 0:
-        raise ValueError(f"{raw} mag niet negatief zijn ({description})")
+        raise Invalid(f"{raw} mag niet negatief zijn", f"{raw} cannot be negative", description, description_en)
     return value
 
 
@@ -291,9 +299,8 @@ def _schema_error(doc, exc, origin: dict):
         path = origin.get(key, (key,) if key else ())
     kind = err["type"]
     if kind == "value_error":
-        message = str(err["msg"]).removeprefix("Value error, ")
-        en = message
-        hint = hint_en = None
+        problem = Invalid.of(err.get("ctx", {}).get("error") or ValueError(str(err["msg"]).removeprefix("Value error, ")))
+        message, en, hint, hint_en = problem.message, problem.en, problem.hint, problem.hint_en
     elif kind == "missing":
         message, en = ERROR_TEXT["missing"]
         path = path if path in origin.values() else ()
@@ -333,6 +340,7 @@ def _catalogue_name(doc, path, value, options, what: str, what_en: str):
 
 def build_placement(doc, spec, origin: dict, book) -> Placement:
     from . import catalog
+    from .units import parse_euro
 
     _catalogue_name(doc, origin["employer_model"] if "employer_model" in origin else (), spec.employer_model,
                     catalog.names(catalog.EMPLOYERS_DIR), "werkgeversmodel", "employer model")
@@ -342,9 +350,14 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
         try:
             sset = catalog.load_subsidy_set(spec.subsidy_set, Path(doc.file).parent)
         except InputError as exc:
-            if not exc.line and exc.file and not Path(exc.file).exists():
+            if not exc.line and exc.file and not Path(exc.file).is_file():
+                # The set file cannot be opened at all: the mistake is the path in the scenario.
                 line, column = doc.where(set_path)
-                raise exc.located(doc.file, line, column, "subsidy_set")
+                options = ", ".join(catalog.names(catalog.SUBSIDY_SETS_DIR))
+                raise InputError(f"subsidieset-bestand {exc.file}: {exc.message}", en=f"subsidy set file {exc.file}: {exc.en}",
+                                 file=doc.file, line=line, column=column, key=_dotted(set_path) or "subsidy_set",
+                                 hint=f"een pad is relatief aan de map van het scenario; of kies een set: {options}",
+                                 hint_en=f"a path is relative to the scenario's folder; or choose a set: {options}") from None
             raise
     else:
         _catalogue_name(doc, set_path, spec.subsidy_set, catalog.names(catalog.SUBSIDY_SETS_DIR), "subsidieset", "subsidy set")
@@ -352,7 +365,7 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
 
     overrides: dict[str, ParamValue] = {}
     allowed = dict(OVERRIDE_KINDS)
-    allowed.update({extra.key: ("euro", extra.label.nl) for extra in sset.extra_benefits})
+    allowed.update({extra.key: ("euro", extra.label.nl, extra.label.en) for extra in sset.extra_benefits})
     for name, raw in spec.overrides.items():
         path = origin.get(f"overrides.{name}", ("overrides", name))
         if name not in allowed:
@@ -361,9 +374,10 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
                   (f"bedoelt u '{close}'? " if close else "") + "zie de README voor de lijst",
                   (f"did you mean '{close}'? " if close else "") + "see the README for the list")
         try:
-            value = _override_value(name, raw) if name in OVERRIDE_KINDS else _override_value_euro(raw)
+            value = _override_value(name, raw) if name in OVERRIDE_KINDS else parse_euro(raw)
         except ValueError as exc:
-            _fail(doc, path, str(exc), str(exc), OVERRIDE_KINDS.get(name, ("", ""))[1] or None)
+            problem = Invalid.of(exc)
+            _fail(doc, path, problem.message, problem.en, problem.hint, problem.hint_en)
         line, _ = doc.where(path)
         kind = OVERRIDE_KINDS.get(name, ("euro",))[0]
         overrides[name] = ParamValue(name=name, value=value, since=None, status="override",
@@ -379,12 +393,6 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
     return Placement(name=spec.name, year=spec.year, method=spec.method, hours=spec.hours, wage_value=spec.wage_value,
                      employer=employer, subsidy_set=sset, rounding=catalog.load_rounding(spec.rounding),
                      work_type=spec.work_type, overrides=overrides, trial_months=spec.trial_months)
-
-
-def _override_value_euro(raw: Any) -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, (int, Decimal)) or not Decimal(raw).is_finite() or raw < 0:
-        raise ValueError(f"verwacht een bedrag in euro (0 of meer), niet {raw!r}")
-    return Decimal(raw)
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -4,7 +4,8 @@ One column is validated at a time, after a variant has been laid over the base k
 The schema is written for pydantic v2's validation core (`pydantic_core`) directly:
 declaring it as a `BaseModel` costs about 0.1 s at every start (pydantic's first model
 class), which alone would break the start-up budget of a plain table run. Messages are
-Dutch and say what to write; `load.py` turns them into located one-line errors.
+Dutch and English (`Invalid`) and say what to write; `load.py` turns them into located
+one-line errors.
 """
 from __future__ import annotations
 
@@ -15,58 +16,59 @@ from pydantic_core import SchemaValidator
 from pydantic_core import core_schema as cs
 
 from .model import METHODS, ROUNDINGS, WORK_TYPES
-from .units import parse_fraction
+from .errors import Invalid
+from .units import parse_fraction, parse_number, shown, shown_en, text_hint
 
 MAX_HOURS = Decimal(40)
 FIRST_YEAR = 2015
-
-
-def _number(value: Any, what: str) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise ValueError(f"verwacht een getal voor {what}, niet {value!r}")
-    number = Decimal(value)
-    if not number.is_finite():
-        raise ValueError(f"verwacht een eindig getal voor {what}")
-    return number
+LAST_YEAR = 2100
+_QUOTES, _QUOTES_EN = "zet tekst tussen aanhalingstekens", "put text between quotes"
 
 
 def _name(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"verwacht een naam (tekst), niet {value!r}; bijvoorbeeld name: \"31 uur\"")
+        raise Invalid(f"verwacht een naam (tekst), niet {shown(value)}", f"expected a name (text), not {shown_en(value)}",
+                      'bijvoorbeeld name: "31 uur"', 'for example name: "31 hours"')
     return value
 
 
 def _text(value: Any) -> str | None:
     if value is not None and not isinstance(value, str):
-        raise ValueError(f"verwacht een tekst, niet {value!r}")
+        raise Invalid(f"verwacht een tekst, niet {shown(value)}", f"expected a text, not {shown_en(value)}",
+                      _QUOTES, _QUOTES_EN)
     return value
 
 
 def _year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"verwacht een jaartal zoals 2026, niet {value!r}")
-    if not FIRST_YEAR <= value <= 2100:
-        raise ValueError(f"jaar {value} valt buiten {FIRST_YEAR}-2100 (de parameters beginnen in {FIRST_YEAR})")
+        hint = text_hint(value) or ("bijvoorbeeld year: 2026", "for example year: 2026")
+        raise Invalid(f"verwacht een jaartal zoals 2026, niet {shown(value)}", f"expected a year such as 2026, not {shown_en(value)}", *hint)
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise Invalid(f"jaar {value} valt buiten {FIRST_YEAR}-{LAST_YEAR}", f"year {value} is outside {FIRST_YEAR}-{LAST_YEAR}",
+                      f"de parameters beginnen in {FIRST_YEAR}", f"the parameters start in {FIRST_YEAR}")
     return value
 
 
 def _hours(value: Any) -> Decimal:
-    hours = _number(value, "hours")
+    hours = parse_number(value, "hours", "hours", "bijvoorbeeld hours: 31", "for example hours: 31")
     if not Decimal(0) < hours <= MAX_HOURS:
-        raise ValueError(f"{value} uur per week valt buiten (0, 40]; geef de contracturen per week, bijvoorbeeld 31")
+        raise Invalid(f"{value} uur per week kan niet: het moet meer dan 0 en hooguit {MAX_HOURS} zijn",
+                      f"{value} hours a week is impossible: it must be more than 0 and at most {MAX_HOURS}",
+                      "geef de contracturen per week, bijvoorbeeld 31", "give the contract hours a week, e.g. 31")
     return hours
 
 
 def _wage_value(value: Any) -> Decimal:
     share = parse_fraction(value)
     if not Decimal(0) <= share <= 1:
-        raise ValueError(f"loonwaarde {value} valt buiten 0-100 %; schrijf bijvoorbeeld 30%")
+        raise Invalid(f"loonwaarde {value} valt buiten 0-100 %", f"wage value {value} is outside 0-100 %",
+                      "schrijf bijvoorbeeld 30%", "write e.g. 30%")
     return share
 
 
 def _catalogue_name(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"verwacht een naam (tekst), niet {value!r}")
+        raise Invalid(f"verwacht een naam (tekst), niet {shown(value)}", f"expected a name (text), not {shown_en(value)}")
     return value
 
 
@@ -74,13 +76,16 @@ def _overrides(value: Any) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ValueError("verwacht een mapping parameter: waarde, bijvoorbeeld overrides: {employer_charges: 20%}")
+        raise Invalid("verwacht een mapping parameter: waarde", "expected a mapping parameter: value",
+                      "bijvoorbeeld overrides: {employer_charges: 20%}", "for example overrides: {employer_charges: 20%}")
     return value
 
 
 def _trial_months(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
-        raise ValueError(f"trial_months {value!r}: verwacht een heel aantal maanden van 0 tot en met 12, bijvoorbeeld 3")
+        raise Invalid(f"verwacht een heel aantal maanden van 0 tot en met 12, niet {shown(value)}",
+                      f"expected a whole number of months from 0 to 12, not {shown_en(value)}",
+                      *(text_hint(value) or ("bijvoorbeeld 3", "for example 3")))
     return value
 
 

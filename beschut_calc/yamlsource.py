@@ -3,7 +3,7 @@
 Scenario files are written by people, not programs, so anything YAML would
 silently reinterpret is refused with a located, Dutch message instead:
 YAML 1.1 booleans (``no`` meaning false), octal-looking ``017``, floats,
-tags, anchors/aliases/merge keys (expansion bombs), duplicate keys and tabs.
+exponents (``1e3``: text in YAML 1.1, 1000 in 1.2), tags, anchors/aliases/merge keys (expansion bombs), duplicate keys and tabs.
 
 We walk the parser's event stream ourselves rather than using a loader:
 that way nothing is ever constructed from a tag or an alias, anchors are
@@ -39,6 +39,7 @@ _PLAIN = re.compile(r"""(?ix)
   | (?P<not_a_number> [-+]? \.? (?: inf | infinity | nan ) )
   | (?P<leading_zero> [-+]? 0 [0-9]+ )
   | (?P<int> [-+]? [0-9]+ )
+  | (?P<exponent> [-+]? (?: \.[0-9]+ | [0-9]+ (?: \.[0-9]* )? ) e [-+]? [0-9]+ )
   | (?P<decimal> [-+]? (?: \.[0-9]+ | [0-9]+ (?: \.[0-9]* )? ) (?: e [-+]? [0-9]+ )? )
   | (?P<merge> << )
 """)
@@ -316,6 +317,12 @@ class _Reader:
         if abs(number.adjusted()) > MAX_NUMBER_CHARS:
             raise self._error(event, f"getal '{text}' is onredelijk groot of klein",
                               f"number '{text}' is unreasonably large or small", path=path)
+        if kind == "exponent":
+            # YAML 1.1 readers (PyYAML, hence many tools) keep 1e3 as text, YAML 1.2 reads 1000.
+            written = format(number, "f")
+            raise self._error(event, f"'{text}' is een getal met een e-macht; YAML-lezers lezen dat verschillend",
+                              f"'{text}' is a number with an exponent; YAML readers disagree on what it means",
+                              f"schrijf het getal uit: {written}", f"write the number out: {written}", path)
         return number
 
     # -- errors -------------------------------------------------------------

@@ -314,13 +314,20 @@ def test_leading_zero_is_refused(text):
     assert (error.line, error.column) == (1, 4)
 
 
-@pytest.mark.parametrize("text, expected", [("1.5", "1.5"), ("-0.30", "-0.30"), ("1e3", "1E+3"),
-                                            ("2.5E-1", "0.25"), (".5", "0.5"), ("1551.60", "1551.60")])
+@pytest.mark.parametrize("text, expected", [("1.5", "1.5"), ("-0.30", "-0.30"), (".5", "0.5"), ("1551.60", "1551.60")])
 def test_decimal_numbers_become_exact_decimals(text, expected):
     got = value(text)
     assert type(got) is Decimal
     assert str(got) == expected or got == Decimal(expected)
     assert str(value(text)) == str(Decimal(text))               # the exact text, never via float
+
+
+@pytest.mark.parametrize("text, written", [("1e3", "1000"), ("2.5E-1", "0.25"), ("-1.5e+2", "-150")])
+def test_exponents_are_refused_with_the_number_written_out(text, written):
+    # issue 6 item 1: 1e3 is text to a YAML 1.1 reader and 1000 to a YAML 1.2 reader
+    error = refused(f"x: {text}\n")
+    assert "e-macht" in error.message and error.hint.endswith(f": {written}")
+    assert (error.line, error.column) == (1, 4)
 
 
 @pytest.mark.parametrize("text", [".nan", ".NaN", ".inf", "-.inf", "+.INF", "nan", "inf", "Infinity"])
