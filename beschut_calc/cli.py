@@ -152,16 +152,20 @@ def main(
     except InputError as exc:
         typer.echo(exc.render(lang.value), err=True)
         raise typer.Exit(2)
-    except (typer.Exit, KeyboardInterrupt):
+    except typer.Exit:
         raise
-    except Exception:
+    except KeyboardInterrupt:
+        # Files are written via safewrite, which removes its temporary file on any exception.
+        typer.echo("afgebroken (Ctrl-C); er is geen half geschreven bestand achtergebleven" if lang == Lang.nl else
+                   "interrupted (Ctrl-C); no half-written file was left behind", err=True)
+        raise typer.Exit(130)
+    except Exception as exc:
         if debug:
             raise
-        typer.echo(("Sorry, er ging intern iets mis in beschut-calc " if lang == Lang.nl else
-                    "Sorry, beschut-calc hit an internal error ") + f"{__version__}. "
-                   + ("Draai opnieuw met --debug en meld de uitvoer als issue bij het project."
-                      if lang == Lang.nl else "Run again with --debug and report the output as an issue to the project."),
-                   err=True)
+        typer.echo((f"Sorry, er ging intern iets mis in beschut-calc {__version__} ({type(exc).__name__}). "
+                    "Draai opnieuw met --debug en meld de uitvoer als issue bij het project." if lang == Lang.nl else
+                    f"Sorry, beschut-calc {__version__} hit an internal error ({type(exc).__name__}). "
+                    "Run again with --debug and report the output as an issue to the project."), err=True)
         raise typer.Exit(1)
 
 
