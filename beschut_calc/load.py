@@ -113,9 +113,12 @@ def _override_value(name: str, raw: Any) -> Any:
         value = parse_fraction(raw)
         if value < 0:
             raise Invalid(f"{raw} mag niet negatief zijn", f"{raw} cannot be negative", description, description_en)
-        return value
+        return _at_most(value, MAX_FACTOR, raw, description, description_en)
     if kind == "factor" and isinstance(raw, str) and "%" in raw:
-        return parse_fraction(raw)
+        value = parse_fraction(raw)
+        if value <= 0:
+            raise Invalid(f"{raw} moet groter zijn dan 0", f"{raw} must be larger than 0", description, description_en)
+        return _at_most(value, MAX_FACTOR, raw, description, description_en)
     if kind == "euro":
         return parse_euro(raw)
     try:
@@ -129,6 +132,18 @@ def _override_value(name: str, raw: Any) -> Any:
         raise Invalid(f"{raw} uur is geen werkweek", f"{raw} hours is not a working week", description, description_en)
     if value < 0:
         raise Invalid(f"{raw} mag niet negatief zijn", f"{raw} cannot be negative", description, description_en)
+    return _at_most(value, MAX_FACTOR, raw, description, description_en) if kind == "factor" else value
+
+
+# Shares and factors (charges, fees, mark-ups, wage level) multiply each other in the wage costs;
+# 10 (1000 %) is far beyond any real one and keeps their product within Decimal's precision.
+MAX_FACTOR = Decimal(10)
+
+
+def _at_most(value: Decimal, limit: Decimal, raw: Any, description: str, description_en: str) -> Decimal:
+    if value > limit:
+        raise Invalid(f"{raw} is onredelijk groot (hooguit {limit:f} ofwel {limit * 100:f}%)",
+                      f"{raw} is unreasonably large (at most {limit:f}, i.e. {limit * 100:f}%)", description, description_en)
     return value
 
 
@@ -155,6 +170,7 @@ def _merge(base: dict, variant: dict, index: int | None) -> tuple[dict, dict]:
 
 
 TOP_LEVEL_ONLY = ("variants", "compare", "targets")
+MAX_PLACES = 1_000_000    # the whole country's target is some tens of thousands; more is a typo
 
 
 def _columns(doc) -> list[tuple[dict, dict]]:
@@ -254,7 +270,7 @@ def _targets(doc) -> dict[str | None, dict[int, int]]:
             if year is None or not 2015 <= year <= 2100:
                 _fail(doc, path + (key,), f"{key!r} is geen jaartal van 2015 tot en met 2100", f"{key!r} is not a year from 2015 to 2100",
                       example, example_en)
-            if isinstance(places, bool) or not isinstance(places, int) or places < 0:
+            if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= MAX_PLACES:
                 _fail(doc, path + (key,), f"verwacht een heel aantal plekken (0 of meer), niet {places!r}",
                       f"expected a whole number of places (0 or more), not {places!r}", example, example_en)
             out[year] = places
@@ -289,6 +305,7 @@ def _value_label(key: str, value: Any) -> str:
 
 def _schema_error(doc, exc, origin: dict):
     from .schema import ERROR_TEXT
+    from .units import shown, shown_en
 
     err = exc.errors()[0]
     loc = tuple(err["loc"])
@@ -317,12 +334,15 @@ def _schema_error(doc, exc, origin: dict):
     elif kind == "literal_error":
         message, en = ERROR_TEXT[kind]
         expected = err.get("ctx", {}).get("expected", "")
-        hint = hint_en = f"{expected}"
+        options = [e.strip(" '") for e in str(expected).replace(" or ", ",").split(",") if e.strip(" '")]
+        allowed, allowed_en = (", ".join(options[:-1]) + f" {word} " + options[-1] if len(options) > 1 else "".join(options)
+                               for word in ("of", "or"))
         got = err.get("input")
-        close = suggest(str(got), [e.strip(" '") for e in str(expected).replace(" or ", ",").split(",")])
+        close = suggest(str(got), options)
+        hint, hint_en = f"toegestaan: {allowed}", f"allowed: {allowed_en}"
         if close:
-            hint, hint_en = f"bedoelt u '{close}'? Toegestaan: {expected}", f"did you mean '{close}'? Allowed: {expected}"
-        message, en = f"{message} {got!r}", f"{en} {got!r}"
+            hint, hint_en = f"bedoelt u '{close}'? {hint}", f"did you mean '{close}'? {hint_en}"
+        message, en = f"{message} {shown(got)}", f"{en} {shown_en(got)}"
     else:
         message, en = ERROR_TEXT.get(kind, (err["msg"], err["msg"]))
         hint = hint_en = None
@@ -354,10 +374,15 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
                 # The set file cannot be opened at all: the mistake is the path in the scenario.
                 line, column = doc.where(set_path)
                 options = ", ".join(catalog.names(catalog.SUBSIDY_SETS_DIR))
+                hint = f"een pad is relatief aan de map van het scenario; of kies een set: {options}"
+                hint_en = f"a path is relative to the scenario's folder; or choose a set: {options}"
+                close = suggest(Path(spec.subsidy_set).stem, catalog.names(catalog.SUBSIDY_SETS_DIR))
+                if close:
+                    hint = f"bedoelt u de meegeleverde set? schrijf subsidy_set: {close}"
+                    hint_en = f"did you mean the shipped set? write subsidy_set: {close}"
                 raise InputError(f"subsidieset-bestand {exc.file}: {exc.message}", en=f"subsidy set file {exc.file}: {exc.en}",
                                  file=doc.file, line=line, column=column, key=_dotted(set_path) or "subsidy_set",
-                                 hint=f"een pad is relatief aan de map van het scenario; of kies een set: {options}",
-                                 hint_en=f"a path is relative to the scenario's folder; or choose a set: {options}") from None
+                                 hint=hint, hint_en=hint_en) from None
             raise
     else:
         _catalogue_name(doc, set_path, spec.subsidy_set, catalog.names(catalog.SUBSIDY_SETS_DIR), "subsidieset", "subsidy set")

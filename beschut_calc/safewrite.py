@@ -31,6 +31,8 @@ def _unwritable(target: Path, why: str, why_en: str) -> InputError:
 def check_target(target: Path, force: bool) -> None:
     if target.is_dir():
         raise _unwritable(target, "dit is een map, geen bestand", "this is a folder, not a file")
+    if target.exists() and not target.is_file():    # a device or pipe: --force must not replace it
+        raise _unwritable(target, "dit is geen gewoon bestand", "this is not a regular file")
     parent = target.parent
     if not parent.is_dir():
         raise _unwritable(target, f"de map {parent} bestaat niet", f"the folder {parent} does not exist")
@@ -74,7 +76,7 @@ def write_atomic(target: str | Path, write: Callable[[object], None] | bytes, fo
             _link_no_clobber(tmp, target)
     except FileExistsError:
         raise _refuse_existing(target) from None
-    except PermissionError as exc:
+    except OSError as exc:    # permission, full disk, read-only file system: all the user's to fix
         raise _unwritable(target, exc.strerror or str(exc), exc.strerror or str(exc)) from None
     finally:
         # After a successful replace the temporary name is gone; otherwise clean up.

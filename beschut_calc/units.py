@@ -11,6 +11,10 @@ from decimal import Decimal, InvalidOperation
 
 from .errors import Invalid
 
+# No number a person types into a business case of one placement comes near this; beyond it,
+# products of several inputs would exceed what Decimal's 28 digits hold to the cent.
+MAX_MAGNITUDE = Decimal(10) ** 9
+
 _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 # Text that is a number written the memo way: optional €, digits with . or , and an optional unit.
 _NUMBERISH = re.compile(r"^\s*(?:€\s*)?([+-]?\d[\d.,]*)\s*(€|euro|eur|uur|u|jaar)?\s*$", re.IGNORECASE)
@@ -81,7 +85,14 @@ def parse_number(value, what: str, what_en: str, hint: str | None = None, hint_e
     number = Decimal(value)
     if not number.is_finite():
         raise Invalid(f"verwacht een eindig getal voor {what}", f"expected a finite number for {what_en}")
+    if abs(number) >= MAX_MAGNITUDE:
+        raise _too_large(value)
     return number
+
+
+def _too_large(value) -> Invalid:
+    return Invalid(f"{value} is onredelijk groot", f"{value} is unreasonably large",
+                   "controleer het aantal nullen", "check the number of zeros")
 
 
 def parse_euro(value, what: str = "een bedrag", what_en: str = "an amount") -> Decimal:
@@ -134,4 +145,6 @@ def parse_fraction(value) -> Decimal:
                           f"bedoelt u {value}%? schrijf percentages met %", f"did you mean {value}%? write percentages with %")
     if not number.is_finite():
         raise Invalid("verwacht een eindig getal", "expected a finite number")
+    if abs(number) >= MAX_MAGNITUDE:
+        raise _too_large(value)
     return number
