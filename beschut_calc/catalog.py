@@ -102,7 +102,9 @@ class _SetReader:
 
     def mapping(self, value: Any, path: tuple, allowed: set[str], required: tuple[str, ...] = ()) -> dict:
         if not isinstance(value, dict):
-            self.fail(path, "verwacht een mapping (sleutel: waarde)", "expected a mapping (key: value)")
+            self.fail(path, "verwacht een mapping (sleutel: waarde)", "expected a mapping (key: value)",
+                      "zie het voorbeeld in de README, 'Een eigen subsidieset schrijven'",
+                      "see the example in the README, 'Een eigen subsidieset schrijven'")
         for key in value:
             if key not in allowed:
                 self.fail(path + (key,), f"onbekende sleutel in subsidieset", "unknown key in subsidy set",
@@ -118,7 +120,8 @@ class _SetReader:
                       *(text_hint(value) or ("bijvoorbeeld 31", "for example 31")))
         number = to_decimal(value)
         if not number.is_finite() or number < minimum:
-            self.fail(path, f"{value} is geen geldig bedrag (minimaal {minimum})", f"{value} is not a valid amount (at least {minimum})")
+            self.fail(path, f"{value} is geen geldig getal (minimaal {minimum})", f"{value} is not a valid number (at least {minimum})",
+                      "bijvoorbeeld 31", "for example 31")
         return number
 
     def euro(self, value: Any, path: tuple) -> Decimal:
@@ -159,12 +162,14 @@ class _SetReader:
 
     def boolean(self, value: Any, path: tuple) -> bool:
         if not isinstance(value, bool):
-            self.fail(path, f"verwacht true of false, niet {shown(value)}", f"expected true or false, not {shown_en(value)}")
+            self.fail(path, f"verwacht true of false, niet {shown(value)}", f"expected true or false, not {shown_en(value)}",
+                      "schrijf true of false", "write true or false")
         return value
 
     def text(self, value: Any, path: tuple) -> str:
         if not isinstance(value, str) or not value.strip():
-            self.fail(path, "verwacht een tekst", "expected a text")
+            self.fail(path, f"verwacht een tekst, niet {shown(value)}", f"expected a text, not {shown_en(value)}",
+                      "zet tekst tussen aanhalingstekens", "put text between quotes")
         return value
 
     def build(self) -> SubsidySet:
@@ -184,7 +189,8 @@ class _SetReader:
             sub = subsidies[key]
             if sub.from_year and sub.until_year and sub.until_year < sub.from_year:
                 self.fail(path + ("until_year",), f"until_year {sub.until_year} ligt vóór from_year {sub.from_year}",
-                          f"until_year {sub.until_year} is before from_year {sub.from_year}")
+                          f"until_year {sub.until_year} is before from_year {sub.from_year}",
+                          "until_year is het laatste jaar waarin de subsidie bestaat", "until_year is the last year the subsidy exists")
         rule, bands, lks_source = "statutory", (), ""
         if "wage_subsidy" in doc:
             ws = self.mapping(doc["wage_subsidy"], ("wage_subsidy",), {"rule", "bands", "source"}, ("rule",))
@@ -194,7 +200,8 @@ class _SetReader:
             lks_source = self.text(ws["source"], ("wage_subsidy", "source")) if "source" in ws else ""
             if rule == "bands":
                 if not isinstance(ws.get("bands"), list) or not ws["bands"]:
-                    self.fail(("wage_subsidy", "bands"), "verwacht een lijst banden", "expected a list of bands")
+                    self.fail(("wage_subsidy", "bands"), "verwacht een lijst banden", "expected a list of bands",
+                              "bijvoorbeeld bands: [{from: 40%, to: 50%, lks: 60%}]", "for example bands: [{from: 40%, to: 50%, lks: 60%}]")
                 bands = tuple(self._band(b, ("wage_subsidy", "bands", i)) for i, b in enumerate(ws["bands"]))
         extras = []
         raw_extras = doc.get("extra_benefits") or {}
@@ -216,7 +223,8 @@ class _SetReader:
         band = LksBand(from_share=self._share(raw["from"], path + ("from",)), to_share=self._share(raw["to"], path + ("to",)),
                        lks_share=self._share(raw["lks"], path + ("lks",)))
         if band.to_share <= band.from_share:
-            self.fail(path, "'to' moet groter zijn dan 'from'", "'to' must be larger than 'from'")
+            self.fail(path, "'to' moet groter zijn dan 'from'", "'to' must be larger than 'from'",
+                      "bijvoorbeeld {from: 40%, to: 50%, lks: 60%}", "for example {from: 40%, to: 50%, lks: 60%}")
         return band
 
     def _share(self, value: Any, path: tuple) -> Decimal:

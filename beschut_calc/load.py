@@ -185,10 +185,12 @@ def _columns(doc) -> list[tuple[dict, dict]]:
     columns, seen = [], {}
     for i, variant in enumerate(variants):
         if not isinstance(variant, dict):
-            _fail(doc, ("variants", i), "een variant moet een mapping zijn (sleutel: waarde)", "a variant must be a mapping (key: value)")
+            _fail(doc, ("variants", i), "een variant moet een mapping zijn (sleutel: waarde)", "a variant must be a mapping (key: value)",
+                  "bijvoorbeeld '- name: 24 uur' met eronder '    hours: 24'", "for example '- name: 24 h' with '    hours: 24' below it")
         for key in TOP_LEVEL_ONLY:
             if key in variant:
-                _fail(doc, ("variants", i, key), f"'{key}' kan niet binnen een variant", f"'{key}' cannot appear inside a variant")
+                _fail(doc, ("variants", i, key), f"'{key}' kan niet binnen een variant", f"'{key}' cannot appear inside a variant",
+                      f"zet '{key}:' helemaal links, op het hoogste niveau", f"put '{key}:' fully to the left, at the top level")
         if "name" not in variant:
             _fail(doc, ("variants", i), "variant zonder 'name'", "variant without 'name'",
                   "elke variant is een kolom en heeft een eigen naam", "each variant is a column and needs its own name")
@@ -244,7 +246,8 @@ def _compare(doc, columns: list[tuple[dict, dict]]) -> list[tuple[dict, dict]]:
     names = [c["name"] for c, _ in out]
     for j, name in enumerate(names):
         if names.index(name) != j:
-            _fail(doc, ("compare", key), f"waarde {name!r} komt twee keer voor", f"value {name!r} appears twice")
+            _fail(doc, ("compare", key), f"waarde {name!r} komt twee keer voor", f"value {name!r} appears twice",
+                  "noem elke waarde één keer", "list each value once")
     return out
 
 
@@ -345,7 +348,7 @@ def _schema_error(doc, exc, origin: dict):
         message, en = f"{message} {shown(got)}", f"{en} {shown_en(got)}"
     else:
         message, en = ERROR_TEXT.get(kind, (err["msg"], err["msg"]))
-        hint = hint_en = None
+        hint, hint_en = "zie de README, 'Scenariobestand'", "see the README, 'Scenariobestand'"
     _fail(doc, path, message, en, hint, hint_en)
 
 

@@ -68,7 +68,8 @@ def _wage_value(value: Any) -> Decimal:
 
 def _catalogue_name(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise Invalid(f"verwacht een naam (tekst), niet {shown(value)}", f"expected a name (text), not {shown_en(value)}")
+        raise Invalid(f"verwacht een naam (tekst), niet {shown(value)}", f"expected a name (text), not {shown_en(value)}",
+                      "de namen staan in de README", "the names are listed in the README")
     return value
 
 

@@ -98,10 +98,13 @@ def load_document(path: str | os.PathLike) -> Document:
                          hint_en="give the path of a .yaml file") from None
     except PermissionError:
         raise InputError("geen toestemming om het bestand te lezen", en="permission denied",
-                         file=file) from None
+                         file=file, hint="vraag leesrechten of kopieer het bestand naar uw eigen map",
+                         hint_en="ask for read access or copy the file to your own folder") from None
     except OSError as exc:
         raise InputError(f"bestand kan niet gelezen worden ({exc.strerror})",
-                         en=f"cannot read file ({exc.strerror})", file=file) from None
+                         en=f"cannot read file ({exc.strerror})", file=file,
+                         hint="kopieer het bestand naar een lokale map en probeer opnieuw",
+                         hint_en="copy the file to a local folder and try again") from None
     if len(raw) > MAX_BYTES:    # the file grew after stat, or stat reports no size (a pipe)
         raise _too_big(file, len(raw))
     return parse_document(_decode(raw, file), file)
@@ -236,7 +239,9 @@ class _Reader:
             return self._scalar(event, path)
         if depth > MAX_DEPTH:
             raise self._error(event, f"te diep genest (meer dan {MAX_DEPTH} niveaus)",
-                              f"nested too deeply (more than {MAX_DEPTH} levels)", path=path)
+                              f"nested too deeply (more than {MAX_DEPTH} levels)",
+                              "een scenario heeft hooguit een paar niveaus; controleer de haakjes en de inspringing",
+                              "a scenario has a few levels at most; check the brackets and indentation", path[:3])
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while True:
@@ -305,7 +310,8 @@ class _Reader:
                               "schrijf een getal als 31", "write a number such as 31", path)
         if len(text) > MAX_NUMBER_CHARS:
             raise self._error(event, f"getal is te lang (meer dan {MAX_NUMBER_CHARS} tekens)",
-                              f"number too long (more than {MAX_NUMBER_CHARS} characters)", path=path)
+                              f"number too long (more than {MAX_NUMBER_CHARS} characters)",
+                              "controleer het getal", "check the number", path)
         if kind == "leading_zero":
             raise self._error(event, f"'{text}' begint met een 0 en is daardoor dubbelzinnig",
                               f"'{text}' starts with 0, which makes it ambiguous (octal in YAML 1.1)",
@@ -316,7 +322,8 @@ class _Reader:
         number = Decimal(text)
         if abs(number.adjusted()) > MAX_NUMBER_CHARS:
             raise self._error(event, f"getal '{text}' is onredelijk groot of klein",
-                              f"number '{text}' is unreasonably large or small", path=path)
+                              f"number '{text}' is unreasonably large or small",
+                              "controleer het getal", "check the number", path)
         if kind == "exponent":
             # YAML 1.1 readers (PyYAML, hence many tools) keep 1e3 as text, YAML 1.2 reads 1000.
             written = format(number, "f")
@@ -347,7 +354,9 @@ class _Reader:
 
     def _syntax_error(self, exc: yaml.YAMLError) -> InputError:
         if not isinstance(exc, yaml.MarkedYAMLError):
-            return InputError("ongeldige YAML", en=f"invalid YAML: {exc}", file=self.file)
+            return InputError("ongeldige YAML", en=f"invalid YAML: {exc}", file=self.file,
+                              hint="controleer de inspringing, dubbele punten en aanhalingstekens",
+                              hint_en="check the indentation, colons and quotes")
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or ""
         # An unclosed quote or bracket is only noticed at the end; point at where it opened.
