@@ -198,7 +198,8 @@ def _columns(doc) -> list[tuple[dict, dict]]:
         if isinstance(name, str) and name in seen:
             _fail(doc, ("variants", i, "name"), f"variantnaam {name!r} komt twee keer voor (ook variant {seen[name] + 1})",
                   f"variant name {name!r} is used twice (also variant {seen[name] + 1})", "geef elke variant een eigen naam", "give each variant its own name")
-        seen[name] = i
+        if isinstance(name, str):    # any other name is refused by the schema, located
+            seen[name] = i
         columns.append(_merge(base, variant, i))
     return columns
 
@@ -234,7 +235,9 @@ def _compare(doc, columns: list[tuple[dict, dict]]) -> list[tuple[dict, dict]]:
             column, where = dict(merged), dict(origin)
             if override:
                 name = key.split(".", 1)[1]
-                column["overrides"] = {**(column.get("overrides") or {}), name: value}
+                present = column.get("overrides") or {}
+                if isinstance(present, dict):    # otherwise the schema refuses 'overrides' itself, located
+                    column["overrides"] = {**present, name: value}
                 where[f"overrides.{name}"] = ("compare", key, j)
             else:
                 column[key] = value
@@ -326,7 +329,7 @@ def _schema_error(doc, exc, origin: dict):
         path = path if path in origin.values() else ()
         hint, hint_en = f"voeg '{key}:' toe", f"add '{key}:'"
         line, column = doc.where(path) if path else (None, None)
-        raise InputError(message, en=en, file=doc.file, line=line or 1, column=column, key=key, hint=hint, hint_en=hint_en)
+        raise InputError(message, en=en, file=doc.file, line=line or 1, column=column or 1, key=key, hint=hint, hint_en=hint_en)
     elif kind == "extra_forbidden":
         from .schema import COLUMN_FIELDS
 

@@ -118,8 +118,9 @@ def parse_fraction(value) -> Decimal:
 
     Raises Invalid (a ValueError) that suggests the percentage form.
     """
-    if isinstance(value, bool) or value is None:
-        raise Invalid(f"verwacht een percentage zoals 30%, niet {shown(value)}", f"expected a percentage such as 30%, not {shown_en(value)}")
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+        raise Invalid(f"verwacht een percentage zoals 30%, niet {shown(value)}", f"expected a percentage such as 30%, not {shown_en(value)}",
+                      "bijvoorbeeld 30%", "for example 30%")
     if isinstance(value, str):
         match = _PERCENT.match(value)
         if not match:

@@ -129,9 +129,11 @@ def _decode(raw: bytes, file: str) -> str:
                          hint="sla het op als UTF-8", hint_en="save it as UTF-8")
     if b"\0" in raw:
         offset = raw.index(b"\0")
+        line_start = raw.rfind(b"\n", 0, offset) + 1
         raise InputError(f"bestand lijkt geen tekst maar binair (nul-byte op positie {offset})",
                          en=f"file looks binary, not text (NUL byte at offset {offset})",
                          file=file, line=raw.count(b"\n", 0, offset) + 1,
+                         column=len(raw[line_start:offset].decode("utf-8", "replace")) + 1,
                          hint="geef een YAML-tekstbestand op", hint_en="give a YAML text file")
     try:
         return raw.decode("utf-8")
