@@ -154,6 +154,12 @@ def main(
         raise typer.Exit(2)
     except typer.Exit:
         raise
+    except BrokenPipeError:
+        # The reader (`| head`) stopped reading: not an error of ours. Silence the final flush.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0)
     except KeyboardInterrupt:
         # Files are written via safewrite, which removes its temporary file on any exception.
         typer.echo("afgebroken (Ctrl-C); er is geen half geschreven bestand achtergebleven" if lang == Lang.nl else

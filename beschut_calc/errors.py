@@ -35,12 +35,13 @@ class InputError(Exception):
 
     def render(self, lang: str = "nl") -> str:
         message, hint = (self.en, self.hint_en) if lang == "en" else (self.message, self.hint)
-        where = self.file or "<invoer>"
+        where = self.file or ""
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        text = f"{where}: "
+        # A command-line option (--years) is located by its name alone; there is no file to name.
+        text = f"{where}: " if where else ("" if (self.key or "").startswith("--") else "<invoer>: ")
         if self.key:
             text += f"{self.key}: "
         text += message

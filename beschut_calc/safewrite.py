@@ -8,6 +8,8 @@ removes the temporary file and leaves the target as it was.
 """
 from __future__ import annotations
 
+import errno
+
 import os
 import tempfile
 from pathlib import Path
@@ -26,6 +28,24 @@ def _refuse_existing(target: Path) -> InputError:
 def _unwritable(target: Path, why: str, why_en: str) -> InputError:
     return InputError(f"kan niet schrijven: {why}", en=f"cannot write: {why_en}", file=str(target),
                       hint="kies een map waarin u mag schrijven", hint_en="choose a folder you can write to")
+
+
+# The system's reasons in the user's language (errno -> Dutch); anything else is shown as the system says it.
+_WHY_NL = {
+    errno.ENOENT: "de map bestaat niet",
+    errno.EACCES: "geen schrijfrechten",
+    errno.EPERM: "geen schrijfrechten",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "alleen-lezen bestandssysteem",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.EDQUOT: "schijfquotum bereikt",
+}
+
+
+def _os_reason(exc: OSError) -> tuple[str, str]:
+    en = exc.strerror or str(exc)
+    return _WHY_NL.get(exc.errno, en), en
 
 
 def check_target(target: Path, force: bool) -> None:
@@ -58,7 +78,7 @@ def write_atomic(target: str | Path, write: Callable[[object], None] | bytes, fo
     try:
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise _unwritable(target, exc.strerror or str(exc), exc.strerror or str(exc)) from None
+        raise _unwritable(target, *_os_reason(exc)) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -77,7 +97,7 @@ def write_atomic(target: str | Path, write: Callable[[object], None] | bytes, fo
     except FileExistsError:
         raise _refuse_existing(target) from None
     except OSError as exc:    # permission, full disk, read-only file system: all the user's to fix
-        raise _unwritable(target, exc.strerror or str(exc), exc.strerror or str(exc)) from None
+        raise _unwritable(target, *_os_reason(exc)) from None
     finally:
         # After a successful replace the temporary name is gone; otherwise clean up.
         try:

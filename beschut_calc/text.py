@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 LANGS = ("nl", "en")
 
@@ -33,7 +33,10 @@ def _group(digits: str, sep: str) -> str:
 def number(value: Decimal, lang: str = "nl", places: int = 0) -> str:
     """1234567.891 -> '1.234.567,89' (nl) or '1,234,567.89' (en); half-up to `places`."""
     q = Decimal(1).scaleb(-places)
-    value = Decimal(value).quantize(q, rounding=ROUND_HALF_UP)
+    value = Decimal(value)
+    with localcontext() as ctx:   # enough digits to show any finite amount, even an absurd one in a message
+        ctx.prec = max(ctx.prec, value.adjusted() + places + 2)
+        value = value.quantize(q, rounding=ROUND_HALF_UP)
     sign = "-" if value < 0 else ""
     text = f"{abs(value):f}"
     whole, _, frac = text.partition(".")

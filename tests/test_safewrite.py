@@ -118,5 +118,7 @@ def test_permission_denied_is_an_input_error(tmp_path, monkeypatch):
     monkeypatch.setattr(safewrite.tempfile, "mkstemp", denied)
     with pytest.raises(InputError) as err:
         safewrite.write_atomic(tmp_path / "memo.xlsx", b"x")
-    assert "kan niet schrijven: Permission denied" in err.value.render()
+    # The system's reason in Dutch for Dutch users, as the system says it in English.
+    assert "kan niet schrijven: geen schrijfrechten" in err.value.render()
+    assert "cannot write: Permission denied" in err.value.render("en")
     assert names(tmp_path) == []

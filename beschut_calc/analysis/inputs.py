@@ -14,8 +14,11 @@ from ..engine import Context
 from ..errors import InputError
 from ..model import Placement
 from ..parameters import ParameterBook, ParamValue
+from ..load import MAX_FACTOR
 from ..schema import MAX_HOURS
 from ..text import Text, euro, number, percent
+from ..units import MAX_MAGNITUDE
+
 
 ZERO = Decimal(0)
 
@@ -47,13 +50,15 @@ class Input:
         return above and (self.high is None or value <= self.high)
 
 
+# Upper bounds are those the scenario file allows for the same inputs (load.py, units.py), so a
+# sweep or a break-even never asks the engine for amounts beyond Decimal's working precision.
 INPUTS = {i.name: i for i in (
     Input("hours", "hours", Text("uren per week", "hours a week"), ZERO, MAX_HOURS, low_open=True, decimals=4),
     Input("wage_value", "fraction", Text("loonwaarde", "wage value"), ZERO, Decimal(1), decimals=6),
-    Input("guidance_cost_fulltime", "euro", Text("kosten begeleiding per voltijdplek", "guidance cost per full-time place"), ZERO, None),
-    Input("agency_fee", "fraction", Text("uitzendtoeslag", "agency fee"), ZERO, None, decimals=6),
-    Input("payroll_markup", "factor", Text("payrollopslag", "payroll mark-up"), ZERO, None, low_open=True, decimals=6),
-    Input("municipal_top_up", "euro", Text("aanvulling gemeente per plek", "municipal top-up per place"), ZERO, None),
+    Input("guidance_cost_fulltime", "euro", Text("kosten begeleiding per voltijdplek", "guidance cost per full-time place"), ZERO, MAX_MAGNITUDE),
+    Input("agency_fee", "fraction", Text("uitzendtoeslag", "agency fee"), ZERO, MAX_FACTOR, decimals=6),
+    Input("payroll_markup", "factor", Text("payrollopslag", "payroll mark-up"), ZERO, MAX_FACTOR, low_open=True, decimals=6),
+    Input("municipal_top_up", "euro", Text("aanvulling gemeente per plek", "municipal top-up per place"), ZERO, MAX_MAGNITUDE),
 )}
 # The balance is linear in these (engine: wage costs x mark-up x (1 + fee), guidance x cost per
 # place, the top-up line itself); break-even solves them from two evaluations and checks a third.
