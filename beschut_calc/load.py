@@ -24,7 +24,8 @@ OVERRIDE_KINDS = {
                                "guidance cost per full-time place per year, e.g. 9000"),
     "wage_level": ("factor", "loonniveau ten opzichte van WML, bijvoorbeeld 1.05 of 105%", "wage level relative to WML, e.g. 1.05 or 105%"),
     "temporary_subsidy_pro_rata": ("bool", "true of false", "true or false"),
-    "payroll_markup": ("factor", "payrollopslag als factor, bijvoorbeeld 1.25", "payroll mark-up as a factor, e.g. 1.25"),
+    "payroll_markup": ("markup", "payrollopslag als factor of als percentage erbovenop, bijvoorbeeld 1.25 of 25%",
+                       "payroll mark-up as a factor or as a percentage on top, e.g. 1.25 or 25%"),
     "agency_fee": ("fraction", "uitzendtoeslag op de loonkosten, bijvoorbeeld 15%", "agency fee on the wage costs, e.g. 15%"),
     "holiday_allowance": ("fraction", "vakantiebijslag, bijvoorbeeld 8%", "holiday allowance, e.g. 8%"),
     "lks_max_share": ("fraction", "maximale loonkostensubsidie, bijvoorbeeld 70%", "maximum wage-cost subsidy, e.g. 70%"),
@@ -118,6 +119,17 @@ def _override_value(name: str, raw: Any) -> Any:
         value = parse_fraction(raw)
         if value <= 0:
             raise Invalid(f"{raw} moet groter zijn dan 0", f"{raw} must be larger than 0", description, description_en)
+        return _at_most(value, MAX_FACTOR, raw, description, description_en)
+    if kind == "markup":
+        # A mark-up over own employment: '25%' means 25 % on top (factor 1.25), 1.25 is the factor.
+        if isinstance(raw, str) and "%" in raw:
+            value = 1 + parse_fraction(raw)
+        else:
+            value = parse_number(raw, "deze parameter", "this parameter")
+            if value < 1:
+                raise Invalid(f"{raw} is geen opslag: de factor is 1 of meer (1.25 = 25 % duurder dan in eigen dienst)",
+                              f"{raw} is not a mark-up: the factor is 1 or more (1.25 = 25% dearer than own employment)",
+                              f"bedoelt u {1 + value} of {(value * 100).normalize():f}%?", f"did you mean {1 + value} or {(value * 100).normalize():f}%?")
         return _at_most(value, MAX_FACTOR, raw, description, description_en)
     if kind == "euro":
         return parse_euro(raw)

@@ -211,3 +211,19 @@ def test_own_subsidy_set_file_is_read_and_located(tmp_path):
     path = write_scenario(tmp_path, "s2.yaml", name="eigen", year=2026, hours=24, wage_value="30%", subsidy_set="./kapot.yaml")
     result = _run(path)
     assert result.exit_code == 2 and f"{bad}:6:" in result.stderr and "amount" in result.stderr
+
+
+@pytest.mark.parametrize("written, factor", [("25%", D("1.25")), (D("1.3"), D("1.3")), ("24.88%", D("1.2488"))])
+def test_payroll_markup_as_factor_or_percentage_on_top(placement, book, written, factor):
+    # A mark-up is over own employment (issue 3: 26,598 / 21,298.50 = 1.2488): '25%' means 25 % on top.
+    own = _calc(placement(year=2022, hours=28, employer_model="municipality"), book)
+    pay = _calc(placement(year=2022, hours=28, employer_model="payroll", overrides={"payroll_markup": written}), book)
+    assert_cent(pay.line("wage_costs").amount, own.line("wage_costs").amount * factor, str(written))
+
+
+def test_a_payroll_markup_below_one_is_refused_with_both_readings(tmp_path):
+    path = write_scenario(tmp_path, name="p", year=2022, hours=31, wage_value="30%", employer_model="payroll",
+                          overrides={"payroll_markup": D("0.25")})
+    result = _run(path)
+    assert result.exit_code == 2 and "payroll_markup" in result.stderr
+    assert "1.25" in result.stderr and "25%" in result.stderr
