@@ -44,13 +44,12 @@ from beschut_calc.load import load_scenario
 from beschut_calc.parameters import load_parameters
 from beschut_calc.report import jsonout, terminal
 from conftest import scenario_text
+from strategies import EMPLOYERS, SETS, valid_scenarios
 
 BOOK = load_parameters()
 _DIR = tempfile.TemporaryDirectory(prefix="beschut-hardening-")
 _N = count()
 
-EMPLOYERS = catalog.names(catalog.EMPLOYERS_DIR)
-SETS = catalog.names(catalog.SUBSIDY_SETS_DIR)
 MEMO = catalog.load_rounding("memo")
 EPS = D("0.001")
 # Upper bound on |d balance / d hours| in euro per weekly hour per year. The steepest line is the
@@ -64,41 +63,8 @@ def test_the_generator_covers_every_model_and_set():
     assert {"geen", "rijk", "zaanstreek-waterland-2017", "arnhem-2014", "arnhem-2017"} <= set(SETS)
 
 
-@st.composite
-def scenarios(draw, rounding=None, hours=None):
-    keys = {
-        "name": "p",
-        "year": draw(st.integers(2015, 2026)),
-        "method": draw(st.sampled_from(["statutory", "memo"])),
-        "hours": hours if hours is not None else draw(st.decimals(min_value=D("0.5"), max_value=D(40), places=2)),
-        "wage_value": draw(st.decimals(min_value=D(0), max_value=D(1), places=3)),
-        "employer_model": draw(st.sampled_from(EMPLOYERS)),
-        "subsidy_set": draw(st.sampled_from(SETS)),
-        "rounding": rounding or draw(st.sampled_from(["none", "memo"])),
-    }
-    work_type = draw(st.sampled_from([None, "green", "internal", "secondment"]))
-    if work_type:
-        keys["work_type"] = work_type
-    trial = draw(st.sampled_from([0, 0, 3, 6]))
-    if trial:
-        keys["trial_months"] = trial
-    overrides = draw(st.fixed_dictionaries({}, optional={
-        "fulltime_hours": st.sampled_from([36, 38, 40]),
-        "wage_level": st.decimals(min_value=D(1), max_value=D("1.5"), places=2),
-        "employer_charges": st.decimals(min_value=D("0.15"), max_value=D("0.30"), places=3),
-        "temporary_subsidy_pro_rata": st.booleans(),
-        "memo_wage_value_fulltime": st.booleans(),
-        "lkv_enabled": st.booleans(),
-        "guidance_cost_fulltime": st.integers(5000, 13000),
-        "municipal_top_up": st.integers(0, 3000),
-    }))
-    if keys["employer_model"] == "temp_agency":
-        overrides["agency_fee"] = draw(st.decimals(min_value=D(0), max_value=D("0.5"), places=2))
-    if keys["subsidy_set"] == "arnhem-2017" and draw(st.booleans()):
-        overrides["secondment_revenue"] = draw(st.integers(0, 5000))
-    if overrides:
-        keys["overrides"] = overrides
-    return keys
+def scenarios(rounding=None, hours=None):
+    return valid_scenarios(rounding=rounding, hours=hours, min_hours=D("0.5"))
 
 
 def write(keys: dict) -> Path:

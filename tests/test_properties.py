@@ -14,52 +14,24 @@ from decimal import Decimal
 from itertools import count
 from pathlib import Path
 
-import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
 
 from beschut_calc.engine import calculate
 from beschut_calc.load import load_scenario
 from beschut_calc.parameters import load_parameters
 from beschut_calc.report.jsonout import scenario_dict
 from conftest import assert_cent, scenario_text
+from strategies import valid_scenarios
 
 BOOK = load_parameters()
 _DIR = tempfile.TemporaryDirectory(prefix="beschut-props-")
 _N = count()
 
-EMPLOYERS = ["municipality", "regular", "temp_agency", "payroll"]
-SETS = ["geen", "rijk", "zaanstreek-waterland-2017", "arnhem-2014", "arnhem-2017"]
-
-hours = st.decimals(min_value=D("0.25"), max_value=D(40), places=2)
-shares = st.decimals(min_value=D(0), max_value=D(1), places=3)
 
 
-@st.composite
-def scenarios(draw, method=None, rounding=None, hours_=None):
-    keys = {
-        "name": "p",
-        "year": draw(st.integers(2015, 2026)),
-        "method": method or draw(st.sampled_from(["statutory", "memo"])),
-        "hours": hours_ if hours_ is not None else draw(hours),
-        "wage_value": draw(shares),
-        "employer_model": draw(st.sampled_from(EMPLOYERS)),
-        "subsidy_set": draw(st.sampled_from(SETS)),
-        "rounding": rounding or draw(st.sampled_from(["none", "memo"])),
-    }
-    overrides = draw(st.fixed_dictionaries({}, optional={
-        "fulltime_hours": st.sampled_from([36, 38, 40]),
-        "wage_level": st.decimals(min_value=D(1), max_value=D("1.5"), places=2),
-        "employer_charges": st.decimals(min_value=D("0.15"), max_value=D("0.30"), places=3),
-        "temporary_subsidy_pro_rata": st.booleans(),
-        "memo_wage_value_fulltime": st.booleans(),
-        "lkv_enabled": st.booleans(),
-        "guidance_cost_fulltime": st.integers(5000, 13000),
-    }))
-    if keys["employer_model"] == "temp_agency":
-        overrides["agency_fee"] = draw(st.decimals(min_value=D(0), max_value=D("0.5"), places=2))
-    if overrides:
-        keys["overrides"] = overrides
-    return keys
+def scenarios(method=None, rounding=None, hours_=None):
+    # The bare lines: no kind of work, trial months or extra benefit lines.
+    return valid_scenarios(method=method, rounding=rounding, hours=hours_, extras=False)
 
 
 def load(keys: dict):
