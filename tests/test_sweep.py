@@ -1,7 +1,6 @@
 """Sweeps (issue 5, item 2): the vectorised grid equals the scalar engine point by point, and is fast."""
 from __future__ import annotations
 
-import dataclasses
 import json
 import time
 from decimal import Decimal
@@ -14,7 +13,6 @@ from beschut_calc.analysis.inputs import with_value
 from beschut_calc.cli import app
 from beschut_calc.engine import calculate
 from beschut_calc.errors import InputError
-from beschut_calc.load import load_scenario
 from conftest import SCENARIOS
 
 MEMO = SCENARIOS / "zaanstreek-waterland-2017.yaml"
