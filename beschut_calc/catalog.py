@@ -107,7 +107,7 @@ class _SetReader:
                       "see the example in the README, 'Een eigen subsidieset schrijven'")
         for key in value:
             if key not in allowed:
-                self.fail(path + (key,), f"onbekende sleutel in subsidieset", "unknown key in subsidy set",
+                self.fail(path + (key,), "onbekende sleutel in subsidieset", "unknown key in subsidy set",
                           f"toegestaan: {', '.join(sorted(allowed))}", f"allowed: {', '.join(sorted(allowed))}")
         for key in required:
             if key not in value:
