@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, Invalid
+from .errors import Invalid
 from .model import EmployerModel, ExtraBenefit, LksBand, RoundingScheme, Subsidy, SubsidySet
 from .parameters import ParamValue, ParameterBook, to_decimal
 from .text import Text
@@ -90,15 +90,8 @@ EXTRA_KEYS = {"label", "amount", "pro_rata", "source"}
 class _SetReader:
     """Validates a subsidy-set document, raising InputError at the offending line."""
 
-    def __init__(self, data: Any, file: str, where=None):
-        self.data, self.file, self._where = data, file, where
-
-    def fail(self, path: tuple, message: str, en: str, hint: str | None = None, hint_en: str | None = None):
-        line, column = self._where(path) if self._where else (None, None)
-        from .yamlsource import dotted
-
-        key = dotted(path) or None
-        raise InputError(message, en=en, file=self.file, line=line, column=column, key=key, hint=hint, hint_en=hint_en)
+    def __init__(self, doc):
+        self.data, self.file, self.fail = doc.data, doc.file, doc.fail
 
     def mapping(self, value: Any, path: tuple, allowed: set[str], required: tuple[str, ...] = ()) -> dict:
         if not isinstance(value, dict):
@@ -244,14 +237,16 @@ def load_subsidy_set(name_or_path: str, base_dir: Path | None = None) -> Subsidy
     """A shipped set by name, or the user's own set file by path (relative to the scenario's folder)."""
     shipped = SUBSIDY_SETS_DIR / f"{name_or_path}.yaml"
     if "/" not in name_or_path and "\\" not in name_or_path and shipped.is_file():
-        return _SetReader(_read_trusted(shipped), str(shipped)).build()
+        from .yamlsource import Document
+
+        return _SetReader(Document(_read_trusted(shipped), str(shipped))).build()
     from .yamlsource import load_document
 
     path = Path(name_or_path)
     if base_dir is not None and not path.is_absolute():
         path = base_dir / path
     doc = load_document(path)
-    built = _SetReader(doc.data, doc.file, doc.where).build()
+    built = _SetReader(doc).build()
     return SubsidySet(**{**built.__dict__, "path": str(path)})
 
 

@@ -1,6 +1,8 @@
 """Errors the user can act on (bad input, refused actions): exit code 2, one clear line."""
 from __future__ import annotations
 
+import difflib
+
 
 class InputError(Exception):
     """A problem with what the user gave us, located as precisely as we can.
@@ -72,3 +74,13 @@ class Invalid(ValueError):
     def at(self, **where) -> InputError:
         """This problem as a located InputError (file, line, column, key)."""
         return InputError(self.message, en=self.en, hint=self.hint, hint_en=self.hint_en, **where)
+
+
+def suggest(value: str, options) -> str | None:
+    """The nearest valid name: a close spelling, or the one name that starts with what was typed."""
+    options = list(options)
+    match = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+    if match:
+        return match[0]
+    starts = [o for o in options if str(value) and o.startswith(str(value))]
+    return starts[0] if len(starts) == 1 else None

@@ -16,7 +16,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -68,6 +68,12 @@ class Document:
             if path in self.positions:
                 return self.positions[path]
         return (None, None)
+
+    def fail(self, path: tuple, message: str, en: str, hint: str | None = None, hint_en: str | None = None) -> NoReturn:
+        """Refuse what stands at `path` in this document: an InputError at its line and column."""
+        line, column = self.where(path)
+        raise InputError(message, en=en, file=self.file, line=line, column=column, key=dotted(path) or None,
+                         hint=hint, hint_en=hint_en)
 
 
 def dotted(path: tuple) -> str:

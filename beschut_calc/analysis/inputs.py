@@ -14,7 +14,7 @@ from ..engine import Context
 from ..errors import InputError
 from ..model import Placement
 from ..parameters import ParameterBook, ParamValue
-from ..load import MAX_FACTOR
+from ..overrides import MAX_FACTOR
 from ..schema import MAX_HOURS
 from ..text import Text, euro, number, percent
 from ..units import MAX_MAGNITUDE
@@ -67,7 +67,7 @@ LINEAR = ("guidance_cost_fulltime", "agency_fee", "payroll_markup", "municipal_t
 
 def get_input(name: str, option: str) -> Input:
     if name not in INPUTS:
-        from ..load import suggest
+        from ..errors import suggest
 
         close = suggest(name, INPUTS)
         raise InputError(f"kan {name!r} niet variëren", en=f"cannot vary {name!r}", key=option,

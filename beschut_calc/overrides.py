@@ -1,0 +1,96 @@
+"""Scenario `overrides`: which parameters a scenario may set, and how each value is read.
+
+A value is checked by its kind (a share, a factor, a mark-up, an amount, hours, yes/no) and
+comes back as the Decimal or bool the engine uses; a wrong one raises Invalid (Dutch and English).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .errors import Invalid
+
+OVERRIDE_KINDS = {
+    # name: (kind, Dutch description, English description) for messages
+    "fulltime_hours": ("hours", "volledige werkweek van de werkgever in uren", "the employer's full-time week in hours"),
+    "employer_charges": ("fraction", "werkgeverslasten, bijvoorbeeld 23%", "employer charges, e.g. 23%"),
+    "guidance_cost_fulltime": ("euro", "kosten begeleiding per voltijdplek per jaar, bijvoorbeeld 9000",
+                               "guidance cost per full-time place per year, e.g. 9000"),
+    "wage_level": ("factor", "loonniveau ten opzichte van WML, bijvoorbeeld 1.05 of 105%", "wage level relative to WML, e.g. 1.05 or 105%"),
+    "temporary_subsidy_pro_rata": ("bool", "true of false", "true or false"),
+    "payroll_markup": ("markup", "payrollopslag als factor of als percentage erbovenop, bijvoorbeeld 1.25 of 25%",
+                       "payroll mark-up as a factor or as a percentage on top, e.g. 1.25 or 25%"),
+    "agency_fee": ("fraction", "uitzendtoeslag op de loonkosten, bijvoorbeeld 15%", "agency fee on the wage costs, e.g. 15%"),
+    "holiday_allowance": ("fraction", "vakantiebijslag, bijvoorbeeld 8%", "holiday allowance, e.g. 8%"),
+    "lks_max_share": ("fraction", "maximale loonkostensubsidie, bijvoorbeeld 70%", "maximum wage-cost subsidy, e.g. 70%"),
+    "lks_employer_charge_allowance": ("fraction", "opslag werkgeverslasten in de LKS, bijvoorbeeld 23,5%",
+                                      "employer-charge allowance in the LKS, e.g. 23.5%"),
+    "liv_min_hours_year": ("number", "minimum verloonde uren voor het LIV, bijvoorbeeld 1248", "minimum paid hours for the LIV, e.g. 1248"),
+    "guidance_reference_hours": ("hours", "uren van een voltijdplek voor de begeleidingskosten",
+                                 "hours of a full-time place for the guidance costs"),
+    "rijk_lks_per_place": ("euro", "rijksbedrag loonkostensubsidie per plek (memomethode)", "national wage-cost subsidy per place (memo method)"),
+    "memo_wage_value_fulltime": ("bool", "true: loonwaarde van een voltijdjaar zoals de notitie; false: van 31 uur",
+                                 "true: wage value of a full-time year as in the memo; false: of 31 hours"),
+    "lkv_enabled": ("bool", "true: loonkostenvoordeel meenemen (hoogste van LIV en LKV)", "true: include the LKV (the higher of LIV and LKV)"),
+    "municipal_top_up": ("euro", "aanvulling van de gemeente per plek per jaar, bijvoorbeeld 1000",
+                         "the municipality's top-up per place per year, e.g. 1000"),
+}
+
+
+def parse_override(name: str, raw: Any) -> Any:
+    """Check and convert one override value by its kind; raises Invalid (Dutch and English)."""
+    from .units import parse_euro, parse_fraction, parse_number, shown, shown_en
+
+    kind, description, description_en = OVERRIDE_KINDS[name]
+    if kind == "bool":
+        if not isinstance(raw, bool):
+            raise Invalid(f"verwacht true of false, niet {shown(raw)}", f"expected true or false, not {shown_en(raw)}",
+                          description, description_en)
+        return raw
+    if kind == "fraction":
+        value = parse_fraction(raw)
+        if value < 0:
+            raise Invalid(f"{raw} mag niet negatief zijn", f"{raw} cannot be negative", description, description_en)
+        return _at_most(value, MAX_FACTOR, raw, description, description_en)
+    if kind == "factor" and isinstance(raw, str) and "%" in raw:
+        value = parse_fraction(raw)
+        if value <= 0:
+            raise Invalid(f"{raw} moet groter zijn dan 0", f"{raw} must be larger than 0", description, description_en)
+        return _at_most(value, MAX_FACTOR, raw, description, description_en)
+    if kind == "markup":
+        # A mark-up over own employment: '25%' means 25 % on top (factor 1.25), 1.25 is the factor.
+        if isinstance(raw, str) and "%" in raw:
+            value = 1 + parse_fraction(raw)
+        else:
+            value = parse_number(raw, "deze parameter", "this parameter")
+            if value < 1:
+                raise Invalid(f"{raw} is geen opslag: de factor is 1 of meer (1.25 = 25 % duurder dan in eigen dienst)",
+                              f"{raw} is not a mark-up: the factor is 1 or more (1.25 = 25% dearer than own employment)",
+                              f"bedoelt u {1 + value} of {(value * 100).normalize():f}%?", f"did you mean {1 + value} or {(value * 100).normalize():f}%?")
+        return _at_most(value, MAX_FACTOR, raw, description, description_en)
+    if kind == "euro":
+        return parse_euro(raw)
+    try:
+        value = parse_number(raw, "deze parameter", "this parameter")
+    except Invalid as exc:
+        exc.hint, exc.hint_en = exc.hint or description, exc.hint_en or description_en
+        raise
+    if kind in ("hours", "factor") and value <= 0:
+        raise Invalid(f"{raw} moet groter zijn dan 0", f"{raw} must be larger than 0", description, description_en)
+    if kind == "hours" and value > 80:
+        raise Invalid(f"{raw} uur is geen werkweek", f"{raw} hours is not a working week", description, description_en)
+    if value < 0:
+        raise Invalid(f"{raw} mag niet negatief zijn", f"{raw} cannot be negative", description, description_en)
+    return _at_most(value, MAX_FACTOR, raw, description, description_en) if kind == "factor" else value
+
+
+# Shares and factors (charges, fees, mark-ups, wage level) multiply each other in the wage costs;
+# 10 (1000 %) is far beyond any real one and keeps their product within Decimal's precision.
+MAX_FACTOR = Decimal(10)
+
+
+def _at_most(value: Decimal, limit: Decimal, raw: Any, description: str, description_en: str) -> Decimal:
+    if value > limit:
+        raise Invalid(f"{raw} is onredelijk groot (hooguit {limit:f} ofwel {limit * 100:f}%)",
+                      f"{raw} is unreasonably large (at most {limit:f}, i.e. {limit * 100:f}%)", description, description_en)
+    return value
