@@ -45,7 +45,7 @@ def _version(value: bool):
         raise typer.Exit()
 
 
-def compute(files: list[Path]):
+def compute(files: list[Path], lang: str = "nl"):
     """Load every file and calculate every column; all-or-nothing, so bad input prints nothing."""
     from .engine import calculate
     from .load import load_scenario
@@ -54,7 +54,7 @@ def compute(files: list[Path]):
     book = load_parameters()
     runs = []
     for path in files:
-        scenario = load_scenario(path)
+        scenario = load_scenario(path, lang)
         results = []
         for i, placement in enumerate(scenario.placements):
             try:
@@ -86,7 +86,7 @@ def main(
 ):
     """Bereken baten, kosten en saldo per plek voor elk scenario."""
     try:
-        runs = compute(files)
+        runs = compute(files, lang.value)
         # Features add to `extras` (per column, merged into that column's JSON) and `top`
         # (top-level JSON keys), and print their own terminal sections after the table.
         extras = [[{} for _ in results] for _, results in runs]

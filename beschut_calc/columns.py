@@ -41,23 +41,23 @@ def columns(doc) -> list[tuple[dict, dict]]:
         return [_merge(base, {}, None)]
     if not isinstance(variants, list) or not variants:
         doc.fail(("variants",), "verwacht een lijst van varianten", "expected a list of variants",
-              "elke variant begint met '- name: ...'", "each variant starts with '- name: ...'")
+                 "elke variant begint met '- name: ...'", "each variant starts with '- name: ...'")
     columns, seen = [], {}
     for i, variant in enumerate(variants):
         if not isinstance(variant, dict):
             doc.fail(("variants", i), "een variant moet een mapping zijn (sleutel: waarde)", "a variant must be a mapping (key: value)",
-                  "bijvoorbeeld '- name: 24 uur' met eronder '    hours: 24'", "for example '- name: 24 h' with '    hours: 24' below it")
+                     "bijvoorbeeld '- name: 24 uur' met eronder '    hours: 24'", "for example '- name: 24 h' with '    hours: 24' below it")
         for key in TOP_LEVEL_ONLY:
             if key in variant:
                 doc.fail(("variants", i, key), f"'{key}' kan niet binnen een variant", f"'{key}' cannot appear inside a variant",
-                      f"zet '{key}:' helemaal links, op het hoogste niveau", f"put '{key}:' fully to the left, at the top level")
+                         f"zet '{key}:' helemaal links, op het hoogste niveau", f"put '{key}:' fully to the left, at the top level")
         if "name" not in variant:
             doc.fail(("variants", i), "variant zonder 'name'", "variant without 'name'",
-                  "elke variant is een kolom en heeft een eigen naam", "each variant is a column and needs its own name")
+                     "elke variant is een kolom en heeft een eigen naam", "each variant is a column and needs its own name")
         name = variant["name"]
         if isinstance(name, str) and name in seen:
             doc.fail(("variants", i, "name"), f"variantnaam {name!r} komt twee keer voor (ook variant {seen[name] + 1})",
-                  f"variant name {name!r} is used twice (also variant {seen[name] + 1})", "geef elke variant een eigen naam", "give each variant its own name")
+                     f"variant name {name!r} is used twice (also variant {seen[name] + 1})", "geef elke variant een eigen naam", "give each variant its own name")
         if isinstance(name, str):    # any other name is refused by the schema, located
             seen[name] = i
         columns.append(_merge(base, variant, i))
@@ -67,7 +67,7 @@ def columns(doc) -> list[tuple[dict, dict]]:
 COMPARABLE = ("year", "method", "hours", "wage_value", "employer_model", "subsidy_set", "rounding", "work_type")
 
 
-def expand_compare(doc, columns: list[tuple[dict, dict]]) -> list[tuple[dict, dict]]:
+def expand_compare(doc, columns: list[tuple[dict, dict]], lang: str = "nl") -> list[tuple[dict, dict]]:
     """`compare: {KEY: [v1, v2, ...]}` turns every column into one column per value.
 
     KEY is one input (hours, employer_model, ...) or `overrides.NAME`; a column is named after
@@ -78,15 +78,15 @@ def expand_compare(doc, columns: list[tuple[dict, dict]]) -> list[tuple[dict, di
         return columns
     if not isinstance(spec, dict) or len(spec) != 1:
         doc.fail(("compare",), "compare vraagt precies één invoer met een lijst waarden",
-              "compare takes exactly one input with a list of values",
-              "bijvoorbeeld compare: {employer_model: [municipality, payroll]}", "e.g. compare: {employer_model: [municipality, payroll]}")
+                 "compare takes exactly one input with a list of values",
+                 "bijvoorbeeld compare: {employer_model: [municipality, payroll]}", "e.g. compare: {employer_model: [municipality, payroll]}")
     key, values = next(iter(spec.items()))
     override = key.startswith("overrides.")
     if not override and key not in COMPARABLE:
         close = suggest(key, COMPARABLE)
         doc.fail(("compare", key), f"kan niet vergelijken op {key!r}", f"cannot compare on {key!r}",
-              (f"bedoelt u '{close}'? " if close else "") + f"kies uit {', '.join(COMPARABLE)} of overrides.NAAM",
-              (f"did you mean '{close}'? " if close else "") + f"choose from {', '.join(COMPARABLE)} or overrides.NAME")
+                 (f"bedoelt u '{close}'? " if close else "") + f"kies uit {', '.join(COMPARABLE)} of overrides.NAAM",
+                 (f"did you mean '{close}'? " if close else "") + f"choose from {', '.join(COMPARABLE)} or overrides.NAME")
     if not isinstance(values, list) or not values:
         doc.fail(("compare", key), "verwacht een lijst van waarden", "expected a list of values", "bijvoorbeeld [24, 31]", "e.g. [24, 31]")
     out = []
@@ -102,7 +102,7 @@ def expand_compare(doc, columns: list[tuple[dict, dict]]) -> list[tuple[dict, di
             else:
                 column[key] = value
                 where[key] = ("compare", key, j)
-            label = _value_label(key, value)
+            label = _value_label(key, value, lang)
             column["name"] = f"{merged['name']} · {label}" if len(columns) > 1 or "variants" in doc.data else label
             where["name"] = ("compare", key, j)
             out.append((column, where))
@@ -110,7 +110,7 @@ def expand_compare(doc, columns: list[tuple[dict, dict]]) -> list[tuple[dict, di
     for j, name in enumerate(names):
         if names.index(name) != j:
             doc.fail(("compare", key), f"waarde {name!r} komt twee keer voor", f"value {name!r} appears twice",
-                  "noem elke waarde één keer", "list each value once")
+                     "noem elke waarde één keer", "list each value once")
     return out
 
 
@@ -125,7 +125,7 @@ def targets(doc) -> dict[str | None, dict[int, int]]:
     example_en = "for example targets: {2017: 31, 2018: 55} or targets: {Zaanstad: {2017: 31, 2018: 55}}"
     if not isinstance(raw, dict) or not raw:
         doc.fail(("targets",), "verwacht per jaar een aantal plekken (taakstelling)", "expected a number of places per year (target)",
-              example, example_en)
+                 example, example_en)
 
     def years(mapping: dict, path: tuple) -> dict[int, int]:
         if not isinstance(mapping, dict) or not mapping:
@@ -135,10 +135,10 @@ def targets(doc) -> dict[str | None, dict[int, int]]:
             year = _year_key(key)
             if year is None or not 2015 <= year <= 2100:
                 doc.fail(path + (key,), f"{key!r} is geen jaartal van 2015 tot en met 2100", f"{key!r} is not a year from 2015 to 2100",
-                      example, example_en)
+                         example, example_en)
             if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= MAX_PLACES:
                 doc.fail(path + (key,), f"verwacht een heel aantal plekken (0 of meer), niet {places!r}",
-                      f"expected a whole number of places (0 or more), not {places!r}", example, example_en)
+                         f"expected a whole number of places (0 or more), not {places!r}", example, example_en)
             out[year] = places
         return dict(sorted(out.items()))
 
@@ -147,7 +147,7 @@ def targets(doc) -> dict[str | None, dict[int, int]]:
     for key in raw:
         if not isinstance(key, str) or not key.strip() or _year_key(key) is not None:
             doc.fail(("targets", key), "meng geen jaren en gemeenten in targets", "do not mix years and municipalities in targets",
-                  example, example_en)
+                     example, example_en)
     return {name: years(value, ("targets", name)) for name, value in raw.items()}
 
 
@@ -160,10 +160,11 @@ def _year_key(key: Any) -> int | None:
     return None
 
 
-def _value_label(key: str, value: Any) -> str:
+def _value_label(key: str, value: Any, lang: str) -> str:
+    """A compare column is named after its value; an employer model by its label in the user's language."""
     if key == "employer_model" and isinstance(value, str):
         from . import catalog
 
         if value in catalog.names(catalog.EMPLOYERS_DIR):
-            return catalog.employer_label(value).nl
+            return catalog.employer_label(value)(lang)
     return str(value)

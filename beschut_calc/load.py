@@ -145,8 +145,8 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
         if name not in allowed:
             close = suggest(name, allowed)
             doc.fail(path, f"onbekende parameter {name!r} in overrides", f"unknown parameter {name!r} in overrides",
-                  (f"bedoelt u '{close}'? " if close else "") + "zie de README voor de lijst",
-                  (f"did you mean '{close}'? " if close else "") + "see the README for the list")
+                     (f"bedoelt u '{close}'? " if close else "") + "zie de README voor de lijst",
+                     (f"did you mean '{close}'? " if close else "") + "see the README for the list")
         try:
             value = parse_override(name, raw) if name in OVERRIDE_KINDS else parse_euro(raw)
         except ValueError as exc:
@@ -160,16 +160,16 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
     for required in employer.requires:
         if required not in overrides:
             doc.fail(origin.get("employer_model", ()),
-                  f"werkgeversmodel {employer.name} vraagt om overrides.{required}: de bronnen noemen geen uitzendtarief",
-                  f"employer model {employer.name} needs overrides.{required}: the sources give no agency fee",
-                  f"voeg toe: overrides: {{{required}: 15%}} (met het tarief van het uitzendbureau)",
-                  f"add: overrides: {{{required}: 15%}} (with the agency's own fee)")
+                     f"werkgeversmodel {employer.name} vraagt om overrides.{required}: de bronnen noemen geen uitzendtarief",
+                     f"employer model {employer.name} needs overrides.{required}: the sources give no agency fee",
+                     f"voeg toe: overrides: {{{required}: 15%}} (met het tarief van het uitzendbureau)",
+                     f"add: overrides: {{{required}: 15%}} (with the agency's own fee)")
     return Placement(name=spec.name, year=spec.year, method=spec.method, hours=spec.hours, wage_value=spec.wage_value,
                      employer=employer, subsidy_set=sset, rounding=catalog.load_rounding(spec.rounding),
                      work_type=spec.work_type, overrides=overrides, trial_months=spec.trial_months)
 
 
-def load_scenario(path: str | Path) -> Scenario:
+def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:
     from pydantic_core import ValidationError
 
     from .schema import validate_column
@@ -178,7 +178,7 @@ def load_scenario(path: str | Path) -> Scenario:
     doc = load_document(path)
     book = load_parameters()
     placements, origins = [], []
-    for merged, origin in expand_compare(doc, columns(doc)):
+    for merged, origin in expand_compare(doc, columns(doc), lang):
         try:
             spec = ColumnSpec(**validate_column(merged))
         except ValidationError as exc:

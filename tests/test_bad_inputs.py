@@ -346,7 +346,7 @@ def test_internal_error_apologises_with_version_and_how_to_report(monkeypatch):
 def test_ctrl_c_while_reading_exits_130_with_a_short_message(monkeypatch):
     import beschut_calc.load as load
 
-    def interrupted(path):
+    def interrupted(path, lang="nl"):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(load, "load_scenario", interrupted)

@@ -227,3 +227,10 @@ def test_a_payroll_markup_below_one_is_refused_with_both_readings(tmp_path):
     result = _run(path)
     assert result.exit_code == 2 and "payroll_markup" in result.stderr
     assert "1.25" in result.stderr and "25%" in result.stderr
+
+
+def test_compare_columns_are_named_in_the_users_language():
+    path = SCENARIOS / "werkgeversmodellen-2026.yaml"
+    english = json.loads(_run(path, "-f", "json", "--lang", "en").stdout)
+    assert [s["name"] for s in english["scenarios"]] == ["Municipality (own employment)", "Regular employer",
+                                                          "Temporary employment agency", "Payroll company"]
