@@ -36,7 +36,7 @@ def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
         out.append(Text(f"loonwaarde {percent(p.wage_value)} is lager dan 30 %: de loonkostensubsidie is ten hoogste 70 % WML, de werkgever draagt het verschil (003, §3.3 punt 2)",
                         f"wage value {percent(p.wage_value, 'en')} is below 30%: the wage subsidy is at most 70% of WML, the employer carries the gap (003, §3.3 item 2)"))
     if p.method == "memo":
-        if ctx_flag(p, "memo_wage_value_fulltime", True):
+        if _used(lines.get("wage_value"), "memo_wage_value_fulltime"):
             out.append(Text("memomethode: de loonwaarde is, zoals in hoofdstuk 6 van de notitie, een percentage van een voltijdjaar (36 uur) en niet van 31 uur; de regels van de notitie zelf geven minder",
                             "memo method: as in chapter 6 of the note, the wage value is a percentage of a full-time (36-hour) year, not of 31 hours; the note's own rules give less"))
         if p.wage_value != Decimal("0.30"):
@@ -45,12 +45,15 @@ def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
     temp = lines.get("temporary_subsidy")
     sub = p.subsidy_set.subsidies.get("temporary_subsidy")
     if temp is not None and sub is not None and sub.pro_rata and temp.amount and p.hours < p.subsidy_set.full_hours \
-            and ctx_flag(p, "temporary_subsidy_pro_rata", None) is False:
+            and _used(temp, "temporary_subsidy_pro_rata") is False:
         out.append(Text(f"tijdelijke subsidie niet naar rato bij {plain(p.hours)} uur, zoals in de tabel van hoofdstuk 6; §4.3.2 van de notitie rekent naar rato",
                         f"temporary subsidy not pro-rated at {plain(p.hours, 'en')} hours, as in the table of chapter 6; §4.3.2 of the note pro-rates it"))
     return out
 
 
-def ctx_flag(p: Placement, name: str, default):
-    pv = p.overrides.get(name)
-    return default if pv is None else pv.value
+def _used(line: Line | None, name: str):
+    """The value a line's rule actually used for a parameter (None when it used none)."""
+    for pv in line.params if line is not None else ():
+        if pv.name == name:
+            return pv.value
+    return None
