@@ -23,7 +23,7 @@ from ..engine import Result, calculate
 from ..parameters import ParameterBook, ParamValue, load_parameters
 from ..text import Text, euro, plain
 from .excel_formulas import (EURO, EURO_CENTS, HEADER_FILL, NUMBER, PARAM_LABELS, PERCENT, TOTAL_FILL,
-                             ColumnLayout, ColumnSheet, fill, flag_text, number_value, put_text, quote_sheet, status_text)
+                             ColumnLayout, ColumnSheet, fill, flag_text, number_value, put_text, put_value, quote_sheet, status_text)
 from .labels import HEADINGS, line_label
 from .layout import difference_label, label_of, numbered_warnings, row_keys
 
@@ -146,11 +146,7 @@ def _summary(ws, runs, layouts: list[ColumnLayout], extras: list[dict], lang: st
             for j, (result, lay) in enumerate(zip(results, block), 2):
                 value, fmt = getter(result, lay)
                 cell = ws.cell(row, j)
-                if fmt is None:
-                    put_text(cell, value)
-                else:
-                    cell.value = value
-                    cell.number_format = fmt
+                put_value(cell, value, fmt)
                 cell.alignment = Alignment(horizontal="right")
                 cell.font = Font(color="666666")
             row += 1
@@ -380,11 +376,8 @@ def _sources(ws, results: list[Result], layouts: list[ColumnLayout], book: Param
         put_text(ws.cell(row, 1), pv.name)
         put_text(ws.cell(row, 2), description)
         cell = ws.cell(row, 3)
-        if fmt is None:
-            put_text(cell, value)
-        else:
-            cell.value = value
-            cell.number_format = fmt
+        put_value(cell, value, fmt)
+        if fmt is not None:
             cell.alignment = Alignment(horizontal="left")
         put_text(ws.cell(row, 4), pv.since.isoformat() if pv.since else "")
         put_text(ws.cell(row, 5), status_text(pv, lang))

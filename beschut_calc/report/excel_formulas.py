@@ -84,6 +84,15 @@ def flag_text(pv: ParamValue | None, lang: str) -> str:
 
 # ---------------------------------------------------------------- cell helpers (shared with excel.py)
 
+def put_value(cell, value, fmt: str | None) -> None:
+    """A value with its number format, or text (via put_text) when there is no format."""
+    if fmt is None:
+        put_text(cell, value)
+    else:
+        cell.value = value
+        cell.number_format = fmt
+
+
 def put_text(cell, value) -> None:
     """Text from YAML or users is always a string cell, never a formula (=HYPERLINK(...) stays text)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
