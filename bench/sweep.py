@@ -20,9 +20,9 @@ from typer.testing import CliRunner  # noqa: F401  (imported so typer is warm, l
 
 from beschut_calc.analysis import sweep as sw
 from beschut_calc.cli import app
-from beschut_calc.engine import calculate
-from beschut_calc.load import load_scenario
-from beschut_calc.parameters import load_parameters
+from beschut_calc.core.engine import calculate
+from beschut_calc.inputs.load import load_scenario
+from beschut_calc.inputs.parameter_files import load_parameters
 
 SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "zaanstreek-waterland-2017-herberekend.yaml"
 

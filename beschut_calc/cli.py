@@ -15,7 +15,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-from .errors import InputError
+from .core.errors import InputError
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Businesscase van een beschut-werkplek (Participatiewet): baten, kosten en saldo per plek.")
@@ -47,9 +47,9 @@ def _version(value: bool):
 
 def compute(files: list[Path], lang: str = "nl"):
     """Load every file and calculate every column; all-or-nothing, so bad input prints nothing."""
-    from .engine import calculate
-    from .load import load_scenario
-    from .parameters import load_parameters
+    from .core.engine import calculate
+    from .inputs.load import load_scenario
+    from .inputs.parameter_files import load_parameters
 
     book = load_parameters()
     runs = []
@@ -103,8 +103,8 @@ def main(
 
         municipal = perspective in (Perspective.gemeente, Perspective.municipality)
         if format == Format.json or municipal:
-            from .parameters import load_parameters
-            from .perspectives import municipal_view
+            from .inputs.parameter_files import load_parameters
+            from .core.perspectives import municipal_view
             from .report import perspective as perspective_report
 
             book = load_parameters()

@@ -67,7 +67,7 @@ BASE = {"name": "test", "year": 2017, "hours": 31, "wage_value": "30%", "employe
 
 @pytest.fixture(scope="session")
 def book():
-    from beschut_calc.parameters import load_parameters
+    from beschut_calc.inputs.parameter_files import load_parameters
 
     return load_parameters()
 
@@ -75,7 +75,7 @@ def book():
 @pytest.fixture
 def placement(tmp_path):
     """placement(year=2018, hours=24, overrides={...}) -> the one column of that scenario, loaded from YAML."""
-    from beschut_calc.load import load_scenario
+    from beschut_calc.inputs.load import load_scenario
 
     counter = iter(range(10_000))
 
@@ -91,7 +91,7 @@ def placement(tmp_path):
 @pytest.fixture
 def calc(placement, book):
     """calc(**keys) -> Result of the engine for a one-column scenario."""
-    from beschut_calc.engine import calculate
+    from beschut_calc.core.engine import calculate
 
     def run(**keys):
         return calculate(placement(**keys), book)

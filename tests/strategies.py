@@ -9,7 +9,7 @@ from decimal import Decimal as D
 
 from hypothesis import strategies as st
 
-from beschut_calc import catalog
+from beschut_calc.inputs import catalog
 
 EMPLOYERS = catalog.names(catalog.EMPLOYERS_DIR)
 SETS = catalog.names(catalog.SUBSIDY_SETS_DIR)

@@ -29,9 +29,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from beschut_calc import __version__, safewrite
+from beschut_calc import __version__
+from beschut_calc.report import safewrite
 from beschut_calc.cli import app
-from beschut_calc.yamlsource import MAX_BYTES
+from beschut_calc.inputs.yamlsource import MAX_BYTES
 from conftest import SCENARIOS
 
 HERE = Path(__file__).resolve().parent / "bad_inputs"
@@ -325,7 +326,7 @@ def test_ctrl_c_during_export_leaves_nothing_behind(tmp_path, monkeypatch, force
 # ------------------------------------------------------------------ exit codes 1 and 130
 
 def test_internal_error_apologises_with_version_and_how_to_report(monkeypatch):
-    import beschut_calc.engine as engine
+    import beschut_calc.core.engine as engine
 
     def broken(placement, book):
         return Decimal(1) / Decimal(0)
@@ -344,7 +345,7 @@ def test_internal_error_apologises_with_version_and_how_to_report(monkeypatch):
 
 
 def test_ctrl_c_while_reading_exits_130_with_a_short_message(monkeypatch):
-    import beschut_calc.load as load
+    import beschut_calc.inputs.load as load
 
     def interrupted(path, lang="nl"):
         raise KeyboardInterrupt

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from beschut_calc.analysis.breakeven import solve
 from beschut_calc.analysis.inputs import with_value
 from beschut_calc.cli import app
-from beschut_calc.engine import calculate
-from beschut_calc.load import load_scenario
+from beschut_calc.core.engine import calculate
+from beschut_calc.inputs.load import load_scenario
 from conftest import SCENARIOS
 
 MEMO = SCENARIOS / "zaanstreek-waterland-2017.yaml"

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from beschut_calc.cli import app
-from beschut_calc.engine import calculate
+from beschut_calc.core.engine import calculate
 from conftest import SCENARIOS, assert_cent, write_scenario
 
 runner = CliRunner()

@@ -20,8 +20,8 @@ from typer.testing import CliRunner
 
 import lo_recalc
 from beschut_calc.cli import app, compute
-from beschut_calc.engine import calculate
-from beschut_calc.parameters import ParamValue
+from beschut_calc.core.engine import calculate
+from beschut_calc.core.parameters import ParamValue
 from beschut_calc.report import excel, excel_extras
 from beschut_calc.report.labels import verdict
 from conftest import FIXTURES, SCENARIOS, write_scenario
@@ -207,7 +207,7 @@ def test_no_cached_values_before_a_spreadsheet_computes(exported):
 def test_changed_hours_and_wage_value_recalculate(exported, tmp_path):
     """Edit the yellow input cells with openpyxl, let LibreOffice recalculate, compare with fresh engine runs."""
     target, runs, layouts = exported
-    from beschut_calc.parameters import load_parameters
+    from beschut_calc.inputs.parameter_files import load_parameters
 
     book = load_parameters()
     wb = openpyxl.load_workbook(target)
@@ -240,8 +240,8 @@ def test_changed_hours_and_wage_value_recalculate(exported, tmp_path):
 
 def _variants(book):
     """Columns across years, methods, employer models, subsidy sets, rounding, trial months and LKV."""
-    from beschut_calc import catalog
-    from beschut_calc.load import load_scenario
+    from beschut_calc.inputs import catalog
+    from beschut_calc.inputs.load import load_scenario
 
     base = load_scenario(STATUTORY).placements[0]
     memo = load_scenario(MAIN).placements[1]

@@ -35,13 +35,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import lo_recalc
-from beschut_calc import catalog
+from beschut_calc.inputs import catalog
 from beschut_calc.cli import app, compute
-from beschut_calc.context import Context
-from beschut_calc.engine import calculate
-from beschut_calc.errors import InputError
-from beschut_calc.load import load_scenario
-from beschut_calc.parameters import load_parameters
+from beschut_calc.core.context import Context
+from beschut_calc.core.engine import calculate
+from beschut_calc.core.errors import InputError
+from beschut_calc.inputs.load import load_scenario
+from beschut_calc.inputs.parameter_files import load_parameters
 from beschut_calc.report import jsonout, terminal
 from conftest import scenario_text
 from strategies import EMPLOYERS, SETS, valid_scenarios

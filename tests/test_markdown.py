@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from beschut_calc.cli import app
 from beschut_calc.report.labels import HEADINGS
 from beschut_calc.report.markdown import escape
-from beschut_calc.text import euro
+from beschut_calc.core.text import euro
 from conftest import SCENARIOS
 
 MAIN = SCENARIOS / "zaanstreek-waterland-2017.yaml"

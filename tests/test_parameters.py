@@ -8,8 +8,8 @@ from decimal import Decimal as D
 import pytest
 import yaml
 
-from beschut_calc.errors import InputError
-from beschut_calc.parameters import PARAMS_DIR, parse_parameter
+from beschut_calc.core.errors import InputError
+from beschut_calc.inputs.parameter_files import PARAMS_DIR, parse_parameter
 
 SYNTHETIC = {
     "description": "test parameter",

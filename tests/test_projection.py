@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from beschut_calc.analysis.projection import project, warnings
 from beschut_calc.cli import app
-from beschut_calc.engine import calculate
+from beschut_calc.core.engine import calculate
 from conftest import SCENARIOS
 
 STATUTORY = SCENARIOS / "zaanstreek-waterland-2017-herberekend.yaml"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from hypothesis import given
 
-from beschut_calc.engine import calculate
-from beschut_calc.load import load_scenario
-from beschut_calc.parameters import load_parameters
+from beschut_calc.core.engine import calculate
+from beschut_calc.inputs.load import load_scenario
+from beschut_calc.inputs.parameter_files import load_parameters
 from beschut_calc.report.jsonout import scenario_dict
 from conftest import assert_cent, scenario_text
 from strategies import valid_scenarios

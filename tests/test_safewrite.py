@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from beschut_calc import safewrite
-from beschut_calc.errors import InputError
+from beschut_calc.report import safewrite
+from beschut_calc.core.errors import InputError
 
 
 def names(folder):

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from beschut_calc.analysis import sweep as sw
 from beschut_calc.analysis.inputs import with_value
 from beschut_calc.cli import app
-from beschut_calc.engine import calculate
-from beschut_calc.errors import InputError
+from beschut_calc.core.engine import calculate
+from beschut_calc.core.errors import InputError
 from conftest import SCENARIOS
 
 MEMO = SCENARIOS / "zaanstreek-waterland-2017.yaml"

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from beschut_calc import yamlsource
-from beschut_calc.errors import InputError
-from beschut_calc.yamlsource import MAX_BYTES, Document, load_document, parse_document
+from beschut_calc.inputs import yamlsource
+from beschut_calc.core.errors import InputError
+from beschut_calc.inputs.yamlsource import MAX_BYTES, Document, load_document, parse_document
 
 
 def refused(text: str) -> InputError:

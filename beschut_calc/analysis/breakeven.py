@@ -15,10 +15,10 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..engine import calculate
-from ..model import Placement
-from ..parameters import ParameterBook
-from ..text import Text, euro
+from ..core.engine import calculate
+from ..core.model import Placement
+from ..core.parameters import ParameterBook
+from ..core.text import Text, euro
 from .inputs import LINEAR, Input, current_value, get_input, with_value
 
 ZERO = Decimal(0)

@@ -26,10 +26,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..engine import Result, calculate, parameter_warning
-from ..model import Placement
-from ..parameters import ParameterBook, ParamValue
-from ..text import Text
+from ..core.engine import Result, calculate, parameter_warning
+from ..core.model import Placement
+from ..core.parameters import ParameterBook, ParamValue
+from ..core.text import Text
 
 ZERO = Decimal(0)
 # The engine lines the municipality pays to the employer.

@@ -5,7 +5,7 @@ Per column: "breakeven", "sweep", "years" (+ "cumulative_balance"); at the top l
 """
 from __future__ import annotations
 
-from ..parameters import load_parameters
+from ..inputs.parameter_files import load_parameters
 
 
 def add(runs, extras, top: dict, sections: list, lang: str, *, breakeven: str | None, sweep: list[str],

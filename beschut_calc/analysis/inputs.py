@@ -10,14 +10,14 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..engine import Context
-from ..errors import InputError
-from ..model import Placement
-from ..parameters import ParameterBook, ParamValue
-from ..overrides import MAX_FACTOR
-from ..schema import MAX_HOURS
-from ..text import Text, euro, number, percent
-from ..units import MAX_MAGNITUDE
+from ..core.engine import Context
+from ..core.errors import InputError
+from ..core.model import Placement
+from ..core.parameters import ParameterBook, ParamValue
+from ..inputs.overrides import MAX_FACTOR
+from ..inputs.schema import MAX_HOURS
+from ..core.text import Text, euro, number, percent
+from ..inputs.units import MAX_MAGNITUDE
 
 
 ZERO = Decimal(0)
@@ -67,7 +67,7 @@ LINEAR = ("guidance_cost_fulltime", "agency_fee", "payroll_markup", "municipal_t
 
 def get_input(name: str, option: str) -> Input:
     if name not in INPUTS:
-        from ..errors import suggest
+        from ..core.errors import suggest
 
         close = suggest(name, INPUTS)
         raise InputError(f"kan {name!r} niet variëren", en=f"cannot vary {name!r}", key=option,

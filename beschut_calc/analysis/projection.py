@@ -13,11 +13,11 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..engine import Result, calculate
-from ..errors import InputError
-from ..model import Placement
-from ..parameters import ParameterBook
-from ..text import Text
+from ..core.engine import Result, calculate
+from ..core.errors import InputError
+from ..core.model import Placement
+from ..core.parameters import ParameterBook
+from ..core.text import Text
 
 MAX_YEARS = 50
 LAST_YEAR = 2100

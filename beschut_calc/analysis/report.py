@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..text import Text, euro, number
+from ..core.text import Text, euro, number
 from .inputs import INPUTS
 
 MAX_ROWS, MAX_COLS = 60, 12

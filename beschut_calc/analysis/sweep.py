@@ -27,10 +27,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from ..engine import Context, Result, _lks_share, calculate, employed_share
-from ..errors import InputError
-from ..model import Placement
-from ..parameters import ParameterBook
+from ..core.engine import Context, Result, _lks_share, calculate, employed_share
+from ..core.errors import InputError
+from ..core.model import Placement
+from ..core.parameters import ParameterBook
 from .inputs import INPUTS, current_value, get_input, with_value
 
 MAX_POINTS = 5_000_000
@@ -251,7 +251,7 @@ def _lkv_on(ctx: Context, p: Placement) -> bool:
 
 
 def _liv_only(probe: _Probe, hours: Decimal) -> Decimal:
-    from ..parameters import ParamValue
+    from ..core.parameters import ParamValue
 
     off = ParamValue(name="lkv_enabled", value=False, since=None, source="sweep probe", status="override")
     p = dataclasses.replace(probe.base, hours=hours, overrides={**probe.base.overrides, "lkv_enabled": off})

@@ -19,9 +19,10 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from ..engine import Result, calculate
-from ..parameters import ParameterBook, ParamValue, load_parameters
-from ..text import Text, euro, plain
+from ..core.engine import Result, calculate
+from ..core.parameters import ParameterBook, ParamValue
+from ..inputs.parameter_files import load_parameters
+from ..core.text import Text, euro, plain
 from .excel_formulas import (EURO, EURO_CENTS, HEADER_FILL, NUMBER, PARAM_LABELS, PERCENT, TOTAL_FILL,
                              ColumnLayout, ColumnSheet, fill, flag_text, number_value, put_text, put_value, quote_sheet, status_text)
 from .labels import HEADINGS, line_label
@@ -39,7 +40,7 @@ ZW_SET = "zaanstreek-waterland-2017"
 def write(path: str | Path, runs: list, extras: list | None = None, lang: str = "nl", force: bool = False,
           book: ParameterBook | None = None) -> Path:
     """Build the workbook for `runs` [(Scenario, [Result])] and write it safely to `path`."""
-    from ..safewrite import check_target, write_atomic
+    from .safewrite import check_target, write_atomic
 
     check_target(Path(path), force)      # refuse early, before any work
     wb, _ = build(runs, extras, lang, book)

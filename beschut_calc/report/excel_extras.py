@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..engine import Result
-from ..text import Text
+from ..core.engine import Result
+from ..core.text import Text
 from .excel_formulas import EURO, EURO_CENTS, HEADER_FILL, NUMBER, fill, number_value, put_text
 from .labels import HEADINGS, LINE_LABELS
 

@@ -15,10 +15,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..engine import MEMO_REFERENCE_HOURS, MEMO_REFERENCE_SOURCE, Context, Result, trial_months
-from ..errors import InputError
-from ..parameters import ParameterBook, ParamValue
-from ..text import Text, euro
+from ..core.engine import MEMO_REFERENCE_HOURS, MEMO_REFERENCE_SOURCE, Context, Result, trial_months
+from ..core.errors import InputError
+from ..core.parameters import ParameterBook, ParamValue
+from ..core.text import Text, euro
 from .labels import HEADINGS, line_label
 
 EURO = '[$€-413] #,##0;-[$€-413] #,##0'

@@ -2,9 +2,9 @@
 used (value, effective date, source, status) — the trace a controller checks a memo against."""
 from __future__ import annotations
 
-from ..engine import Result
-from ..parameters import ParamValue
-from ..text import Text, euro, with_unit
+from ..core.engine import Result
+from ..core.parameters import ParamValue
+from ..core.text import Text, euro, with_unit
 from .jsonout import money, number
 from .labels import line_label
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..engine import Result
-from ..parameters import ParamValue
+from ..core.engine import Result
+from ..core.parameters import ParamValue
 from .labels import line_label, verdict
 
 CENT = Decimal("0.01")

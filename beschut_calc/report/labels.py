@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..engine import Line
-from ..text import Text, euro
+from ..core.engine import Line
+from ..core.text import Text, euro
 
 LINE_LABELS = {
     "wage_value": Text("1. loonwaarde", "1. wage value"),

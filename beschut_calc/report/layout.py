@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..engine import Result
-from ..text import Text, percent, plain
+from ..core.engine import Result
+from ..core.text import Text, percent, plain
 from .labels import line_label
 
 INPUT_ROWS = (

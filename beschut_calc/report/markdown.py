@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..engine import Result
-from ..text import euro
+from ..core.engine import Result
+from ..core.text import euro
 from .labels import HEADINGS, verdict
 from .layout import INPUT_ROWS, amount_of, difference_label, label_of, numbered_warnings, row_keys
 

@@ -1,9 +1,9 @@
 """The municipality's table (`--perspective gemeente`) and the JSON `perspectives` block."""
 from __future__ import annotations
 
-from ..engine import Result
-from ..perspectives import PAID_BY_MUNICIPALITY, MunicipalView, label
-from ..text import Text, euro
+from ..core.engine import Result
+from ..core.perspectives import PAID_BY_MUNICIPALITY, MunicipalView, label
+from ..core.text import Text, euro
 from .jsonout import line_source, money
 from .labels import verdict
 
@@ -41,7 +41,7 @@ def perspectives(result: Result, view: MunicipalView, lang: str = "nl") -> dict:
 
 def view_warnings(view: MunicipalView) -> list[Text]:
     """Assumptions and unconfirmed values behind the municipality's figures."""
-    from ..engine import parameter_warning
+    from ..core.engine import parameter_warning
 
     out: list[Text] = []
     for line in view.receives + view.pays:

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from .errors import InputError
+from ..core.errors import InputError
 
 
 def _refuse_existing(target: Path) -> InputError:

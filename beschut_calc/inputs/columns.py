@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import suggest
+from ..core.errors import suggest
 
 def _merge(base: dict, variant: dict, index: int | None) -> tuple[dict, dict]:
     """Lay a variant over the base keys; returns the merged mapping and, per key, its path in the file."""

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from .columns import TOP_LEVEL_ONLY, columns, expand_compare, targets
-from .errors import InputError, Invalid, suggest
-from .model import Placement
+from ..core.errors import InputError, Invalid, suggest
+from ..core.model import Placement
 from .overrides import OVERRIDE_KINDS, parse_override
-from .parameters import ParamValue, load_parameters
+from ..core.parameters import ParamValue
+from .parameter_files import load_parameters
 from .yamlsource import dotted
 
 @dataclass(frozen=True)

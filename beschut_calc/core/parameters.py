@@ -16,19 +16,17 @@ A file looks like::
 A lookup returns the latest value on or before the date. A date before the
 first value is an error; a value whose status is not `confirmed`, or a date
 after `known_until`, comes back flagged so the output can warn about it.
-This module only reads data; the engine never touches files.
+This module holds the types only; `inputs/parameter_files.py` reads the files.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 
-PARAMS_DIR = Path(__file__).with_name("params")
 STATUSES = ("confirmed", "unconfirmed", "assumption", "override", "default")
 
 
@@ -105,54 +103,3 @@ class ParameterBook:
 
     def at(self, name: str, when: dt.date) -> ParamValue:
         return self.parameters[name].at(when)
-
-
-def _parse_date(raw: Any, where: str) -> dt.date:
-    if isinstance(raw, dt.date):
-        return raw
-    try:
-        return dt.date.fromisoformat(str(raw))
-    except ValueError as exc:
-        raise ValueError(f"{where}: {raw!r} is not a date (YYYY-MM-DD)") from exc
-
-
-def parse_parameter(name: str, doc: dict) -> Parameter:
-    """Build a Parameter from a parsed YAML document; raises ValueError on a malformed file."""
-    for required in ("description", "values"):
-        if required not in doc:
-            raise ValueError(f"parameter {name}: missing '{required}'")
-    values = []
-    for raw_date, entry in doc["values"].items():
-        since = _parse_date(raw_date, f"parameter {name}")
-        if not isinstance(entry, dict) or "value" not in entry or not entry.get("source"):
-            raise ValueError(f"parameter {name} {since}: every value needs 'value' and 'source'")
-        status = entry.get("status", "confirmed")
-        if status not in STATUSES:
-            raise ValueError(f"parameter {name} {since}: status {status!r} not one of {STATUSES}")
-        values.append(ParamValue(name=name, value=to_decimal(entry["value"]), since=since,
-                                 source=str(entry["source"]).strip(), status=status,
-                                 note=str(entry.get("note", "")).strip(), unit=str(doc.get("unit", "")),
-                                 note_en=str(entry.get("note_en", "")).strip()))
-    values.sort(key=lambda v: v.since)
-    known_until = doc.get("known_until")
-    return Parameter(name=name, description=str(doc["description"]).strip(), unit=str(doc.get("unit", "")),
-                     values=values, known_until=_parse_date(known_until, name) if known_until else None)
-
-
-_BOOK: ParameterBook | None = None
-
-
-def load_parameters(directory: Path = PARAMS_DIR) -> ParameterBook:
-    """Read every parameter file of the package (cached for the default folder)."""
-    global _BOOK
-    if directory == PARAMS_DIR and _BOOK is not None:
-        return _BOOK
-    import yaml  # local: keeps `import beschut_calc.parameters` cheap for tools that only need types
-
-    book = ParameterBook()
-    for path in sorted(directory.glob("*.yaml")):
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        book.parameters[path.stem] = parse_parameter(path.stem, doc)
-    if directory == PARAMS_DIR:
-        _BOOK = book
-    return book

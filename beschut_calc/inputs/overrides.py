@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from .errors import Invalid
+from ..core.errors import Invalid
 
 OVERRIDE_KINDS = {
     # name: (kind, Dutch description, English description) for messages

@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from .errors import InputError
+from ..core.errors import InputError
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 50

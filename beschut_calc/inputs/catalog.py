@@ -9,13 +9,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import Invalid
-from .model import EmployerModel, ExtraBenefit, LksBand, RoundingScheme, Subsidy, SubsidySet
-from .parameters import ParamValue, ParameterBook, to_decimal
-from .text import Text
+from ..core.errors import Invalid
+from ..core.model import EmployerModel, ExtraBenefit, LksBand, RoundingScheme, Subsidy, SubsidySet
+from ..core.parameters import ParamValue, ParameterBook, to_decimal
+from ..core.text import Text
 from .units import shown, shown_en, text_hint
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent.parent
 EMPLOYERS_DIR = HERE / "employers"
 SUBSIDY_SETS_DIR = HERE / "subsidy_sets"
 ROUNDING_DIR = HERE / "rounding"
@@ -63,7 +63,7 @@ def employer_label(name: str) -> Text:
 
 def derive_payroll_markup(book: ParameterBook, spec: dict, parameters: dict) -> Decimal:
     """Payroll tariff / own-employment wage costs of the same place in the same year, by the note's rule."""
-    from .engine import memo_own_wage_costs
+    from ..core.engine import memo_own_wage_costs
 
     fulltime = to_decimal(parameters["fulltime_hours"]["value"])
     own = memo_own_wage_costs(book, int(spec["year"]), to_decimal(spec["hours"]), fulltime)

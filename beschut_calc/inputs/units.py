@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .errors import Invalid
+from ..core.errors import Invalid
 
 # No number a person types into a business case of one placement comes near this; beyond it,
 # products of several inputs would exceed what Decimal's 28 digits hold to the cent.

@@ -15,8 +15,8 @@ from typing import Any
 from pydantic_core import SchemaValidator
 from pydantic_core import core_schema as cs
 
-from .model import METHODS, ROUNDINGS, WORK_TYPES
-from .errors import Invalid
+from ..core.model import METHODS, ROUNDINGS, WORK_TYPES
+from ..core.errors import Invalid
 from .units import parse_fraction, parse_number, shown, shown_en, text_hint
 
 MAX_HOURS = Decimal(40)

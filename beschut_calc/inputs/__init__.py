@@ -1,0 +1,1 @@
+"""Reading what users and the package supply: YAML, schema, scenarios, catalogues, parameters."""
