@@ -32,11 +32,11 @@ def grid_seconds(specs: list[str], runs: int = 5) -> tuple[float, int]:
     p = load_scenario(SCENARIO).placements[0]
     result = calculate(p, book)
     axes = sw.parse_axes(specs)
-    sw.sweep(p, book, result, sw.parse_axes(["hours=1:2:1"]))   # import numpy once
+    sw.sweep(p, book, sw.parse_axes(["hours=1:2:1"]))   # import numpy once
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        _, balance = sw.sweep(p, book, result, axes)
+        _, balance = sw.sweep(p, book, axes)
         times.append(time.perf_counter() - start)
     return statistics.median(times), len(balance)
 

@@ -53,7 +53,14 @@ def value(p, name, when=None):
     if name in p.overrides:
         return p.overrides[name].value
     if name in p.employer.parameters:
-        return p.employer.parameters[name].value
+        found = p.employer.parameters[name].value
+        if isinstance(found, dict) and "tariff" in found:
+            # A payroll tariff (003 §3.2): tariff / own wage costs of its year by endnote vii.
+            first = dt.date(int(found["year"]), 1, 1)
+            own = (12 * BOOK.at("wml_month", first).value * (1 + BOOK.at("holiday_allowance", first).value)
+                   * (1 + BOOK.at("employer_charges", first).value) * found["hours"] / value(p, "fulltime_hours"))
+            return found["tariff"] / own
+        return found
     return BOOK.at(name, when or jan1(p)).value
 
 

@@ -129,9 +129,11 @@ def test_wage_costs(calc, year, hours, model, overrides, factor):
     assert_cent(result.line("wage_costs").amount, W(year, hours, fulltime) * factor, "wage_costs")
 
 
-def test_payroll_markup_is_the_servorg_tariff_over_own_wage_costs(placement):
+def test_payroll_markup_is_the_servorg_tariff_over_own_wage_costs(placement, book):
     # 003 §3.2 and footnote under chapter 6: €26,598 for 31 h; own employment 21,298.50 (endnote vii x 31/36)
-    markup = placement(employer_model="payroll").employer.parameters["payroll_markup"].value
+    from beschut_calc.core.engine import parameter_in_use
+
+    markup = parameter_in_use(placement(employer_model="payroll"), book, "payroll_markup")
     assert markup == payroll_markup()
     assert abs(markup - D(26598) / D("21298.50")) < D("0.000001")
     assert markup.quantize(D("0.0001")) == D("1.2488")          # domain.md §4: "≈ 1.2488"

@@ -30,7 +30,7 @@ def add(runs, extras, top: dict, sections: list, lang: str, *, breakeven: str | 
         axes = sweep_mod.parse_axes(sweep)
         for run_extras, (scenario, results) in zip(extras, runs):
             for extra, result in zip(run_extras, results):
-                columns, balance = sweep_mod.sweep(result.placement, book, result, axes)
+                columns, balance = sweep_mod.sweep(result.placement, book, axes)
                 if want_json:
                     extra["sweep"] = sweep_mod.to_json(axes, columns, balance)
                 title = f"{scenario.name} — {result.placement.name}"

@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.engine import Context
+from ..core.engine import parameter_in_use
 from ..core.errors import InputError
 from ..core.model import Placement
 from ..core.parameters import ParameterBook, ParamValue
@@ -76,9 +76,12 @@ def get_input(name: str, option: str) -> Input:
     return INPUTS[name]
 
 
+FIELDS = ("hours", "wage_value")      # fields of the Placement; the other inputs are overrides
+
+
 def with_value(placement: Placement, name: str, value: Decimal) -> Placement:
     """The placement with one input set to `value` (a field, or an override the engine looks up)."""
-    if name in ("hours", "wage_value"):
+    if name in FIELDS:
         return dataclasses.replace(placement, **{name: value})
     pv = ParamValue(name=name, value=value, since=None, status="override", source=f"analyse ({name})")
     return dataclasses.replace(placement, overrides={**placement.overrides, name: pv})
@@ -86,9 +89,8 @@ def with_value(placement: Placement, name: str, value: Decimal) -> Placement:
 
 def current_value(placement: Placement, book: ParameterBook, name: str) -> Decimal:
     """What the column uses now (the engine's own lookup, so employer defaults and work type count)."""
-    if name in ("hours", "wage_value"):
+    if name in FIELDS:
         return getattr(placement, name)
     if name == "municipal_top_up" and name not in placement.overrides:
         return ZERO
-    value = Context(placement, book).lookup(name).value
-    return ZERO if value is None else Decimal(value)
+    return parameter_in_use(placement, book, name)

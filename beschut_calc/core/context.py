@@ -1,6 +1,6 @@
 """Parameter look-ups for one placement, in order: the scenario's overrides, the employer
 model, the kind of work, neutral defaults, and finally the dated legal parameters.
-The context also records which values each line used, for the trace."""
+(Which values a line used follows from its bound rule: core/expr.py.)"""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +18,7 @@ NEUTRAL = {
     "payroll_markup": (ONE, "geen payrollopslag bij dit werkgeversmodel"),
     "agency_fee": (ZERO, "geen uitzendtoeslag bij dit werkgeversmodel"),
     "temporary_subsidy_pro_rata": (None, "zoals de subsidieset het regelt"),
-    "memo_wage_value_fulltime": (True, "003_77b5e6ae8c4da4a6.txt, hoofdstuk 6 (loonwaarde 30 % WML voor 36 uur regulier)"),
+    "memo_wage_value_fulltime": (True, "Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, hoofdstuk 6 (loonwaarde 30 % WML voor 36 uur regulier)"),
     "lkv_enabled": (None, "zoals de subsidieset het regelt"),
 }
 # Mark-ups that belong to an employer model: they apply only where the model declares them
@@ -27,14 +27,13 @@ MODEL_BOUND = ("payroll_markup", "agency_fee")
 
 
 class Context:
-    """Parameter lookups for one placement, recording what each line used."""
+    """Parameter lookups for one placement."""
 
     def __init__(self, placement: Placement, book: ParameterBook):
         self.placement = placement
         self.book = book
         self.year = placement.year
         self.jan1 = dt.date(placement.year, 1, 1)
-        self._used: list[ParamValue] = []
 
     def lookup(self, name: str, when: dt.date | None = None) -> ParamValue:
         p = self.placement
@@ -54,18 +53,3 @@ class Context:
             value, source = NEUTRAL[name]
             return ParamValue(name=name, value=value, since=None, source=source, status="default")
         return self.book.at(name, when or self.jan1)
-
-    def v(self, name: str, when: dt.date | None = None):
-        pv = self.lookup(name, when)
-        if pv not in self._used:
-            self._used.append(pv)
-        return pv.value
-
-    def note(self, pv: ParamValue) -> None:
-        """Record a source that is not a dated parameter (a subsidy set's rule, say)."""
-        if pv not in self._used:
-            self._used.append(pv)
-
-    def take(self) -> tuple[ParamValue, ...]:
-        used, self._used = tuple(self._used), []
-        return used

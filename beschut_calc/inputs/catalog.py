@@ -5,6 +5,7 @@ user's own file and is read strictly, with every problem located by line.
 """
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -40,14 +41,13 @@ def _text(raw: Any) -> Text:
 
 # ---------------------------------------------------------------- employer models
 
-def load_employer(name: str, book: ParameterBook) -> EmployerModel:
+@functools.lru_cache(maxsize=None)
+def load_employer(name: str) -> EmployerModel:
     doc = _read_trusted(EMPLOYERS_DIR / f"{name}.yaml")
     params: dict[str, ParamValue] = {}
     for pname, entry in doc.get("parameters", {}).items():
-        if "derive_from_tariff" in entry:
-            value = derive_payroll_markup(book, entry["derive_from_tariff"], doc["parameters"])
-        else:
-            value = to_decimal(entry["value"])
+        # A tariff to derive the mark-up from stays a tariff: the rule (core/rules.py) derives it.
+        value = to_decimal(entry["derive_from_tariff"] if "derive_from_tariff" in entry else entry["value"])
         params[pname] = ParamValue(name=pname, value=value, since=None, source=entry["source"],
                                    status=entry.get("status", "confirmed"), note=entry.get("note", ""),
                                    unit=entry.get("unit", ""), note_en=entry.get("note_en", ""))
@@ -59,15 +59,6 @@ def load_employer(name: str, book: ParameterBook) -> EmployerModel:
 
 def employer_label(name: str) -> Text:
     return _text(_read_trusted(EMPLOYERS_DIR / f"{name}.yaml")["label"])
-
-
-def derive_payroll_markup(book: ParameterBook, spec: dict, parameters: dict) -> Decimal:
-    """Payroll tariff / own-employment wage costs of the same place in the same year, by the note's rule."""
-    from ..core.engine import memo_own_wage_costs
-
-    fulltime = to_decimal(parameters["fulltime_hours"]["value"])
-    own = memo_own_wage_costs(book, int(spec["year"]), to_decimal(spec["hours"]), fulltime)
-    return to_decimal(spec["tariff"]) / own
 
 
 # ---------------------------------------------------------------- rounding

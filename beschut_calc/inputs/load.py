@@ -114,7 +114,7 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
 
     _catalogue_name(doc, origin["employer_model"] if "employer_model" in origin else (), spec.employer_model,
                     catalog.names(catalog.EMPLOYERS_DIR), "werkgeversmodel", "employer model")
-    employer = catalog.load_employer(spec.employer_model, book)
+    employer = catalog.load_employer(spec.employer_model)
     set_path = origin.get("subsidy_set", ())
     if catalog.looks_like_path(spec.subsidy_set):
         try:

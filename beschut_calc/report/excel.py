@@ -3,7 +3,7 @@
 Sheets (Dutch names, whatever --lang says, so memos can refer to them):
 - Samenvatting: the terminal's side-by-side table, every amount a reference to a column
   sheet's formula, plus a native stacked bar chart of benefits and costs per column;
-- one sheet per column (report/excel_formulas.py): inputs, parameters, live formulas;
+- one sheet per column (report/excel_column.py): inputs, parameters, live formulas;
 - Parameters en bronnen: every parameter value used, with date, source and flag;
 - Toelichting: method, warnings and, for Zaanstreek-Waterland, the table's inconsistencies;
 - Gevoeligheid / Meerjarig: the `sweep` and `years` extras of other features, when present.
@@ -23,8 +23,10 @@ from ..core.engine import Result, calculate
 from ..core.parameters import ParameterBook, ParamValue
 from ..inputs.parameter_files import load_parameters
 from ..core.text import Text, euro, plain
-from .excel_formulas import (EURO, EURO_CENTS, HEADER_FILL, NUMBER, PARAM_LABELS, PERCENT, TOTAL_FILL,
-                             ColumnLayout, ColumnSheet, fill, flag_text, number_value, put_text, put_value, quote_sheet, status_text)
+from ..core.rules import PARAMETER_LABELS as PARAM_LABELS
+from .excel_cells import (EURO, EURO_CENTS, HEADER_FILL, NUMBER, PERCENT, TOTAL_FILL, fill, flag_text, number_value, put_text,
+                          put_value, quote_sheet, status_text)
+from .excel_column import ColumnLayout, ColumnSheet
 from .labels import HEADINGS, line_label
 from .layout import difference_label, label_of, numbered_warnings, row_keys
 

@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from ..core.engine import Result
 from ..core.text import Text
-from .excel_formulas import EURO, EURO_CENTS, HEADER_FILL, NUMBER, fill, number_value, put_text
-from .labels import HEADINGS, LINE_LABELS
+from .excel_cells import EURO, EURO_CENTS, HEADER_FILL, NUMBER, fill, number_value, put_text
+from ..core.lines import REGISTRY
+from .labels import HEADINGS
 
 RESULT_KEYS = ("balance", "benefits", "costs", "verdict", "saldo")
 # Well inside a worksheet's limits (16,384 columns, 1,048,576 rows) and still quick to write;
@@ -177,7 +178,7 @@ def _flatten(entry: dict) -> dict:
 def _heading(key: str, lang: str) -> str:
     if key.startswith("line:"):
         name = key[5:]
-        return LINE_LABELS[name](lang) if name in LINE_LABELS else name
+        return REGISTRY[name].label(lang) if name in REGISTRY else name
     if key.startswith("total:"):
         name = key[6:]
         mapping = {"benefits": "total_benefits", "costs": "total_costs", "balance": "balance"}

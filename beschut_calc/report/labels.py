@@ -1,20 +1,12 @@
-"""Line labels and verdicts in Dutch (the memo's own wording) and English."""
+"""Headings and verdicts (line labels live in the line registry, core/lines.py) in Dutch (the memo's own wording) and English."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ..core.engine import Line
+from ..core.lines import REGISTRY
 from ..core.text import Text, euro
 
-LINE_LABELS = {
-    "wage_value": Text("1. loonwaarde", "1. wage value"),
-    "wage_subsidy": Text("2. loonkostensubsidie", "2. wage-cost subsidy"),
-    "general_subsidy": Text("3. algemene subsidie beschut", "3. general sheltered-work subsidy"),
-    "temporary_subsidy": Text("4. tijdelijke subsidie beschut", "4. temporary sheltered-work subsidy"),
-    "tax_advantage": Text("5. belastingvoordeel LIV", "5. tax advantage (LIV)"),
-    "wage_costs": Text("loonkosten", "wage costs"),
-    "guidance_costs": Text("kosten begeleiding en indirecte kosten", "guidance and indirect costs"),
-}
 HEADINGS = {
     "benefits": Text("Baten", "Benefits"),
     "costs": Text("Kosten", "Costs"),
@@ -32,7 +24,7 @@ HEADINGS = {
 def line_label(line: Line, lang: str = "nl") -> str:
     if line.label is not None:
         return line.label(lang)
-    return LINE_LABELS[line.key](lang)
+    return REGISTRY[line.key].label(lang)
 
 
 def verdict(balance: Decimal, lang: str = "nl") -> str:

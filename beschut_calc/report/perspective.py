@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.engine import Result
-from ..core.perspectives import PAID_BY_MUNICIPALITY, MunicipalView, label
+from ..core.perspectives import MunicipalView, label, paid_by_municipality
 from ..core.text import Text, euro
 from .jsonout import line_source, money
 from .labels import verdict
@@ -45,7 +45,7 @@ def view_warnings(view: MunicipalView) -> list[Text]:
 
     out: list[Text] = []
     for line in view.receives + view.pays:
-        if line.key in PAID_BY_MUNICIPALITY:
+        if paid_by_municipality(line):
             continue   # the employer's lines: their warnings are under the main table already
         for pv in line.params:
             w = parameter_warning(pv)

@@ -1,0 +1,348 @@
+"""The rules, each declared once (domain.md section 3; the sources in each parameter file).
+
+Every line of both methods, and every amount of the municipal perspective, is a tree of
+core/expr.py nodes. The engine evaluates them exactly; the sweep, the workbook formulas
+and the rule in words are rendered from the same trees. To change a rule, change it here.
+
+Inputs (may vary per evaluation): `hours`, `wage_value`, `trial_months` (the months of this
+calendar year without a contract at the start of a trial placement), `year` and `first_year`
+(the placement's first calendar year, for subsidies granted for a number of years).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .expr import (And, Bands, Choose, Const, Expr, Fixed, Flag, If, Input, Max, Min, Param, Step, Sum, Zero)
+from .lines import EMPLOYER_LINES, MUNICIPAL_TOP_UP, LineSpec
+from .model import Placement
+from .parameters import ParamValue
+from .text import Text
+
+HOURS, WAGE_VALUE, TRIAL = Input("hours"), Input("wage_value"), Input("trial_months")
+WEEKS_PER_YEAR = Const(Decimal(52))
+MONTHS = 12
+
+# The hours the memo's table is drawn up for: the national assumption of 31 hours a place.
+MEMO_REFERENCE = ParamValue(
+    name="memo_reference_hours", value=Decimal(31), since=None, unit="hours_per_week",
+    source="Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.1 en §4.4 (het Rijk gaat uit van gemiddeld 31 uur per plek)")
+MEMO_HOURS = Fixed(MEMO_REFERENCE, Text("uren waarvoor de tabel van de notitie is opgesteld", "hours the note's table is drawn up for"))
+RIJK_HOURS = Fixed(ParamValue(
+    name="rijk_hours_basis", value=Decimal(31), since=None, status="assumption", unit="hours_per_week",
+    source="Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.1 en §4.4 (rijksbedragen per plek gaan uit van gemiddeld 31 uur)",
+    note="De rijksmiddelen zijn een gemiddelde per plek van 31 uur; hier naar rato van de uren toegerekend (minder uren = meer plekken voor hetzelfde budget).",
+    note_en="National funding is an average per 31-hour place; here it is allotted in proportion to the hours (fewer hours = more places for the same budget)."),
+    Text("uren per plek waarop de rijksmiddelen zijn gebaseerd", "hours per place national funding is based on"))
+
+
+# How the workbook names each parameter's row (the rules' own short labels are for sentences).
+PARAMETER_LABELS: dict[str, Text] = {
+    "fulltime_hours": Text("Volledige werkweek van de werkgever", "Employer's full-time week"),
+    "wage_level": Text("Loonniveau ten opzichte van WML", "Wage level relative to WML"),
+    "employer_charges": Text("Werkgeverslasten", "Employer charges"),
+    "holiday_allowance": Text("Vakantiebijslag", "Holiday allowance"),
+    "payroll_markup": Text("Payrollopslag (factor)", "Payroll mark-up (factor)"),
+    "agency_fee": Text("Uitzendtoeslag", "Agency fee"),
+    "lks_max_share": Text("Maximale loonkostensubsidie (deel van WML)", "Maximum wage-cost subsidy (share of WML)"),
+    "lks_employer_charge_allowance": Text("Opslag werkgeverslasten in de LKS", "Employer-charge allowance in the LKS"),
+    "guidance_cost_fulltime": Text("Begeleiding en indirecte kosten per voltijdplek", "Guidance and indirect costs per full-time place"),
+    "guidance_reference_hours": Text("Uren van een voltijdplek (begeleiding)", "Hours of a full-time place (guidance)"),
+    "liv_min_hours_year": Text("Minimum verloonde uren per jaar voor het LIV", "Minimum paid hours a year for the LIV"),
+    "rijk_lks_per_place": Text("Rijksbedrag loonkostensubsidie per plek", "National wage-subsidy figure per place"),
+    "memo_reference_hours": Text("Uren waarvoor de tabel van de notitie is opgesteld", "Hours the note's table is drawn up for"),
+    "memo_wage_value_fulltime": Text("Loonwaarde van een voltijdjaar (1 = ja, zoals de notitie)", "Wage value of a full-time year (1 = yes, as the note)"),
+    "temporary_subsidy_pro_rata": Text("Tijdelijke subsidie naar rato (1 = ja)", "Temporary subsidy pro rata (1 = yes)"),
+    "lkv_enabled": Text("LKV meenemen (1 = ja)", "Include the LKV (1 = yes)"),
+    "hourly_wml_from": Text("Uur-WML geldt (1 = ja)", "Hourly WML applies (1 = yes)"),
+    "wml_hour": Text("WML per uur", "WML per hour"),
+    "wml_month": Text("WML per maand bij voltijd", "WML per month, full-time"),
+    "municipal_top_up": Text("Aanvulling gemeente per plek per jaar", "Municipal top-up per place a year"),
+    "rijk_guidance_per_place": Text("Rijksbedrag begeleiding per plek", "National guidance figure per place"),
+    "rijk_bonus_per_place": Text("Rijksbonus per gerealiseerde plek", "National bonus per realised place"),
+    "pre_trajectory_cost": Text("Praktijkvoortraject per kandidaat", "Pre-trajectory per candidate"),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """What catalogue choices (`Choose`, `Bands`) see of the column being bound."""
+    placement: Placement
+    lookup: object            # Param -> ParamValue
+
+    def param(self, name: str) -> ParamValue:
+        return self.lookup(Param(name))
+
+
+def P(name: str, nl: str | None = None, en: str | None = None, month: int | None = None) -> Param:
+    return Param(name, month=month, label=Text(nl, en or nl) if nl else None)
+
+
+# ---------------------------------------------------------------- wage bases
+
+def month_wage(m: int) -> Expr:
+    """WML for month m at the contract hours: before 2024 the monthly WML for the employer's full-time
+    week x hours / full-time week; from 2024 the hourly WML x hours x 52/12 (domain.md section 3)."""
+    return If(Flag(P("hourly_wml_from", month=m)),
+              P("wml_hour", month=m) * HOURS * WEEKS_PER_YEAR / MONTHS,
+              P("wml_month", month=m) * HOURS / P("fulltime_hours"))
+
+
+HOLIDAY = P("holiday_allowance", "vakantiebijslag", "holiday allowance")
+WML_WORDS = Text("som van de maandlonen", "sum of the monthly wages")
+W = Step("W", Text("WML-jaarloon met vakantiebijslag", "WML year wage with holiday allowance"),
+         Sum(tuple(month_wage(m) for m in range(1, MONTHS + 1)), WML_WORDS) * (1 + HOLIDAY))
+# A trial placement keeps the wage value (the work is done) but has no wage in its months:
+# LKS, wage costs and paid hours use the wage of the months with a contract.
+W_PAID = Step("W_paid", Text("WML-loon met vakantiebijslag in de maanden met dienstverband",
+                             "WML wage with holiday allowance in the months with a contract"),
+              Sum(tuple(If(Const(Decimal(m)) > TRIAL, month_wage(m), Const(Decimal(0))) for m in range(1, MONTHS + 1)),
+                  WML_WORDS) * (1 + HOLIDAY))
+EMPLOYED_SHARE = Step("employed_share", Text("deel van het jaar met dienstverband", "share of the year with a contract"),
+                      (MONTHS - TRIAL) / MONTHS, "fraction")
+PAID_HOURS = Step("paid_hours", Text("verloonde uren per jaar", "paid hours a year"),
+                  HOURS * WEEKS_PER_YEAR * EMPLOYED_SHARE, "number")
+WAGE_LEVEL = P("wage_level", "loonniveau", "wage level")
+
+# The memo's basis: 12 x the WML in force on 1 January, for a full-time week (endnote vii).
+W_FULL = Step("W_full", Text("WML-jaarloon voltijd met vakantiebijslag (12 × WML 1 januari)",
+                             "full-time WML year wage with holiday allowance (12 × WML 1 January)"),
+              If(Flag(P("hourly_wml_from")), P("wml_hour") * P("fulltime_hours") * WEEKS_PER_YEAR, MONTHS * P("wml_month"))
+              * (1 + HOLIDAY))
+SCALE = Step("scale", Text("schaal: uren / 31", "scale: hours / 31"), HOURS / MEMO_HOURS, "factor")
+
+
+# ---------------------------------------------------------------- wage costs
+
+def _payroll_markup(column: Column) -> Expr:
+    """The payroll tariff of a year divided by what the same place costs in own employment that
+    year by the note's rule (endnote vii: 12 x WML 1 January x holiday allowance x employer charges)."""
+    pv = column.param("payroll_markup")
+    if not isinstance(pv.value, dict):
+        return P("payroll_markup", "payrollopslag", "payroll mark-up")
+    spec = pv.value
+    year = int(spec["year"])
+    tariff = Fixed(pv, Text(f"payrolltarief {year}", f"payroll tariff {year}"), ("tariff",))
+    hours = Fixed(pv, Text("uren van het tarief", "hours of the tariff"), ("hours",))
+    own = (MONTHS * Param("wml_month", year=year, law=True) * (1 + Param("holiday_allowance", year=year, law=True))
+           * (1 + Param("employer_charges", year=year, law=True)) * hours / P("fulltime_hours"))
+    return Step("payroll_markup", Text("payrollopslag (tarief / loonkosten in eigen dienst)",
+                                       "payroll mark-up (tariff / own-employment wage costs)"), tariff / own, "factor")
+
+
+WAGE_COST_FACTOR = Step("factor", Text("loonkostenfactor", "wage-cost factor"),
+                        WAGE_LEVEL * (1 + P("employer_charges", "werkgeverslasten", "employer charges"))
+                        * Choose(_payroll_markup) * (1 + P("agency_fee", "uitzendtoeslag", "agency fee")), "factor")
+
+
+# ---------------------------------------------------------------- wage-cost subsidy
+
+def _set_lks_bands(column: Column):
+    sset = column.placement.subsidy_set
+    pv = ParamValue(name=f"{sset.name}:wage_subsidy", value=sset.wage_subsidy_rule, since=None,
+                    source=sset.lks_source or sset.source)
+    return pv, [{"from": b.from_share, "to": b.to_share, "share": b.lks_share} for b in sset.lks_bands]
+
+
+LKS_CAP = P("lks_max_share", "maximum", "maximum")
+
+
+def _lks_share(column: Column) -> Expr:
+    """LKS as a share of WML: min(1 - wage value, 70 %) by law, or a subsidy set's bands (Arnhem 2014)."""
+    sset = column.placement.subsidy_set
+    if sset.wage_subsidy_rule == "bands":
+        return Bands(_set_lks_bands, WAGE_VALUE, lambda band: band["share"],
+                     Zero(Text(f"de loonwaarde valt buiten de LKS-banden van {sset.name}",
+                               f"the wage value is outside the LKS bands of {sset.name}")),
+                     labels={"from": Text("LKS-band {i}: loonwaarde vanaf", "LKS band {i}: wage value from"),
+                             "to": Text("LKS-band {i}: loonwaarde tot", "LKS band {i}: wage value below"),
+                             "share": Text("LKS-band {i}: LKS (deel van WML)", "LKS band {i}: LKS (share of WML)")},
+                     units={"from": "fraction", "to": "fraction", "share": "fraction"}, inclusive_last=True)
+    return Min(1 - WAGE_VALUE, LKS_CAP)
+
+
+LKS_SHARE = Step("lks_share", Text("LKS als deel van WML", "LKS as a share of WML"), Choose(_lks_share), "fraction")
+
+
+# ---------------------------------------------------------------- regional subsidies and extra lines
+
+YEAR, FIRST_YEAR = Input("year"), Input("first_year")
+YEAR_OF_PLACEMENT = Step("year_of_placement", Text("jaar van de plek", "year of the placement"), YEAR - FIRST_YEAR + 1, "count")
+
+
+def _subsidy(key: str):
+    def pick(column: Column) -> Expr:
+        sset = column.placement.subsidy_set
+        sub = sset.subsidies.get(key)
+        if sub is None:
+            return Zero(Text(f"subsidieset {sset.name} kent deze subsidie niet", f"subsidy set {sset.name} has no such subsidy"))
+        source = ParamValue(name=f"{sset.name}:{key}", value=sub.amount, since=None, source=sub.source, unit="euro_per_year")
+        amount = Fixed(source, Text(f"{sset.name}", f"{sset.name}"))
+        if key == "temporary_subsidy" and column.param("temporary_subsidy_pro_rata").value is not None:
+            # Decided by the scenario: kept as a condition so the trace names the choice.
+            rule: Expr = If(Flag(P("temporary_subsidy_pro_rata")), _pro_rata(amount, sset), amount) * EMPLOYED_SHARE
+        else:
+            rule = (_pro_rata(amount, sset) if sub.pro_rata else amount) * EMPLOYED_SHARE
+        if sub.max_years:
+            most = Fixed(ParamValue(name=f"{sset.name}:{key}:max_years", value=sub.max_years, since=None, source=sub.source,
+                                    unit="count"), Text("jaar per plek", "years per place"))
+            rule = If(YEAR_OF_PLACEMENT <= most, rule, Zero(Text(
+                f"ten hoogste {sub.max_years} jaar vanaf het eerste jaar van de plek ({{first_year}}); {{year}} is jaar {{year_of_placement}}",
+                f"at most {sub.max_years} years from the place's first year ({{first_year}}); {{year}} is year {{year_of_placement}}")))
+        if sub.from_year or sub.until_year:
+            span = f"{sub.from_year or ''}-{sub.until_year or ''}"
+            conds = []
+            if sub.from_year:
+                conds.append(YEAR >= Fixed(ParamValue(name=f"{sset.name}:{key}:from_year", value=sub.from_year, since=None,
+                                                      source=sub.source, unit="year"), Text("eerste jaar", "first year")))
+            if sub.until_year:
+                conds.append(YEAR <= Fixed(ParamValue(name=f"{sset.name}:{key}:until_year", value=sub.until_year, since=None,
+                                                      source=sub.source, unit="year"), Text("laatste jaar", "last year")))
+            rule = If(And(tuple(conds)), rule, Zero(Text(f"geldt alleen in de jaren {span}, niet in {{year}}",
+                                                         f"applies only in the years {span}, not in {{year}}")))
+        return rule
+    return Choose(pick)
+
+
+def _pro_rata(amount: Expr, sset) -> Expr:
+    """An amount per year at full hours or more, x min(hours, full)/full below (003 §4.3.2)."""
+    full = Fixed(ParamValue(name=f"{sset.name}:full_hours", value=sset.full_hours, since=None, source=sset.source,
+                            unit="hours_per_week"), Text("volledige uren", "full hours"))
+    return amount * Min(HOURS, full) / full
+
+
+def extra_line(extra, sset) -> Expr:
+    """A benefit line a subsidy set declares (secondment revenue, say); the scenario may set its amount."""
+    def pick(column: Column) -> Expr:
+        if extra.key in column.placement.overrides:
+            amount: Expr = P(extra.key, extra.label.nl, extra.label.en)
+        else:
+            amount = Fixed(ParamValue(name=f"{sset.name}:{extra.key}", value=extra.amount, since=None, source=extra.source,
+                                      unit="euro_per_year"), extra.label)
+        return _pro_rata(amount, sset) if extra.pro_rata else amount
+    return Choose(pick)
+
+
+TOP_UP = P("municipal_top_up", "aanvulling gemeente per plek per jaar", "municipal top-up per place a year")
+
+
+# ---------------------------------------------------------------- tax advantage
+
+def _liv_bands(column: Column):
+    pv = column.param("liv")
+    return pv, pv.value["bands"]
+
+
+def _tax(hourly_wage: Expr):
+    """LIV: with at least 1,248 paid hours a year (003 §4.4), the band of the average hourly wage gives a
+    rate per paid hour up to a maximum; none before 2017 or from 2025. The LKV where switched on, if higher."""
+    def pick(column: Column) -> Expr:
+        year = column.placement.year
+        liv_pv = column.param("liv")
+        if liv_pv.value is None:
+            liv: Expr = Zero(Text(f"het LIV bestaat niet in {year}", f"the LIV does not exist in {year}"))
+        else:
+            minimum = P("liv_min_hours_year", "minimum verloonde uren", "minimum paid hours")
+            liv = If(PAID_HOURS < minimum,
+                     Zero(Text("LIV pas vanaf {liv_min_hours_year} verloonde uren per jaar (24 uur per week); hier {paid_hours}",
+                               "LIV only from {liv_min_hours_year} paid hours a year (24 hours a week); here {paid_hours}")),
+                     Bands(_liv_bands, hourly_wage, lambda band: Min(band["rate"] * PAID_HOURS, band["max"]),
+                           Zero(Text(f"gemiddeld uurloon {{hourly_wage}} valt buiten de LIV-banden van {year}",
+                                     f"average hourly wage {{hourly_wage}} is outside the LIV bands of {year}")),
+                           labels={"from": Text("LIV-band {i}: gemiddeld uurloon vanaf", "LIV band {i}: average hourly wage from"),
+                                   "to": Text("LIV-band {i}: gemiddeld uurloon tot en met", "LIV band {i}: average hourly wage up to"),
+                                   "rate": Text("LIV-band {i}: bedrag per verloond uur", "LIV band {i}: amount per paid hour"),
+                                   "max": Text("LIV-band {i}: maximum per jaar", "LIV band {i}: maximum a year")},
+                           units={"from": "euro_per_hour", "to": "euro_per_hour", "rate": "euro_per_hour", "max": "euro_per_year"}))
+        enabled = column.param("lkv_enabled").value
+        if enabled is None:
+            enabled = column.placement.subsidy_set.lkv
+        lkv_pv = column.param("lkv") if enabled else None
+        if lkv_pv is None or lkv_pv.value is None:
+            return liv
+        lkv = Min(Fixed(lkv_pv, Text("LKV per verloond uur", "LKV per paid hour"), ("rate",)) * PAID_HOURS,
+                  Fixed(lkv_pv, Text("LKV maximum per jaar", "LKV maximum a year"), ("max",)))
+        return Max(liv, lkv)
+    return Choose(pick)
+
+
+HOURLY_WAGE = Step("hourly_wage", Text("gemiddeld uurloon", "average hourly wage"),
+                   If(PAID_HOURS > 0, W_PAID * WAGE_LEVEL / PAID_HOURS, Const(Decimal(0))))
+HOURLY_WAGE_FULLTIME = Step("hourly_wage", Text("gemiddeld uurloon voltijd", "full-time average hourly wage"),
+                            W_FULL * WAGE_LEVEL / (P("fulltime_hours") * WEEKS_PER_YEAR))
+
+
+# ---------------------------------------------------------------- guidance
+
+def guidance_at(hours: Expr) -> Expr:
+    return P("guidance_cost_fulltime", "per voltijdplek", "per full-time place") * hours / P("guidance_reference_hours")
+
+
+# ---------------------------------------------------------------- the two methods
+
+STATUTORY: dict[str, Expr] = {
+    "wage_value": WAGE_VALUE * W,
+    "wage_subsidy": LKS_SHARE * W_PAID * (1 + P("lks_employer_charge_allowance", "opslag werkgeverslasten",
+                                                 "employer-charge allowance")),
+    "general_subsidy": _subsidy("general_subsidy"),
+    "temporary_subsidy": _subsidy("temporary_subsidy"),
+    "tax_advantage": _tax(HOURLY_WAGE),
+    "wage_costs": W_PAID * WAGE_COST_FACTOR,
+    "guidance_costs": guidance_at(HOURS),
+}
+
+# The note's method (003 chapter 6): amounts at 31 hours from its own inputs, scaled by hours/31.
+_MEMO_WAGE_VALUE_HOURS = If(Flag(P("memo_wage_value_fulltime")), P("fulltime_hours"), MEMO_HOURS)
+MEMO: dict[str, Expr] = {
+    # The note takes the wage value as a percentage of a full-time (36-hour) year for the 31-hour column.
+    "wage_value": Step("wage_value_at_31", Text("loonwaarde bij 31 uur", "wage value at 31 hours"),
+                       WAGE_VALUE * W_FULL * _MEMO_WAGE_VALUE_HOURS / P("fulltime_hours")) * SCALE,
+    # The national budget figure per place (30 % wage value, 31 hours), in proportion to the share of WML allowed.
+    "wage_subsidy": Step("wage_subsidy_at_31", Text("loonkostensubsidie bij 31 uur", "wage subsidy at 31 hours"),
+                         P("rijk_lks_per_place", "rijksbedrag", "national figure") * LKS_SHARE / LKS_CAP)
+    * SCALE * EMPLOYED_SHARE,
+    "general_subsidy": _subsidy("general_subsidy"),
+    "temporary_subsidy": _subsidy("temporary_subsidy"),
+    "tax_advantage": _tax(HOURLY_WAGE_FULLTIME),
+    "wage_costs": Step("wage_costs_at_31", Text("loonkosten bij 31 uur", "wage costs at 31 hours"),
+                       W_FULL * MEMO_HOURS / P("fulltime_hours") * WAGE_COST_FACTOR) * SCALE * EMPLOYED_SHARE,
+    "guidance_costs": Step("guidance_at_31", Text("begeleiding bij 31 uur", "guidance at 31 hours"),
+                           guidance_at(MEMO_HOURS)) * SCALE,
+}
+METHOD_RULES = {"statutory": STATUTORY, "memo": MEMO}
+
+
+def employer_lines(placement: Placement) -> list[tuple[LineSpec, Expr]]:
+    """The employer's lines of a column in order, each with its declared rule."""
+    rules = METHOD_RULES[placement.method]
+    out = [(spec, rules[spec.key]) for spec in EMPLOYER_LINES]
+    sset = placement.subsidy_set
+    for extra in sset.extra_benefits:
+        out.append((LineSpec(extra.key, "benefit", extra.label), extra_line(extra, sset)))
+    if "municipal_top_up" in placement.overrides:
+        out.append((MUNICIPAL_TOP_UP, TOP_UP))
+    return out
+
+
+# ---------------------------------------------------------------- the municipal perspective (003 §3.1, §6.1)
+
+def _per_31_hours(name: str, nl: str, en: str) -> Expr:
+    return P(name, nl, en) * HOURS / RIJK_HOURS
+
+
+MUNICIPAL: dict[str, Expr] = {
+    "rijk_guidance": _per_31_hours("rijk_guidance_per_place", "per plek van 31 uur", "per 31-hour place"),
+    "rijk_wage_subsidy": _per_31_hours("rijk_lks_per_place", "per plek van 31 uur", "per 31-hour place"),
+    "rijk_bonus": P("rijk_bonus_per_place", "per plek, onafhankelijk van de uren", "per place, whatever the hours"),
+    "pre_trajectory": P("pre_trajectory_cost", "per kandidaat", "per candidate"),
+    "wage_value_measurement": P("wage_value_measurement_budget", "per jaar", "a year")
+    / P("wage_value_measurements_count", "metingen", "measurements"),
+}
+# Per realised place, whatever its hours: what the budget of a target claims (003 §6.1).
+PER_PLACE: dict[str, Expr] = {
+    "participation_budget": P("rijk_guidance_per_place"),
+    "buig": P("rijk_lks_per_place"),
+    "rijk_bonus": P("rijk_bonus_per_place"),
+    "pre_trajectory": P("pre_trajectory_cost"),
+    "wage_value_measurement": P("wage_value_measurement_budget") / P("wage_value_measurements_count"),
+}

@@ -1,0 +1,121 @@
+"""The rule in words (Dutch and English), rendered from a line's bound tree with the values the
+column used: what `--explain`, the JSON trace and the workbook's rule column show."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .expr import (And, Cmp, Const, Decided, Expr, Flag, If, Input, Op, Round, Step, Sum, Value, Zero, evaluate,
+                   steps_of)
+from .text import Text, euro, percent, plain, with_unit
+
+SYMBOL = {"+": " + ", "-": " − ", "*": " × ", "/": " / "}
+PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+INPUT_WORDS = {
+    "hours": Text("{v} uur", "{v} hours"),
+    "wage_value": Text("loonwaarde {v}", "wage value {v}"),
+    "trial_months": Text("{v} maanden proefplaatsing", "{v} months of trial placement"),
+    "year": Text("{v}", "{v}"),
+    "first_year": Text("eerste jaar {v}", "first year {v}"),
+}
+
+
+def show(number, unit: str, lang: str) -> str:
+    """A number as people read it, by its unit."""
+    if unit in ("euro", "euro_cents") or unit.startswith("euro_"):
+        value = Decimal(number)
+        return euro(value, lang, 0 if value == value.to_integral_value() else 2)
+    if unit == "fraction":
+        return percent(number, lang)
+    if unit in ("year", "count"):
+        return str(int(number))
+    if unit == "factor":
+        return plain(Decimal(number).quantize(Decimal("0.0001")), lang)
+    if unit in ("number", "hours_per_year", "hours_per_week"):
+        return plain(Decimal(number).quantize(Decimal("0.01")).normalize() if Decimal(number) != Decimal(number).to_integral_value()
+                     else Decimal(number).quantize(Decimal(1)), lang)
+    return with_unit(number, unit, lang)
+
+
+STEP_UNITS = {"euro": "euro", "fraction": "fraction", "number": "number", "factor": "factor", "count": "count"}
+
+
+class Words:
+    def __init__(self, inputs: dict, memo: dict, lang: str):
+        self.inputs, self.memo, self.lang = inputs, memo, lang
+
+    def value_of(self, e: Expr):
+        return evaluate(e, self.inputs, memo=self.memo)
+
+    def __call__(self, e: Expr) -> str:
+        lang = self.lang
+        if isinstance(e, Const):
+            return plain(e.value, lang)
+        if isinstance(e, Value):
+            shown = show(e.number, e.unit or e.pv.unit, lang)
+            return f"{shown} {e.label(lang)}" if e.label is not None else shown
+        if isinstance(e, Input):
+            value = self.inputs[e.name]
+            shown = percent(value, lang) if e.name == "wage_value" else str(int(value)) if "year" in e.name else plain(value, lang)
+            return INPUT_WORDS.get(e.name, Text("{v}", "{v}"))(lang).format(v=shown)
+        if isinstance(e, Zero):
+            return "0"
+        if isinstance(e, Step):
+            return f"{e.label(lang)} {show(self.value_of(e), STEP_UNITS[e.fmt], lang)}"
+        if isinstance(e, Op):
+            if e.op in ("min", "max"):
+                return f"{e.op}(" + ", ".join(self(a) for a in e.args) + ")"
+            parts = []
+            for i, arg in enumerate(e.args):
+                text = self(arg)
+                level = 1 if isinstance(arg, Sum) else PRECEDENCE.get(arg.op) if isinstance(arg, Op) else None
+                if level is not None and (level < PRECEDENCE[e.op] or (i > 0 and e.op in "-/" and level == PRECEDENCE[e.op])):
+                    text = f"({text})"
+                parts.append(text)
+            return SYMBOL[e.op].join(parts)
+        if isinstance(e, Sum):
+            return self._sum(e)
+        if isinstance(e, If):
+            return self(e.then if self.value_of(e.cond) else e.otherwise)
+        if isinstance(e, Decided):
+            return self(e.expr)
+        if isinstance(e, Round):
+            step = show(self.value_of(e.step), "euro", lang)
+            way = {"down": Text("omlaag", "down"), "up": Text("omhoog", "up")}[e.direction](lang)
+            what = Text("afgerond op {s} {w}", "rounded to {s} {w}")(lang).format(s=step, w=way)
+            return f"{self(e.expr)}, {what}"
+        if isinstance(e, (Cmp, And, Flag)):
+            return ""
+        raise TypeError(type(e).__name__)
+
+    def _sum(self, e: Sum) -> str:
+        """Like terms grouped: '6 × (€ 1.551,60 × 31 uur / 36) + 6 × (…)'."""
+        groups: list[list] = []
+        for term in e.terms:
+            text = self(term)
+            if groups and groups[-1][0] == text:
+                groups[-1][1] += 1
+            else:
+                groups.append([text, 1])
+        body = " + ".join(text if n == 1 else f"{n} × ({text})" for text, n in groups)
+        return f"{e.words(self.lang)}: {body}" if e.words is not None else body
+
+
+def rule_text(tree: Expr, inputs: dict, memo: dict) -> Text:
+    """The line's rule, then each named step it uses with its own rule."""
+    def render(lang: str) -> str:
+        words = Words(inputs, memo, lang)
+        main = words(tree)
+        steps = [f"{s.label(lang)} = {words(s.expr)}" for s in steps_of(tree)]
+        if steps:
+            main += ("; waarbij " if lang == "nl" else "; where ") + "; ".join(steps)
+        return main
+    return Text(render("nl"), render("en"))
+
+
+def fill_reason(reason: Text, values: dict[str, tuple], lang: str) -> str:
+    """A reason's {placeholders}: named steps and parameters, shown by their unit."""
+    shown = {name: show(number, unit, lang) for name, (number, unit) in values.items()}
+    try:
+        return reason(lang).format(**shown)
+    except (KeyError, IndexError):
+        return reason(lang)
