@@ -45,13 +45,14 @@ def _version(value: bool):
         raise typer.Exit()
 
 
-def compute(files: list[Path], lang: str = "nl"):
-    """Load every file and calculate every column; all-or-nothing, so bad input prints nothing."""
+def compute(files: list[Path], lang: str = "nl", book=None):
+    """Load every file and calculate every column; all-or-nothing, so bad input prints nothing.
+    The parameter book is read here, once, unless the caller already has it."""
     from .core.engine import calculate
     from .inputs.load import load_scenario
     from .inputs.parameter_files import load_parameters
 
-    book = load_parameters()
+    book = book or load_parameters()
     runs = []
     for path in files:
         scenario = load_scenario(path, lang)
@@ -86,7 +87,10 @@ def main(
 ):
     """Bereken baten, kosten en saldo per plek voor elk scenario."""
     try:
-        runs = compute(files, lang.value)
+        from .inputs.parameter_files import load_parameters
+
+        book = load_parameters()
+        runs = compute(files, lang.value, book)
         # Features add to `extras` (per column, merged into that column's JSON) and `top`
         # (top-level JSON keys), and print their own terminal sections after the table.
         extras = [[{} for _ in results] for _, results in runs]
@@ -103,11 +107,9 @@ def main(
 
         municipal = perspective in (Perspective.gemeente, Perspective.municipality)
         if format == Format.json or municipal:
-            from .inputs.parameter_files import load_parameters
             from .core.perspectives import municipal_view
             from .report import perspective as perspective_report
 
-            book = load_parameters()
             views = [[municipal_view(r, book) for r in results] for _, results in runs]
             for run_extras, run_views, (_, results) in zip(extras, views, runs):
                 for extra, view, result in zip(run_extras, run_views, results):
@@ -119,14 +121,14 @@ def main(
         if breakeven is not None or sweep or years is not None or any("targets" in s.extra for s, _ in runs):
             from .analysis import hooks
 
-            hooks.add(runs, extras, top, sections, lang.value, breakeven=breakeven, sweep=sweep or [], years=years,
+            hooks.add(runs, extras, top, sections, lang.value, book, breakeven=breakeven, sweep=sweep or [], years=years,
                       want_json=format == Format.json or excel is not None)
 
         if excel is not None:
             # Before any output: a refused or failed export exits 2 with nothing printed.
             from .report import excel as excel_report
 
-            excel_report.write(excel, runs, extras, lang.value, force=force)
+            excel_report.write(excel, runs, book, extras, lang.value, force=force)
             typer.echo(("werkmap geschreven: " if lang == Lang.nl else "workbook written: ") + str(excel), err=True)
 
         if format == Format.json:

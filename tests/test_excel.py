@@ -22,6 +22,7 @@ import lo_recalc
 from beschut_calc.cli import app, compute
 from beschut_calc.core.engine import calculate
 from beschut_calc.core.parameters import ParamValue
+from beschut_calc.inputs.parameter_files import load_parameters
 from beschut_calc.report import excel, excel_extras
 from beschut_calc.report.labels import verdict
 from conftest import FIXTURES, SCENARIOS, write_scenario
@@ -30,6 +31,7 @@ MAIN = SCENARIOS / "zaanstreek-waterland-2017.yaml"
 STATUTORY = SCENARIOS / "zaanstreek-waterland-2017-herberekend.yaml"
 PAYROLL = SCENARIOS / "zaanstreek-waterland-2017-payroll.yaml"
 
+BOOK = load_parameters()
 needs_lo = pytest.mark.skipif(lo_recalc.soffice() is None, reason=lo_recalc.SKIP_REASON)
 
 
@@ -110,7 +112,7 @@ def exported(tmp_path_factory, recent):
     result = invoke(*files, "--excel", target)
     assert result.exit_code == 0, result.stderr
     runs = compute(files)
-    _, layouts = excel.build(runs)
+    _, layouts = excel.build(runs, BOOK)
     return target, runs, layouts
 
 
@@ -299,7 +301,7 @@ def test_formula_mirror_across_years_models_and_sets(tmp_path, book):
     results = [calculate(p, book) for p in placements]
     scenario = type("S", (), {"name": "breed", "file": "test", "extra": {}})()
     runs = [(scenario, results)]
-    wb, layouts = excel.build(runs, lang="en", book=book)
+    wb, layouts = excel.build(runs, book, lang="en")
     assert all(layout.fixed == [] for layout in layouts), [(l.sheet, l.fixed) for l in layouts]
     path = tmp_path / "wide.xlsx"
     wb.save(path)
@@ -466,7 +468,7 @@ def test_sweep_and_years_extras_get_their_own_sheets(tmp_path):
                            "cumulative_balance": -700}],
                 "breakeven": {"parameter": "guidance_cost_fulltime", "value": 12500}},
                {"sweep": "unexpected shape", "years": None}]]
-    wb, _ = excel.build(runs, extras)
+    wb, _ = excel.build(runs, BOOK, extras)
     assert "Gevoeligheid" in wb.sheetnames and "Meerjarig" in wb.sheetnames
     grid = wb["Gevoeligheid"]
     cells = [c.value for row in grid.iter_rows() for c in row if c.value is not None]
@@ -482,7 +484,7 @@ def test_oversized_sweeps_do_not_break_the_workbook():
     runs = compute([MAIN])
     wide = [{"hours": 31, "wage_value": i / 100000, "balance": i} for i in range(20_000)]      # too wide for a grid
     huge = [{"hours": i, "balance": i} for i in range(excel_extras.MAX_POINTS + 1)]
-    wb, _ = excel.build(runs, [[{"sweep": wide}, {"sweep": huge}]])
+    wb, _ = excel.build(runs, BOOK, [[{"sweep": wide}, {"sweep": huge}]])
     ws = wb["Gevoeligheid"]
     assert ws.max_column <= 3 and ws.max_row < 20_100     # a plain table, not 20,000 columns
     assert any(isinstance(c.value, str) and "te veel" in c.value for row in ws.iter_rows(max_col=1) for c in row)

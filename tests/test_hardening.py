@@ -219,8 +219,8 @@ def test_json_and_excel_agree(many):
     runs = compute(files)
     folder = Path(tempfile.mkdtemp(prefix="beschut-xl-", dir=_DIR.name))
     target = folder / "props.xlsx"
-    excel.write(target, runs)
-    _, layouts = excel.build(runs)
+    excel.write(target, runs, BOOK)
+    _, layouts = excel.build(runs, BOOK)
     values = lo_recalc.recalculated_values(target, folder / "lo")
     results = [r for _, rs in runs for r in rs]
     for result, layout in zip(results, layouts, strict=True):

@@ -3,14 +3,14 @@
 `targets` in a scenario gives the places per year — the number of places in existence
 that year, as in the table of endnote i (2017: 58, 2018: 102 for the region). Per year:
 
-- claims: participation budget = places x rijk_guidance_per_place (€8,500) and
-  BUIG = places x rijk_lks_per_place (€14,300), as §6.1 writes them;
-- national funding received: those two plus the bonus per place (rijk_bonus_per_place,
-  €3,000 for 2015-2019, paid afterwards);
+- claims: participation budget = places x the national guidance figure per place (€8,500) and
+  BUIG = places x the national wage-subsidy figure per place (€14,300), as §6.1 writes them;
+- national funding received: those two plus the bonus per place (€3,000 for 2015-2019,
+  paid afterwards);
 - municipal outlays: the LKS and the regional subsidies (and a municipal top-up) of every
   place — the engine's own lines of the scenario's column for that year —, and for each new
-  place one pre-trajectory (pre_trajectory_cost, €1,495) and one wage-value measurement
-  (wage_value_measurement_budget / wage_value_measurements_count = €21,000 / 35 = €600);
+  place one pre-trajectory (€1,495) and one wage-value measurement (€21,000 / 35 = €600).
+  The amounts per place are rules (core/rules.py PER_PLACE);
 - the employer balance summed over the places;
 - the municipal net = funding - outlays, plus the employer balance when the municipality
   carries it (employer models with bears_employer_balance: own employment, payroll).
@@ -22,19 +22,18 @@ subsidies with a maximum number of years follow the cohort.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..core.engine import Result, calculate, parameter_warning
+from ..core.engine import Result, calculate, parameter_warning, per_place_amounts
+from ..core.lines import EMPLOYER_LINES, MUNICIPAL_TOP_UP
 from ..core.model import Placement
 from ..core.parameters import ParameterBook, ParamValue
 from ..core.text import Text
 
 ZERO = Decimal(0)
-# The engine lines the municipality pays to the employer.
-MUNICIPAL_LINES = ("wage_subsidy", "general_subsidy", "temporary_subsidy", "municipal_top_up")
-SUBSIDY_LINES = ("general_subsidy", "temporary_subsidy", "municipal_top_up")
+# The municipality's payments to the employer other than the LKS (registry: municipality_pays).
+SUBSIDY_LINES = tuple(spec.key for spec in (*EMPLOYER_LINES, MUNICIPAL_TOP_UP) if spec.municipality_pays and spec.key != "wage_subsidy")
 MONEY = ("participation_budget", "buig", "rijk_bonus", "national_funding", "lks", "regional_subsidies",
          "pre_trajectory", "wage_value_measurement", "municipal_outlays", "employer_balance", "municipal_net")
 
@@ -109,20 +108,20 @@ class _Place:
             self.results[key] = calculate(dataclasses.replace(self.placement, year=year, first_year=first), self.book)
         return self.results[key]
 
-    def param(self, name: str, year: int) -> Decimal:
-        pv = self.book.at(name, dt.date(year, 1, 1))
-        if pv not in self.used:
-            self.used.append(pv)
-        return pv.value
+    def per_place(self, year: int) -> dict[str, Decimal]:
+        amounts, used = per_place_amounts(self.placement, self.book, year)
+        self.used.extend(pv for pv in used if pv not in self.used)
+        return amounts
 
 
 def _row(scenario: str, place: _Place, municipality: str | None, year: int, places: int, new: int, cohorts) -> Row:
     p = place.placement
     row = Row(scenario, p.name, municipality, year, places, new, bears_employer_balance=p.employer.bears_employer_balance)
     a = row.amounts
-    a["participation_budget"] = places * place.param("rijk_guidance_per_place", year)
-    a["buig"] = places * place.param("rijk_lks_per_place", year)
-    a["rijk_bonus"] = places * place.param("rijk_bonus_per_place", year)
+    per_place = place.per_place(year)
+    a["participation_budget"] = places * per_place["participation_budget"]
+    a["buig"] = places * per_place["buig"]
+    a["rijk_bonus"] = places * per_place["rijk_bonus"]
     a["national_funding"] = a["participation_budget"] + a["buig"] + a["rijk_bonus"]
     for first, count in cohorts:
         result = place.result(first, year)
@@ -130,9 +129,8 @@ def _row(scenario: str, place: _Place, municipality: str | None, year: int, plac
         a["lks"] += count * lines.get("wage_subsidy", ZERO)
         a["regional_subsidies"] += count * sum((lines.get(k, ZERO) for k in SUBSIDY_LINES), ZERO)
         a["employer_balance"] += count * result.balance
-    a["pre_trajectory"] = new * place.param("pre_trajectory_cost", year)
-    per_measurement = place.param("wage_value_measurement_budget", year) / place.param("wage_value_measurements_count", year)
-    a["wage_value_measurement"] = new * per_measurement
+    a["pre_trajectory"] = new * per_place["pre_trajectory"]
+    a["wage_value_measurement"] = new * per_place["wage_value_measurement"]
     a["municipal_outlays"] = a["lks"] + a["regional_subsidies"] + a["pre_trajectory"] + a["wage_value_measurement"]
     a["municipal_net"] = a["national_funding"] - a["municipal_outlays"] + (a["employer_balance"] if row.bears_employer_balance else ZERO)
     return row

@@ -5,12 +5,11 @@ Per column: "breakeven", "sweep", "years" (+ "cumulative_balance"); at the top l
 """
 from __future__ import annotations
 
-from ..inputs.parameter_files import load_parameters
+from ..core.parameters import ParameterBook
 
 
-def add(runs, extras, top: dict, sections: list, lang: str, *, breakeven: str | None, sweep: list[str],
+def add(runs, extras, top: dict, sections: list, lang: str, book: ParameterBook, *, breakeven: str | None, sweep: list[str],
         years: int | None, want_json: bool) -> None:
-    book = load_parameters()
     if breakeven is not None:
         from . import breakeven as be_mod
         from .inputs import get_input

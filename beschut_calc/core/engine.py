@@ -21,8 +21,7 @@ from .notices import method_warnings, parameter_warning
 from .parameters import ParameterBook, ParamValue
 from .result import Line, Result, unique
 from .rules import MEMO_REFERENCE, MUNICIPAL, PER_PLACE, Column, employer_lines
-from .text import Text
-from .words import fill_reason, rule_text
+from .text import LazyText, Text
 
 MONTHS = 12
 MEMO_REFERENCE_HOURS = MEMO_REFERENCE.value
@@ -121,11 +120,21 @@ def evaluate_line(bl: BoundLine, inputs: dict, memo: dict) -> Line:
     if unrounded == 0:
         why = zero_reason(bl.tree, inputs, memo)
         if why is not None:
+            from .words import fill_reason
+
             values = _reason_values(bl.tree, inputs, memo)
             reason = Text(fill_reason(why, values, "nl"), fill_reason(why, values, "en"))
-    return Line(key=bl.spec.key, side=bl.spec.side, amount=amount, rule=rule_text(bl.tree, inputs, memo),
+    return Line(key=bl.spec.key, side=bl.spec.side, amount=amount, rule=_words(bl.tree, inputs, memo),
                 params=unique(leaf.pv for leaf in leaves(bl.tree)), origin=bl.origin, reason=reason,
                 unrounded=unrounded if bl.rounded is not None else None, label=bl.spec.label)
+
+
+def _words(tree: Expr, inputs: dict, memo: dict) -> LazyText:
+    def make() -> Text:
+        from .words import rule_text
+
+        return rule_text(tree, inputs, memo)
+    return LazyText(make)
 
 
 def calculate(placement: Placement, book: ParameterBook) -> Result:
@@ -158,7 +167,7 @@ def municipal_lines(placement: Placement, book: ParameterBook) -> list[Line]:
         tree = binder.bind(rule)
         spec = REGISTRY[key]
         out.append(Line(key=key, side=spec.side, amount=evaluate(tree, inputs, memo=memo),
-                        rule=rule_text(tree, inputs, memo), params=unique(leaf.pv for leaf in leaves(tree)), label=spec.label))
+                        rule=_words(tree, inputs, memo), params=unique(leaf.pv for leaf in leaves(tree)), label=spec.label))
     return out
 
 

@@ -58,8 +58,7 @@ class InputError(Exception):
 class Invalid(ValueError):
     """A wrong value, said in Dutch and English with a hint; whoever catches it adds where it is.
 
-    A ValueError, so validators can raise it through pydantic_core (which keeps the instance
-    in the error's context) and code that only knows ValueError still works; str() is Dutch.
+    A ValueError, so code that only knows ValueError still works; str() is Dutch.
     """
 
     def __init__(self, message: str, en: str, hint: str | None = None, hint_en: str | None = None):

@@ -14,7 +14,6 @@ trace no longer depends on the order in which a rule looked things up.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Any, Callable
 
@@ -26,7 +25,8 @@ ONE = Decimal(1)
 
 
 class Expr:
-    """Base of all nodes; arithmetic operators build trees."""
+    """Base of all nodes; arithmetic operators build trees. Nodes compare by identity."""
+    __slots__ = ()
 
     def __add__(self, other): return Op("+", (self, lift(other)))
     def __radd__(self, other): return Op("+", (lift(other), self))
@@ -51,63 +51,77 @@ def lift(value) -> "Expr":
 
 # ---------------------------------------------------------------- leaves
 
-@dataclass(eq=False)
 class Const(Expr):
-    value: Decimal
+    __slots__ = ("value",)
+
+    def __init__(self, value: Decimal):
+        self.value = value
 
 
-@dataclass(eq=False)
 class Input(Expr):
     """A placement input that may vary per evaluation (an array in a sweep or caseload)."""
-    name: str
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
 
 
-@dataclass(eq=False)
 class Param(Expr):
     """A parameter looked up for the column: on 1 January of its year, or on the first of `month`.
 
     `year` fixes another year; `law` reads the dated law only (no override or employer default)."""
-    name: str
-    month: int | None = None
-    label: Text | None = None
-    year: int | None = None
-    law: bool = False
+    __slots__ = ("name", "month", "label", "year", "law")
+
+    def __init__(self, name: str, month: int | None = None, label: Text | None = None, year: int | None = None, law: bool = False):
+        self.name = name
+        self.month = month
+        self.label = label
+        self.year = year
+        self.law = law
 
 
-@dataclass(eq=False)
 class Fixed(Expr):
     """A sourced value that is not a dated parameter (the memo's 31 reference hours, a set's amount)."""
-    pv: ParamValue
-    label: Text | None = None
-    path: tuple = ()
+    __slots__ = ("pv", "label", "path")
+
+    def __init__(self, pv: ParamValue, label: Text | None = None, path: tuple = ()):
+        self.pv = pv
+        self.label = label
+        self.path = path
 
 
-@dataclass(eq=False)
 class Value(Expr):
     """A bound parameter: the value the column uses, with its origin. `path` picks a field of a table."""
-    pv: ParamValue
-    number: Decimal
-    label: Text | None = None
-    path: tuple = ()
-    unit: str | None = None    # overrides pv.unit (a field of a band table)
+    __slots__ = ("pv", "number", "label", "path", "unit")
+
+    def __init__(self, pv: ParamValue, number: Decimal, label: Text | None = None, path: tuple = (), unit: str | None = None):
+        self.pv = pv
+        self.number = number
+        self.label = label
+        self.path = path
+        self.unit = unit  # overrides pv.unit (a field of a band table)
 
     @property
     def key(self) -> tuple:
         return (self.pv.name, self.pv.since, self.pv.source, self.pv.extrapolated, self.path, str(self.number))
 
 
-@dataclass(eq=False)
 class Zero(Expr):
     """Zero, with the reason the line is zero (shown to the user)."""
-    reason: Text
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: Text):
+        self.reason = reason
 
 
 # ---------------------------------------------------------------- operators
 
-@dataclass(eq=False)
 class Op(Expr):
-    op: str                    # + - * / min max
-    args: tuple[Expr, ...]
+    __slots__ = ("op", "args")
+
+    def __init__(self, op: str, args: tuple[Expr, ...]):
+        self.op = op  # + - * / min max
+        self.args = args
 
 
 def Min(*args) -> Op:
@@ -118,63 +132,78 @@ def Max(*args) -> Op:
     return Op("max", tuple(lift(a) for a in args))
 
 
-@dataclass(eq=False)
 class Cmp(Expr):
-    op: str                    # < <= > >=
-    a: Expr
-    b: Expr
+    __slots__ = ("op", "a", "b")
+
+    def __init__(self, op: str, a: Expr, b: Expr):
+        self.op = op  # < <= > >=
+        self.a = a
+        self.b = b
 
 
-@dataclass(eq=False)
 class And(Expr):
-    conds: tuple[Expr, ...]
+    __slots__ = ("conds",)
+
+    def __init__(self, conds: tuple[Expr, ...]):
+        self.conds = conds
 
 
-@dataclass(eq=False)
 class If(Expr):
-    cond: Expr
-    then: Expr
-    otherwise: Expr
+    __slots__ = ("cond", "then", "otherwise")
+
+    def __init__(self, cond: Expr, then: Expr, otherwise: Expr):
+        self.cond = cond
+        self.then = then
+        self.otherwise = otherwise
 
 
-@dataclass(eq=False)
 class Flag(Expr):
     """A yes/no parameter or choice, true when its value is truthy (a condition only)."""
-    of: Expr
+    __slots__ = ("of",)
+
+    def __init__(self, of: Expr):
+        self.of = of
 
 
-@dataclass(eq=False)
 class Step(Expr):
     """A named intermediate result: its own row in the workbook, its own sentence in words."""
-    name: str
-    label: Text
-    expr: Expr
-    fmt: str = "euro"          # euro | fraction | number | factor
+    __slots__ = ("name", "label", "expr", "fmt")
+
+    def __init__(self, name: str, label: Text, expr: Expr, fmt: str = "euro"):
+        self.name = name
+        self.label = label
+        self.expr = expr
+        self.fmt = fmt  # euro | fraction | number | factor
 
 
-@dataclass(eq=False)
 class Sum(Expr):
     """A sum of many like terms (the twelve months), put into words as one grouped sum."""
-    terms: tuple[Expr, ...]
-    words: Text | None = None
+    __slots__ = ("terms", "words")
+
+    def __init__(self, terms: tuple[Expr, ...], words: Text | None = None):
+        self.terms = terms
+        self.words = words
 
 
-@dataclass(eq=False)
 class Round(Expr):
     """Round to a multiple of `step`, down or up (a rounding scheme applied to a line)."""
-    expr: Expr
-    step: Expr
-    direction: str             # down | up
+    __slots__ = ("expr", "step", "direction")
+
+    def __init__(self, expr: Expr, step: Expr, direction: str):
+        self.expr = expr
+        self.step = step
+        self.direction = direction  # down | up
 
 
-@dataclass(eq=False)
 class Decided(Expr):
     """The branch a condition chose when binding; `by` keeps the values that decided it (for the trace)."""
-    expr: Expr
-    by: tuple[Value, ...]
+    __slots__ = ("expr", "by")
+
+    def __init__(self, expr: Expr, by: tuple[Value, ...]):
+        self.expr = expr
+        self.by = by
 
 
-@dataclass(eq=False)
 class Bands(Expr):
     """A band table: the first band whose range holds `x` gives `then(band)`; none gives `otherwise`.
 
@@ -182,19 +211,26 @@ class Bands(Expr):
     `inclusive_last` closes only the last band's upper end (the Arnhem 2014 LKS bands), otherwise
     every band is closed at both ends (the LIV's "van ... tot en met").
     """
-    table: Callable[[Any], tuple[ParamValue, list[dict]]]
-    x: Expr
-    then: Callable[[dict[str, Expr]], Expr]
-    otherwise: Expr
-    labels: dict[str, Text] = field(default_factory=dict)
-    units: dict[str, str] = field(default_factory=dict)      # field -> unit, for words and the workbook
-    inclusive_last: bool = False
+    __slots__ = ("table", "x", "then", "otherwise", "labels", "units", "inclusive_last")
+
+    def __init__(self, table: Callable[[Any], tuple[ParamValue, list[dict]]], x: Expr,
+                 then: Callable[[dict[str, Expr]], Expr], otherwise: Expr, labels: dict[str, Text] | None = None,
+                 units: dict[str, str] | None = None, inclusive_last: bool = False):
+        self.table = table
+        self.x = x
+        self.then = then
+        self.otherwise = otherwise
+        self.labels = labels if labels is not None else {}
+        self.units = units if units is not None else {}  # field -> unit, for words and the workbook
+        self.inclusive_last = inclusive_last
 
 
-@dataclass(eq=False)
 class Choose(Expr):
     """A choice made by the column's catalogue entries (subsidy set, employer model) when binding."""
-    pick: Callable[[Any], Expr]
+    __slots__ = ("pick",)
+
+    def __init__(self, pick: Callable[[Any], Expr]):
+        self.pick = pick
 
 
 # ---------------------------------------------------------------- binding
@@ -202,7 +238,7 @@ class Choose(Expr):
 class Binder:
     """Binds declared trees for one column; the same Param binds to the same Value object."""
 
-    def __init__(self, lookup: Callable[[Param], ParamValue], column: Any, labels: dict[str, Text] | None = None):
+    def __init__(self, lookup: Callable[[Param], ParamValue], column: Any, labels: dict[str, Text] | None = None):  # noqa: E501
         self.lookup = lookup           # Param -> the ParamValue the column uses
         self.column = column           # what Choose and Bands receive (a core.rules.Column)
         self.labels = labels or {}

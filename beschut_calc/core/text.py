@@ -21,6 +21,36 @@ class Text:
         return cls(text, text)
 
 
+class LazyText:
+    """A Text computed when first read (a rule in words is only needed when someone reads it)."""
+    __slots__ = ("_make", "_text")
+
+    def __init__(self, make):
+        self._make, self._text = make, None
+
+    def _get(self) -> Text:
+        if self._text is None:
+            self._text = self._make()
+        return self._text
+
+    @property
+    def nl(self) -> str:
+        return self._get().nl
+
+    @property
+    def en(self) -> str:
+        return self._get().en
+
+    def __call__(self, lang: str = "nl") -> str:
+        return self._get()(lang)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (Text, LazyText)) and (self.nl, self.en) == (other.nl, other.en)
+
+    def __hash__(self) -> int:
+        return hash((self.nl, self.en))
+
+
 def _group(digits: str, sep: str) -> str:
     parts = []
     while len(digits) > 3:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import Invalid
+from ..core.lines import SUBSIDY_LINES
 from ..core.model import EmployerModel, ExtraBenefit, LksBand, RoundingScheme, Subsidy, SubsidySet
 from ..core.parameters import ParamValue, ParameterBook, to_decimal
 from ..core.text import Text
@@ -20,7 +21,6 @@ HERE = Path(__file__).resolve().parent.parent
 EMPLOYERS_DIR = HERE / "employers"
 SUBSIDY_SETS_DIR = HERE / "subsidy_sets"
 ROUNDING_DIR = HERE / "rounding"
-SUBSIDY_LINES = ("general_subsidy", "temporary_subsidy")
 
 
 def _read_trusted(path: Path) -> dict:

@@ -1,7 +1,7 @@
 """Scenario files -> validated Placements (one per column), every problem located by line.
 
 Reading order: strict YAML (yamlsource) -> variants laid over the base keys ->
-pydantic schema per column -> catalogue look-ups (employer model, subsidy set,
+schema per column -> catalogue look-ups (employer model, subsidy set,
 rounding) and overrides -> Placement. Nothing here computes money.
 """
 from __future__ import annotations
@@ -16,7 +16,6 @@ from ..core.errors import InputError, Invalid, suggest
 from ..core.model import Placement
 from .overrides import OVERRIDE_KINDS, parse_override
 from ..core.parameters import ParamValue
-from .parameter_files import load_parameters
 from .yamlsource import dotted
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ def _schema_error(doc, exc, origin: dict):
     from .schema import ERROR_TEXT
     from .units import shown, shown_en
 
-    err = exc.errors()[0]
+    err = {"loc": exc.loc, "type": exc.type, "input": exc.input, "ctx": exc.ctx}
     loc = tuple(err["loc"])
     key = str(loc[0]) if loc else ""
     if key == "overrides" and len(loc) > 1:
@@ -66,7 +65,7 @@ def _schema_error(doc, exc, origin: dict):
         path = origin.get(key, (key,) if key else ())
     kind = err["type"]
     if kind == "value_error":
-        problem = Invalid.of(err.get("ctx", {}).get("error") or ValueError(str(err["msg"]).removeprefix("Value error, ")))
+        problem = Invalid.of(err["ctx"]["error"])
         message, en, hint, hint_en = problem.message, problem.en, problem.hint, problem.hint_en
     elif kind == "missing":
         message, en = ERROR_TEXT["missing"]
@@ -94,7 +93,7 @@ def _schema_error(doc, exc, origin: dict):
             hint, hint_en = f"bedoelt u '{close}'? {hint}", f"did you mean '{close}'? {hint_en}"
         message, en = f"{message} {shown(got)}", f"{en} {shown_en(got)}"
     else:
-        message, en = ERROR_TEXT.get(kind, (err["msg"], err["msg"]))
+        message, en = ERROR_TEXT.get(kind, (kind, kind))
         hint, hint_en = "zie de README, 'Scenariobestand'", "see the README, 'Scenariobestand'"
     doc.fail(path, message, en, hint, hint_en)
 
@@ -108,7 +107,7 @@ def _catalogue_name(doc, path, value, options, what: str, what_en: str):
     doc.fail(path, f"{what} {value!r} bestaat niet", f"unknown {what_en} {value!r}", hint, hint_en)
 
 
-def build_placement(doc, spec, origin: dict, book) -> Placement:
+def build_placement(doc, spec, origin: dict) -> Placement:
     from . import catalog
     from .units import parse_euro
 
@@ -171,20 +170,17 @@ def build_placement(doc, spec, origin: dict, book) -> Placement:
 
 
 def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:
-    from pydantic_core import ValidationError
-
-    from .schema import validate_column
+    from .schema import SchemaError, validate_column
     from .yamlsource import load_document
 
     doc = load_document(path)
-    book = load_parameters()
     placements, origins = [], []
     for merged, origin in expand_compare(doc, columns(doc), lang):
         try:
             spec = ColumnSpec(**validate_column(merged))
-        except ValidationError as exc:
+        except SchemaError as exc:
             _schema_error(doc, exc, origin)
-        placements.append(build_placement(doc, spec, origin, book))
+        placements.append(build_placement(doc, spec, origin))
         origins.append(origin)
     name = doc.data.get("name") if isinstance(doc.data.get("name"), str) else Path(doc.file).stem
     extra = {k: doc.data[k] for k in TOP_LEVEL_ONLY if k in doc.data}

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from ..core.engine import Result, calculate
 from ..core.parameters import ParameterBook, ParamValue
-from ..inputs.parameter_files import load_parameters
 from ..core.text import Text, euro, plain
 from ..core.rules import PARAMETER_LABELS as PARAM_LABELS
 from .excel_cells import (EURO, EURO_CENTS, HEADER_FILL, NUMBER, PERCENT, TOTAL_FILL, fill, flag_text, number_value, put_text,
@@ -39,24 +38,23 @@ RESERVED = {SUMMARY, SOURCES, NOTES, SWEEP, YEARS, "History"}
 ZW_SET = "zaanstreek-waterland-2017"
 
 
-def write(path: str | Path, runs: list, extras: list | None = None, lang: str = "nl", force: bool = False,
-          book: ParameterBook | None = None) -> Path:
+def write(path: str | Path, runs: list, book: ParameterBook, extras: list | None = None, lang: str = "nl",
+          force: bool = False) -> Path:
     """Build the workbook for `runs` [(Scenario, [Result])] and write it safely to `path`."""
     from .safewrite import check_target, write_atomic
 
     check_target(Path(path), force)      # refuse early, before any work
-    wb, _ = build(runs, extras, lang, book)
+    wb, _ = build(runs, book, extras, lang)
     buffer = io.BytesIO()
     wb.save(buffer)
     return write_atomic(path, buffer.getvalue(), force=force)
 
 
-def build(runs: list, extras: list | None = None, lang: str = "nl", book: ParameterBook | None = None):
+def build(runs: list, book: ParameterBook, extras: list | None = None, lang: str = "nl"):
     """The workbook and, per column (in order), its ColumnLayout (cell addresses, for tests and tools)."""
     from openpyxl import Workbook
     from openpyxl.workbook.properties import CalcProperties
 
-    book = book or load_parameters()
     extras = extras or [[{} for _ in results] for _, results in runs]
     wb = Workbook()
     summary = wb.active
