@@ -91,8 +91,8 @@ def main(
 
         book = load_parameters()
         runs = compute(files, lang.value, book)
-        # Features add to `extras` (per column, merged into that column's JSON) and `top`
-        # (top-level JSON keys), and print their own terminal sections after the table.
+        # Reports add to `extras` (per column, merged into that column's JSON) and `top`
+        # (top-level JSON keys); `sections` print after the table.
         extras = [[{} for _ in results] for _, results in runs]
         top: dict = {}
         sections = []   # callables(console_file) printing extra terminal output, in order
@@ -118,17 +118,25 @@ def main(
                 for run_views, (_, results) in zip(views, runs):
                     sections.insert(0, lambda out, rs=results, vs=run_views: perspective_report.render(rs, vs, lang.value, out))
 
+        analyses = None
         if breakeven is not None or sweep or years is not None or any("targets" in s.extra for s, _ in runs):
             from .analysis import hooks
 
-            hooks.add(runs, extras, top, sections, lang.value, book, breakeven=breakeven, sweep=sweep or [], years=years,
-                      want_json=format == Format.json or excel is not None)
+            analyses = hooks.run(runs, book, breakeven=breakeven, sweep=sweep or [], years=years)
+            sections.extend(hooks.sections(analyses, runs, lang.value))
+            if format == Format.json:
+                from .report import jsonout
+
+                for extra, column in zip((e for es in extras for e in es), analyses.flat()):
+                    extra.update(jsonout.analyses_json(column, lang.value))
+                if analyses.budgets:
+                    top.update(jsonout.budget_json(analyses.budgets, lang.value))
 
         if excel is not None:
             # Before any output: a refused or failed export exits 2 with nothing printed.
             from .report import excel as excel_report
 
-            excel_report.write(excel, runs, book, extras, lang.value, force=force)
+            excel_report.write(excel, runs, book, analyses, lang.value, force=force)
             typer.echo(("werkmap geschreven: " if lang == Lang.nl else "workbook written: ") + str(excel), err=True)
 
         if format == Format.json:

@@ -458,35 +458,44 @@ def test_sheet_names_are_valid_and_unique():
 
 # ------------------------------------------------------------------ extras of other features
 
-def test_sweep_and_years_extras_get_their_own_sheets(tmp_path):
+def _analyses(runs, **asked):
+    from beschut_calc.analysis import hooks
+
+    return hooks.run(runs, BOOK, breakeven=asked.get("breakeven"), sweep=asked.get("sweep", []), years=asked.get("years"))
+
+
+def test_sweep_and_years_get_their_own_sheets(tmp_path):
     runs = compute([MAIN])
-    extras = [[{"sweep": [{"hours": h, "wage_value": w, "balance": (h - 28) * 100 + w}
-                          for h in (24, 28, 31) for w in (0.3, 0.4)],
-                "years": [{"year": 2017, "lines": [{"key": "wage_value", "amount": 6000}], "totals": {"balance": -400},
-                           "cumulative_balance": -400},
-                          {"year": 2018, "lines": [{"key": "wage_value", "amount": 6100}], "totals": {"balance": -300},
-                           "cumulative_balance": -700}],
-                "breakeven": {"parameter": "guidance_cost_fulltime", "value": 12500}},
-               {"sweep": "unexpected shape", "years": None}]]
-    wb, _ = excel.build(runs, BOOK, extras)
+    analyses = _analyses(runs, sweep=["hours=24:31:7", "wage_value=30%:40%:10%"], years=2, breakeven="guidance_cost_fulltime")
+    wb, _ = excel.build(runs, BOOK, analyses)
     assert "Gevoeligheid" in wb.sheetnames and "Meerjarig" in wb.sheetnames
     grid = wb["Gevoeligheid"]
     cells = [c.value for row in grid.iter_rows() for c in row if c.value is not None]
     assert "hours ↓  wage_value →" in cells
+    first = analyses.flat()[0]
+    at_31_30 = [b for h, w, b in zip(*first.sweep.columns, first.sweep.balance) if h == 31 and w == 0.3]
+    assert round(at_31_30[0], 2) in cells                      # the grid holds the swept balance
     assert grid.conditional_formatting, "deficits and surpluses are coloured"
     years = [r for r in wb["Meerjarig"].iter_rows(values_only=True)]
-    assert any(r[0] == 2018 and -700 in r for r in years)
+    cumulative = float(first.years[-1].cumulative.quantize(Decimal("0.01")))
+    assert any(r[0] == 2018 and cumulative in r for r in years)
     summary = [c.value for row in wb["Samenvatting"].iter_rows() for c in row]
-    assert "guidance_cost_fulltime = 12.500" in summary
+    assert any(isinstance(v, str) and v.startswith("guidance_cost_fulltime = ") for v in summary)
 
 
 def test_oversized_sweeps_do_not_break_the_workbook():
+    from beschut_calc.analysis import sweep as sw
+
     runs = compute([MAIN])
-    wide = [{"hours": 31, "wage_value": i / 100000, "balance": i} for i in range(20_000)]      # too wide for a grid
-    huge = [{"hours": i, "balance": i} for i in range(excel_extras.MAX_POINTS + 1)]
-    wb, _ = excel.build(runs, BOOK, [[{"sweep": wide}, {"sweep": huge}]])
+    wide = _analyses(runs, sweep=["hours=31:31:1", "wage_value=0:1:0.0005"])        # 2,001 across: too wide for a grid
+    assert wide.flat()[0].sweep.axes[1].count > excel_extras.MAX_ACROSS
+    wb, _ = excel.build(runs, BOOK, wide)
     ws = wb["Gevoeligheid"]
-    assert ws.max_column <= 3 and ws.max_row < 20_100     # a plain table, not 20,000 columns
+    assert ws.max_column <= 3                                   # a plain table, not 2,001 columns
+    huge = _analyses(runs, sweep=["hours=0.0002:40:0.0002"])
+    assert len(huge.flat()[0].sweep.balance) > excel_extras.MAX_POINTS
+    wb, _ = excel.build(runs, BOOK, huge)
+    ws = wb["Gevoeligheid"]
     assert any(isinstance(c.value, str) and "te veel" in c.value for row in ws.iter_rows(max_col=1) for c in row)
 
 

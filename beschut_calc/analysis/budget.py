@@ -56,17 +56,6 @@ class Row:
         for key in MONEY:
             self.amounts[key] += other.amounts[key]
 
-    def to_json(self) -> dict:
-        from ..report.jsonout import money
-
-        out = {"scenario": self.scenario, "column": self.column, "municipality": self.municipality, "year": self.year,
-               "places": self.places, "new_places": self.new_places}
-        out.update({key: money(self.amounts[key]) for key in MONEY})
-        out["employer_balance_in_net"] = self.bears_employer_balance
-        if self.total:
-            out["total"] = True
-        return out
-
 
 @dataclass
 class Budget:

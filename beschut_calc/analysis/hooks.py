@@ -1,67 +1,97 @@
-"""Glue between the CLI and the analyses: fills the CLI's `extras`, `top` and `sections`.
-
-Per column: "breakeven", "sweep", "years" (+ "cumulative_balance"); at the top level:
-"budget" (+ "budget_warnings") for scenarios with `targets`.
-"""
+"""Glue between the CLI and the analyses: runs what the options ask for and returns typed
+results (`Analyses`); reports turn them into JSON (report/jsonout.py), terminal sections
+(analysis/report.py) and workbook sheets (report/excel*.py)."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..core.parameters import ParameterBook
+from .breakeven import BreakEven
+from .budget import Budget
+from .projection import Year
+from .sweep import Sweep
 
 
-def add(runs, extras, top: dict, sections: list, lang: str, book: ParameterBook, *, breakeven: str | None, sweep: list[str],
-        years: int | None, want_json: bool) -> None:
+@dataclass
+class ColumnAnalyses:
+    """What the analyses found for one column."""
+    breakeven: BreakEven | None = None
+    sweep: Sweep | None = None
+    years: list[Year] | None = None
+
+
+@dataclass
+class Analyses:
+    columns: list[list[ColumnAnalyses]]                               # per scenario, per column
+    budgets: list[tuple[str, Budget]] = field(default_factory=list)   # (scenario name, budget) for scenarios with targets
+
+    def flat(self) -> list[ColumnAnalyses]:
+        return [c for cs in self.columns for c in cs]
+
+
+def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], years: int | None) -> Analyses:
+    """Every analysis asked for, per column; inputs are checked before any work."""
+    from .inputs import get_input
+
     if breakeven is not None:
-        from . import breakeven as be_mod
-        from .inputs import get_input
-
         get_input(breakeven, "--breakeven")
-        items = []
-        for run_extras, (scenario, results) in zip(extras, runs):
-            for extra, result in zip(run_extras, results):
-                solved = be_mod.solve(result.placement, book, breakeven)
-                extra["breakeven"] = solved.to_json(lang)
-                items.append((scenario.name, result.placement.name, solved))
-        sections.append(lambda out: _report().render_breakeven(items, lang, out))
-
+    axes = None
     if sweep:
-        from . import sweep as sweep_mod
+        from .sweep import parse_axes
 
-        axes = sweep_mod.parse_axes(sweep)
-        for run_extras, (scenario, results) in zip(extras, runs):
-            for extra, result in zip(run_extras, results):
-                columns, balance = sweep_mod.sweep(result.placement, book, axes)
-                if want_json:
-                    extra["sweep"] = sweep_mod.to_json(axes, columns, balance)
-                title = f"{scenario.name} — {result.placement.name}"
-                sections.append(lambda out, t=title, c=columns, b=balance: _report().render_sweep(t, axes, c, b, lang, out))
-
+        axes = parse_axes(sweep)
     if years is not None:
-        from ..report.jsonout import money
-        from . import projection
+        from .projection import check_years
 
-        projection.check_years(years)
-        for run_extras, (scenario, results) in zip(extras, runs):
-            for extra, result in zip(run_extras, results):
-                projected = projection.project(result.placement, book, years)
-                extra["years"] = projection.to_json(projected, lang)
-                extra["cumulative_balance"] = money(projected[-1].cumulative)
-                title = f"{scenario.name} — {result.placement.name}: {projected[0].year}-{projected[-1].year}"
-                sections.append(lambda out, t=title, p=projected: _report().render_years(t, p, lang, out))
+        check_years(years)
+    columns = []
+    for _, results in runs:
+        found = []
+        for result in results:
+            column = ColumnAnalyses()
+            if breakeven is not None:
+                from .breakeven import solve
 
+                column.breakeven = solve(result.placement, book, breakeven)
+            if axes is not None:
+                from .sweep import sweep as run_sweep
+
+                column.sweep = run_sweep(result.placement, book, axes)
+            if years is not None:
+                from .projection import project
+
+                column.years = project(result.placement, book, years)
+            found.append(column)
+        columns.append(found)
+    budgets = []
     for scenario, results in runs:
         targets = scenario.extra.get("targets")
-        if not targets:
-            continue
-        from .budget import budget
+        if targets:
+            from .budget import budget
 
-        found = budget(scenario.name, [r.placement for r in results], book, targets)
-        top.setdefault("budget", []).extend(row.to_json() for row in found.rows)
-        warnings = top.setdefault("budget_warnings", [])
-        warnings.extend(w(lang) for w in found.warnings if w(lang) not in warnings)
-        sections.append(lambda out, s=scenario, b=found: _report().render_budget(s.name, b, lang, out))
+            budgets.append((scenario.name, budget(scenario.name, [r.placement for r in results], book, targets)))
+    return Analyses(columns, budgets)
 
 
-def _report():
+def sections(analyses: Analyses, runs, lang: str) -> list:
+    """Terminal sections (callables taking the output file), in the order the analyses ran."""
     from . import report
 
-    return report
+    out = []
+    pairs = [(scenario, result, column) for (scenario, results), cs in zip(runs, analyses.columns)
+             for result, column in zip(results, cs)]
+    breakevens = [(s.name, r.placement.name, c.breakeven) for s, r, c in pairs if c.breakeven is not None]
+    if breakevens:
+        out.append(lambda f: report.render_breakeven(breakevens, lang, f))
+    for scenario, result, column in pairs:
+        if column.sweep is not None:
+            title = f"{scenario.name} — {result.placement.name}"
+            out.append(lambda f, t=title, s=column.sweep: report.render_sweep(t, s.axes, s.columns, s.balance, lang, f))
+    for scenario, result, column in pairs:
+        if column.years:
+            ys = column.years
+            title = f"{scenario.name} — {result.placement.name}: {ys[0].year}-{ys[-1].year}"
+            out.append(lambda f, t=title, y=ys: report.render_years(t, y, lang, f))
+    for name, found in analyses.budgets:
+        out.append(lambda f, n=name, b=found: report.render_budget(n, b, lang, f))
+    return out

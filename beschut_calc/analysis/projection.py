@@ -54,14 +54,3 @@ def warnings(years: list[Year]) -> list[tuple[Text, list[int]]]:
         for w in y.result.warnings:
             seen.setdefault(w, []).append(y.year)
     return list(seen.items())
-
-
-def to_json(years: list[Year], lang: str = "nl") -> list[dict]:
-    from ..report.jsonout import money, scenario_dict
-
-    out = []
-    for y in years:
-        d = scenario_dict(y.result, lang)
-        out.append({"year": y.year, "lines": d["lines"], "totals": d["totals"], "cumulative_balance": money(y.cumulative),
-                    "warnings": d["warnings"]})
-    return out

@@ -110,8 +110,19 @@ def balance_grid(placement: Placement, book: ParameterBook, grid: dict):
     return balance_array(bind_column(p, book), grid)
 
 
-def sweep(placement: Placement, book: ParameterBook, axes: list[Axis]):
-    """(axis value arrays, balance array), flattened with the last axis varying fastest."""
+@dataclass(frozen=True)
+class Sweep:
+    """The grid: one value array per axis and the balance, flattened with the last axis fastest."""
+    axes: list[Axis]
+    columns: list
+    balance: object
+
+    def __iter__(self):          # (columns, balance), as the grid is unpacked in tests and benches
+        return iter((self.columns, self.balance))
+
+
+def sweep(placement: Placement, book: ParameterBook, axes: list[Axis]) -> Sweep:
+    """The balance over the grid of `axes`, flattened with the last axis varying fastest."""
     import numpy as np
 
     values = [axis.values() for axis in axes]
@@ -121,7 +132,7 @@ def sweep(placement: Placement, book: ParameterBook, axes: list[Axis]):
         grid[axis.name] = v.reshape([len(v) if j == i else 1 for j in range(len(axes))])
     balance = np.broadcast_to(balance_grid(placement, book, grid), shape).ravel()
     columns = [np.broadcast_to(grid[a.name], shape).ravel() for a in axes]
-    return columns, balance
+    return Sweep(list(axes), columns, balance)
 
 
 def to_json(axes: list[Axis], columns, balance) -> list[dict]:

@@ -6,7 +6,7 @@ Sheets (Dutch names, whatever --lang says, so memos can refer to them):
 - one sheet per column (report/excel_column.py): inputs, parameters, live formulas;
 - Parameters en bronnen: every parameter value used, with date, source and flag;
 - Toelichting: method, warnings and, for Zaanstreek-Waterland, the table's inconsistencies;
-- Gevoeligheid / Meerjarig: the `sweep` and `years` extras of other features, when present.
+- Gevoeligheid / Meerjarig: the sweep and the projection (typed analysis results), when asked for.
 
 openpyxl is imported here only, inside functions: a plain table run never loads it.
 The file is written atomically and never over an existing file without --force (safewrite).
@@ -38,24 +38,23 @@ RESERVED = {SUMMARY, SOURCES, NOTES, SWEEP, YEARS, "History"}
 ZW_SET = "zaanstreek-waterland-2017"
 
 
-def write(path: str | Path, runs: list, book: ParameterBook, extras: list | None = None, lang: str = "nl",
+def write(path: str | Path, runs: list, book: ParameterBook, analyses=None, lang: str = "nl",
           force: bool = False) -> Path:
     """Build the workbook for `runs` [(Scenario, [Result])] and write it safely to `path`."""
     from .safewrite import check_target, write_atomic
 
     check_target(Path(path), force)      # refuse early, before any work
-    wb, _ = build(runs, book, extras, lang)
+    wb, _ = build(runs, book, analyses, lang)
     buffer = io.BytesIO()
     wb.save(buffer)
     return write_atomic(path, buffer.getvalue(), force=force)
 
 
-def build(runs: list, book: ParameterBook, extras: list | None = None, lang: str = "nl"):
+def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl"):
     """The workbook and, per column (in order), its ColumnLayout (cell addresses, for tests and tools)."""
     from openpyxl import Workbook
     from openpyxl.workbook.properties import CalcProperties
 
-    extras = extras or [[{} for _ in results] for _, results in runs]
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY
@@ -67,14 +66,15 @@ def build(runs: list, book: ParameterBook, extras: list | None = None, lang: str
             ws = wb.create_sheet(sheet_name(result.placement.name, names))
             layouts.append(ColumnSheet(ws, result, book, lang, title).build())
     flat_results = [r for _, rs in runs for r in rs]
-    flat_extras = [e for es in extras for e in es]
-    _summary(summary, runs, layouts, flat_extras, lang)
+    # The analyses' typed results per column (analysis/hooks.py), None where none ran.
+    flat_analyses = analyses.flat() if analyses is not None else [None] * len(flat_results)
+    _summary(summary, runs, layouts, flat_analyses, lang)
     _sources(wb.create_sheet(SOURCES), flat_results, layouts, book, lang)
     _notes(wb.create_sheet(NOTES, 1), runs, book, lang)
     from .excel_extras import add_sweep_sheet, add_years_sheet
 
-    add_sweep_sheet(wb, SWEEP, flat_results, flat_extras, lang)
-    add_years_sheet(wb, YEARS, flat_results, flat_extras, lang)
+    add_sweep_sheet(wb, SWEEP, flat_results, flat_analyses, lang)
+    add_years_sheet(wb, YEARS, flat_results, flat_analyses, lang)
     # No cached values are written: make every spreadsheet compute all formulas on opening.
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     wb.active = 0
@@ -104,7 +104,7 @@ def _t(lang: str, nl: str, en: str) -> str:
     return en if lang == "en" else nl
 
 
-def _summary(ws, runs, layouts: list[ColumnLayout], extras: list[dict], lang: str) -> None:
+def _summary(ws, runs, layouts: list[ColumnLayout], analyses: list, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     bold = Font(bold=True)
@@ -117,7 +117,7 @@ def _summary(ws, runs, layouts: list[ColumnLayout], extras: list[dict], lang: st
     chart_rows = []       # (category label, {key: cell ref}) for the chart data
     for scenario, results in runs:
         block = layouts[index:index + len(results)]
-        block_extras = extras[index:index + len(results)]
+        breakevens = [a.breakeven if a is not None else None for a in analyses[index:index + len(results)]]
         index += len(results)
         put_text(ws.cell(row, 1), f"{scenario.name}  ({scenario.file})")
         ws.cell(row, 1).font = Font(bold=True, size=12)
@@ -196,10 +196,10 @@ def _summary(ws, runs, layouts: list[ColumnLayout], extras: list[dict], lang: st
                 ws.cell(row, j).value = f"={col}{balance_row}-B{balance_row}"
                 ws.cell(row, j).number_format = EURO
             row += 1
-        if any("breakeven" in e for e in block_extras):
+        if any(b is not None for b in breakevens):
             put_text(ws.cell(row, 1), _t(lang, "Break-even", "Break-even"))
-            for j, extra in enumerate(block_extras, 2):
-                put_text(ws.cell(row, j), _breakeven_text(extra.get("breakeven"), lang))
+            for j, found in enumerate(breakevens, 2):
+                put_text(ws.cell(row, j), _breakeven_text(found, lang))
                 ws.cell(row, j).alignment = Alignment(horizontal="right")
             row += 1
         put_text(ws.cell(row, 1), HEADINGS["per_year"](lang))
@@ -249,14 +249,14 @@ def _warnings(ws, row: int, results: list[Result], lang: str) -> int:
     return row
 
 
-def _breakeven_text(value, lang: str) -> str:
-    if not isinstance(value, dict):
-        return "" if value is None else str(value)
-    param, found = value.get("parameter", ""), value.get("value")
+def _breakeven_text(found, lang: str) -> str:
+    """'guidance_cost_fulltime = 12.607,24', or why there is none (analysis/breakeven.py BreakEven)."""
     if found is None:
-        return f"{param}: " + str(value.get("reason") or _t(lang, "geen break-even", "no break-even"))
-    shown = plain(Decimal(str(found)), lang) if isinstance(found, (int, float, Decimal)) else str(found)
-    return f"{param} = {shown}"
+        return ""
+    if found.value is None:
+        return f"{found.parameter}: " + (found.reason(lang) if found.reason else _t(lang, "geen break-even", "no break-even"))
+    decimals = found.to_json(lang)["value"]
+    return f"{found.parameter} = {plain(Decimal(str(decimals)), lang)}"
 
 
 def _chart(ws, top: int, chart_rows, results: list[Result], lang: str) -> None:

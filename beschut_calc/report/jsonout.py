@@ -66,3 +66,47 @@ def render(results: list[Result], lang: str = "nl", extras: list[dict] | None = 
     for scenario, more in zip(scenarios, extras or []):
         scenario.update(more)
     return json.dumps({"scenarios": scenarios, **(top or {})}, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- analyses (typed results in, JSON out)
+
+def analyses_json(column, lang: str = "nl") -> dict:
+    """A column's analyses (analysis/hooks.py ColumnAnalyses) as keys of its JSON entry."""
+    out: dict = {}
+    if column.breakeven is not None:
+        out["breakeven"] = column.breakeven.to_json(lang)
+    if column.sweep is not None:
+        from ..analysis.sweep import to_json as sweep_points
+
+        out["sweep"] = sweep_points(column.sweep.axes, column.sweep.columns, column.sweep.balance)
+    if column.years:
+        out["years"] = years_json(column.years, lang)
+        out["cumulative_balance"] = money(column.years[-1].cumulative)
+    return out
+
+
+def years_json(years, lang: str = "nl") -> list[dict]:
+    out = []
+    for y in years:
+        d = scenario_dict(y.result, lang)
+        out.append({"year": y.year, "lines": d["lines"], "totals": d["totals"], "cumulative_balance": money(y.cumulative),
+                    "warnings": d["warnings"]})
+    return out
+
+
+def budget_json(budgets, lang: str = "nl") -> dict:
+    """{"budget": rows, "budget_warnings": texts} over every scenario with targets."""
+    from ..analysis.budget import MONEY
+
+    rows, warnings = [], []
+    for _, found in budgets:
+        for row in found.rows:
+            out = {"scenario": row.scenario, "column": row.column, "municipality": row.municipality, "year": row.year,
+                   "places": row.places, "new_places": row.new_places}
+            out.update({key: money(row.amounts[key]) for key in MONEY})
+            out["employer_balance_in_net"] = row.bears_employer_balance
+            if row.total:
+                out["total"] = True
+            rows.append(out)
+        warnings.extend(w(lang) for w in found.warnings if w(lang) not in warnings)
+    return {"budget": rows, "budget_warnings": warnings}
