@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .expr import (And, Bands, Choose, Const, Expr, Fixed, Flag, If, Input, Max, Min, Param, Step, Sum, Zero)
-from .lines import EMPLOYER_LINES, MUNICIPAL_TOP_UP, LineSpec
+from . import lines as registry
+from .lines import MUNICIPAL_TOP_UP, LineSpec
 from .model import Placement
 from .parameters import ParamValue
 from .text import Text
@@ -315,7 +316,7 @@ METHOD_RULES = {"statutory": STATUTORY, "memo": MEMO}
 def employer_lines(placement: Placement) -> list[tuple[LineSpec, Expr]]:
     """The employer's lines of a column in order, each with its declared rule."""
     rules = METHOD_RULES[placement.method]
-    out = [(spec, rules[spec.key]) for spec in EMPLOYER_LINES]
+    out = [(spec, rules[spec.key]) for spec in registry.EMPLOYER_LINES]
     sset = placement.subsidy_set
     for extra in sset.extra_benefits:
         out.append((LineSpec(extra.key, "benefit", extra.label), extra_line(extra, sset)))

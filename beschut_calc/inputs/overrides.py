@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.errors import Invalid
+from ..core.variables import MAX_FACTOR  # 10 (1000 %): far beyond any real share or factor
 
 OVERRIDE_KINDS = {
     # name: (kind, Dutch description, English description) for messages
@@ -84,9 +85,6 @@ def parse_override(name: str, raw: Any) -> Any:
     return _at_most(value, MAX_FACTOR, raw, description, description_en) if kind == "factor" else value
 
 
-# Shares and factors (charges, fees, mark-ups, wage level) multiply each other in the wage costs;
-# 10 (1000 %) is far beyond any real one and keeps their product within Decimal's precision.
-MAX_FACTOR = Decimal(10)
 
 
 def _at_most(value: Decimal, limit: Decimal, raw: Any, description: str, description_en: str) -> Decimal:

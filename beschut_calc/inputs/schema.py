@@ -16,8 +16,8 @@ from typing import Any, Callable
 from ..core.model import METHODS, ROUNDINGS, WORK_TYPES
 from ..core.errors import Invalid
 from .units import parse_fraction, parse_number, shown, shown_en, text_hint
+from ..core.variables import MAX_HOURS
 
-MAX_HOURS = Decimal(40)
 FIRST_YEAR = 2015
 LAST_YEAR = 2100
 _QUOTES, _QUOTES_EN = "zet tekst tussen aanhalingstekens", "put text between quotes"

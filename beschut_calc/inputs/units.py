@@ -10,10 +10,8 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from ..core.errors import Invalid
+from ..core.variables import MAX_MAGNITUDE  # no amount a person types comes near 10^9
 
-# No number a person types into a business case of one placement comes near this; beyond it,
-# products of several inputs would exceed what Decimal's 28 digits hold to the cent.
-MAX_MAGNITUDE = Decimal(10) ** 9
 
 _PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
 # Text that is a number written the memo way: optional €, digits with . or , and an optional unit.

@@ -1,0 +1,63 @@
+"""The numeric inputs a break-even, a sweep or (later) a sensitivity analysis can vary, with
+their valid ranges: the hours and wage value of a placement, and the parameters a scenario
+may override that the balance depends on smoothly."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .text import Text, euro, number, percent
+
+ZERO = Decimal(0)
+# Bounds a real case stays within; the readers of scenario files use the same ones.
+MAX_HOURS = Decimal(40)
+# Shares and factors (charges, fees, mark-ups, wage level) multiply each other in the wage costs;
+# 10 (1000 %) is far beyond any real one and keeps their product within Decimal's precision.
+MAX_FACTOR = Decimal(10)
+# No number a person types into a business case of one placement comes near this; beyond it,
+# products of several inputs would exceed what Decimal's 28 digits hold to the cent.
+MAX_MAGNITUDE = Decimal(10) ** 9
+
+
+@dataclass(frozen=True)
+class Input:
+    name: str
+    kind: str                      # hours | fraction | euro | factor
+    label: Text
+    low: Decimal                   # the valid range: low (inclusive unless low_open) ...
+    high: Decimal | None           # ... to high (inclusive); None = no upper bound
+    low_open: bool = False
+    decimals: int = 2              # decimals of a reported solution (JSON)
+
+    def fmt(self, value: Decimal | None, lang: str = "nl") -> str:
+        if value is None:
+            return "onbeperkt" if lang == "nl" else "unlimited"
+        if self.kind == "euro":
+            return euro(value, lang)
+        if self.kind == "fraction":
+            return percent(Decimal(value).quantize(Decimal("0.0001")), lang)
+        if self.kind == "hours":
+            text = number(value, lang, 2).rstrip("0").rstrip(",.")
+            return f"{text} uur" if lang == "nl" else f"{text} hours"
+        return "× " + number(value, lang, 4)
+
+    def valid(self, value: Decimal) -> bool:
+        above = value > self.low if self.low_open else value >= self.low
+        return above and (self.high is None or value <= self.high)
+
+
+# Upper bounds are those the scenario file allows for the same inputs, so a sweep or a
+# break-even never asks the engine for amounts beyond Decimal's working precision.
+INPUTS = {i.name: i for i in (
+    Input("hours", "hours", Text("uren per week", "hours a week"), ZERO, MAX_HOURS, low_open=True, decimals=4),
+    Input("wage_value", "fraction", Text("loonwaarde", "wage value"), ZERO, Decimal(1), decimals=6),
+    Input("guidance_cost_fulltime", "euro", Text("kosten begeleiding per voltijdplek", "guidance cost per full-time place"), ZERO, MAX_MAGNITUDE),
+    Input("agency_fee", "fraction", Text("uitzendtoeslag", "agency fee"), ZERO, MAX_FACTOR, decimals=6),
+    Input("payroll_markup", "factor", Text("payrollopslag", "payroll mark-up"), ZERO, MAX_FACTOR, low_open=True, decimals=6),
+    Input("municipal_top_up", "euro", Text("aanvulling gemeente per plek", "municipal top-up per place"), ZERO, MAX_MAGNITUDE),
+)}
+# The balance is linear in these (engine: wage costs x mark-up x (1 + fee), guidance x cost per
+# place, the top-up line itself); break-even solves them from two evaluations and checks a third.
+LINEAR = ("guidance_cost_fulltime", "agency_fee", "payroll_markup", "municipal_top_up")
+
+FIELDS = ("hours", "wage_value")      # fields of the Placement; the other inputs are overrides
