@@ -35,7 +35,6 @@ def valid_scenarios(draw, method=None, rounding=None, hours=None, min_hours=D("0
         "employer_charges": st.decimals(min_value=D("0.15"), max_value=D("0.30"), places=3),
         "temporary_subsidy_pro_rata": st.booleans(),
         "memo_wage_value_fulltime": st.booleans(),
-        "lkv_enabled": st.booleans(),
         "guidance_cost_fulltime": st.integers(5000, 13000),
     }
     if extras:

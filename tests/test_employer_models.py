@@ -98,8 +98,9 @@ def test_work_type_sets_the_guidance_cost(placement, book, work_type, per_place)
 
 def test_arnhem_2014_pays_lks_by_wage_value_band(placement, book):
     # 002 (Loonkostensubsidie): 40-50 % -> 60 % WML, 50-60 % -> 50 %, 60-70 % -> 40 %, 70-80 % -> 30 %;
-    # paid work from 40 % wage value, so 35 % gets no LKS under this set.
-    w = WML_2017 * 31 / 36 * HOLIDAY
+    # paid work from 40 % wage value, so 35 % gets no LKS under this set. The LKS basis is 12 x the WML of
+    # 1 January (Participatiewet art. 10d lid 7, version 2017-02-01), pro rata 31/36 (lid 4).
+    w = 12 * D("1551.60") * 31 / 36 * HOLIDAY
     for wage_value, share in (("45%", D("0.60")), ("50%", D("0.50")), ("65%", D("0.40")), ("80%", D("0.30"))):
         result = _calc(placement(year=2017, hours=31, wage_value=wage_value, subsidy_set="arnhem-2014"), book)
         assert_cent(result.line("wage_subsidy").amount, share * w * CHARGES, wage_value)
@@ -116,12 +117,25 @@ def test_arnhem_2017_stimulus_is_not_pro_rata_and_secondment_fee_is_a_benefit(pl
     assert result.benefits == sum(line.amount for line in result.lines if line.side == "benefit")
 
 
-def test_lkv_switched_on_takes_the_higher_of_liv_and_lkv(placement, book):
-    # domain.md §3: LKV €1.01/h, max €2,000 from 2018; never both LIV and LKV, the higher one.
-    result = _calc(placement(year=2018, hours=31, overrides={"lkv_enabled": True}), book)
-    assert_cent(result.line("tax_advantage").amount, min(D("1.01") * 31 * 52, D(2000)), "LKV")
-    off = _calc(placement(year=2018, hours=31), book)
-    assert off.line("tax_advantage").amount < result.line("tax_advantage").amount
+def test_lkv_is_refused_with_the_article(tmp_path):
+    # Wtl art. 2.10 lid 2 onder b excludes employment under art. 10b Participatiewet (2018-2025); from 2026
+    # art. 2.10 with Wfsv art. 38b: an LKV switch is refused, never computed.
+    from conftest import write_scenario
+
+    path = write_scenario(tmp_path, name="lkv", year=2018, hours=31, wage_value="30%", overrides={"lkv_enabled": True})
+    result = _run(path)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "art. 2.10 lid 2 onder b" in result.stderr and "overrides.lkv_enabled" in result.stderr
+    english = _run(path, "--lang", "en")
+    assert english.exit_code == 2 and "art. 2.10(2)(b)" in english.stderr
+
+
+def test_tax_line_says_why_it_is_zero_from_2025(placement, book):
+    # LIV abolished from 2025 (Wtl); LKV not for beschut werk: the reason names both, the label stays LIV.
+    line = _calc(placement(year=2026, hours=31), book).line("tax_advantage")
+    assert line.amount == 0 and line.label.nl == "5. belastingvoordeel LIV"
+    assert "afgeschaft per 2025" in line.reason("nl") and "LKV" in line.reason("nl") and "2.10" in line.reason("nl")
+    assert "lkv_beschut_werk" in [pv.name for pv in line.params]
 
 
 def test_compare_2026_gives_four_columns_and_four_json_scenarios():
@@ -161,7 +175,8 @@ def test_explain_2017_statutory_shows_both_wml_values_with_sources():
     assert result.exit_code == 0
     out = result.stdout
     assert "wml_month = € 1.551,60 (vanaf 2017-01-01)" in out and "wml_month = € 1.565,40 (vanaf 2017-07-01)" in out
-    assert "003_77b5e6ae8c4da4a6.txt, eindnoten vi, vii en xxiii" in out
+    assert "Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, eindnoten vi, vii en xxiii" in out
+    assert "Staatscourant 2017, 28138" in out
     data = json.loads(_run(path, "--explain", "-f", "json").stdout)
     trace = data["scenarios"][0]["trace"]
     used = [p for line in trace["lines"] if line["key"] == "wage_costs" for p in line["parameters"] if p["name"] == "wml_month"]

@@ -4,7 +4,7 @@ LibreOffice Calc (headless, fresh profile, recalculation on load) computes the e
 workbook; openpyxl writes no cached values, so every number read back was computed by
 LibreOffice from the formulas. Those numbers are compared with the engine's own figures
 to the cent, and the published totals of chapter 6 come from tests/fixtures/published.yaml
-(source 003_77b5e6ae8c4da4a6.txt, chapter 6) - nothing here types a result in.
+(Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, chapter 6) - nothing here types a result in.
 """
 from __future__ import annotations
 
@@ -280,8 +280,8 @@ def _variants(book):
         cases.append(dataclasses.replace(base, name="arnhem jaar 6", year=2022, first_year=2017, subsidy_set=sets["arnhem-2017"]))
     cases.append(dataclasses.replace(base, name="proef 3 mnd", trial_months=3))
     cases.append(dataclasses.replace(memo, name="memo proef", trial_months=4, hours=Decimal(27)))
-    cases.append(dataclasses.replace(base, name="lkv", year=2019, hours=Decimal(40),
-                                     overrides={"lkv_enabled": override("lkv_enabled", True)}))
+    # the LKS on the WML of 1 January, pro rata to 36 hours up to the full-time week (Participatiewet art. 10d)
+    cases.append(dataclasses.replace(base, name="2026 38 uur", year=2026, hours=Decimal(38), employer=employers["regular"]))
     cases.append(dataclasses.replace(memo, name="memo 2024", year=2024, hours=Decimal(20),
                                      overrides={"temporary_subsidy_pro_rata": override("temporary_subsidy_pro_rata", True),
                                                 "memo_wage_value_fulltime": override("memo_wage_value_fulltime", False)}))
@@ -328,7 +328,8 @@ def test_sources_sheet_lists_every_parameter_with_its_source(exported):
     # the statutory 2017 columns use both WML values of 2017, each with its own source
     wml = {r[3]: r[6] for r in rows if r[0] == "wml_month"}
     assert {"2017-01-01", "2017-07-01"} <= set(wml)
-    assert "003_77b5e6ae8c4da4a6.txt" in wml["2017-01-01"]
+    assert "Notitie Nieuw beschut werk Zaanstreek-Waterland 2017" in wml["2017-01-01"]
+    assert "BWBR0002638" in wml["2017-01-01"]
     assert all(r[6] for r in rows), "every parameter has a source"
     # every assumption, unconfirmed or carried-forward value is marked, and only those
     flags = {(r[0], r[3], r[6]): r[5] for r in rows}

@@ -56,9 +56,9 @@ def test_after_known_until_the_value_is_flagged_extrapolated(book):
     param = parse_parameter("p", SYNTHETIC)
     late = param.at(dt.date(2021, 1, 1))
     assert late.value == 30 and late.extrapolated and late.flagged
-    assert book.at("wml_hour", dt.date(2026, 6, 30)).extrapolated is False
-    assert book.at("wml_hour", dt.date(2026, 7, 1)).extrapolated is True
-    assert book.at("wml_month", dt.date(2024, 1, 1)).extrapolated is True
+    assert book.at("wml_hour", dt.date(2026, 12, 31)).extrapolated is False
+    assert book.at("wml_hour", dt.date(2027, 1, 1)).extrapolated is True
+    assert book.at("wml_month", dt.date(2027, 1, 1)).extrapolated is True
 
 
 def test_unconfirmed_values_are_flagged(book):
@@ -68,14 +68,14 @@ def test_unconfirmed_values_are_flagged(book):
 
 
 def test_extrapolated_value_warns_in_the_result(calc):
-    # 2026: hourly WML for July-December 2026 is not known; 14.71 is carried forward
-    result = calc(year=2026, hours=31)
+    # 2027: no hourly WML for 2027 is published yet; 14.99 (from 2026-07-01) is carried forward
+    result = calc(year=2027, hours=31)
     nl = [w("nl") for w in result.warnings]
     en = [w("en") for w in result.warnings]
     assert any(w.startswith("wml_hour") and "doorgetrokken" in w for w in nl), nl
     assert any(w.startswith("wml_hour") and "carried forward" in w for w in en), en
-    # the first half of 2026 is known: no such warning for 2025
-    assert not any(w.startswith("wml_hour") for w in (t("nl") for t in calc(year=2025, hours=31).warnings))
+    # 2026 is known in full: no such warning for 2026
+    assert not any(w.startswith("wml_hour") for w in (t("nl") for t in calc(year=2026, hours=31).warnings))
 
 
 def test_unconfirmed_value_warns_in_the_result(calc):

@@ -27,11 +27,12 @@ def test_five_years_from_2017_temporary_subsidy_to_2019_only(placement, book):
 def test_each_years_lks_by_that_years_parameters(placement, book):
     p = placement(year=2017, subsidy_set="zaanstreek-waterland-2017")
     years = {y.year: y.result for y in project(p, book, 2)}
-    # LKS = 70 % x WML year wage x (1 + allowance): 23 % in 2017, 23.5 % from 2018 (Stcrt. 2017, 68248);
-    # WML per month Jan/Jul 2017 1,551.60/1,565.40 and 2018 1,578.00/1,594.20 (domain.md §7), 31/36 of a 36-hour week.
+    # LKS = 70 % x 12 x WML of 1 January x 31/36 x 1.08 x (1 + allowance): the LKS is set on 1 January for the
+    # year (Participatiewet art. 10d lid 7, version 2017-02-01); 23 % in 2017, 23.5 % from 2018 (Stcrt. 2017, 68248);
+    # WML 1 January 2017 1,551.60 and 2018 1,578.00 (domain.md §7).
     by_hand = {
-        2017: Decimal("0.7") * (6 * Decimal("1551.60") + 6 * Decimal("1565.40")) * 31 / 36 * Decimal("1.08") * Decimal("1.23"),
-        2018: Decimal("0.7") * (6 * Decimal("1578.00") + 6 * Decimal("1594.20")) * 31 / 36 * Decimal("1.08") * Decimal("1.235"),
+        2017: Decimal("0.7") * 12 * Decimal("1551.60") * 31 / 36 * Decimal("1.08") * Decimal("1.23"),
+        2018: Decimal("0.7") * 12 * Decimal("1578.00") * 31 / 36 * Decimal("1.08") * Decimal("1.235"),
     }
     for year, expected in by_hand.items():
         assert abs(years[year].line("wage_subsidy").amount - expected) < Decimal("0.000001"), year
@@ -48,7 +49,7 @@ def test_cumulative_balance_is_the_running_sum(placement, book):
 
 
 def test_national_stimulus_at_most_five_years(placement, book):
-    # 000_d9a19ab5d037a5aa.txt, Financiën: €3,000 per place per year for at most 5 years (set arnhem-2017, max_years: 5)
+    # Raadsvoorstel Nieuw beschut werk Arnhem 2017, Financiën: €3,000 per place per year for at most 5 years (set arnhem-2017, max_years: 5)
     years = project(placement(year=2017, subsidy_set="arnhem-2017"), book, 7)
     amounts = [y.result.line("temporary_subsidy").amount for y in years]
     assert amounts == [3000] * 5 + [0, 0]
@@ -59,10 +60,12 @@ def test_trial_months_only_in_the_first_year(placement, book):
     plain = project(placement(year=2017, subsidy_set="zaanstreek-waterland-2017"), book, 2)
     trial = project(placement(year=2017, subsidy_set="zaanstreek-waterland-2017", trial_months=3), book, 2)
     first, first_plain = trial[0].result, plain[0].result
-    # no wage in the trial months: wage costs and LKS over the 9 paid months (July-December at the July WML)
+    # no wage in the trial months: wage costs over the 9 paid months (July-December at the July WML), the LKS
+    # over the same 9 months at the WML of 1 January (Participatiewet art. 10d lid 7)
     paid = (3 * Decimal("1551.60") + 6 * Decimal("1565.40")) * 31 / 36 * Decimal("1.08")
     assert abs(first.line("wage_costs").amount - paid * Decimal("1.23")) < Decimal("0.000001")
-    assert abs(first.line("wage_subsidy").amount - paid * Decimal("0.7") * Decimal("1.23")) < Decimal("0.000001")
+    lks_paid = 9 * Decimal("1551.60") * 31 / 36 * Decimal("1.08")
+    assert abs(first.line("wage_subsidy").amount - lks_paid * Decimal("0.7") * Decimal("1.23")) < Decimal("0.000001")
     # the wage value is kept (the work is done) and guidance goes on during the trial
     assert first.line("wage_value").amount == first_plain.line("wage_value").amount
     assert first.line("guidance_costs").amount == first_plain.line("guidance_costs").amount
@@ -78,8 +81,8 @@ def test_years_past_the_last_known_value_warn(placement, book):
     found = {w("nl"): ys for w, ys in warnings(years)}
     wml = [text for text in found if text.startswith("wml_hour") and "doorgetrokken" in text]
     assert wml, found
-    assert set(found[wml[0]]) == {2026, 2027, 2028}
-    assert not any(t.startswith("wml_hour") and 2025 in ys for t, ys in found.items())
+    assert set(found[wml[0]]) == {2027, 2028}
+    assert not any(t.startswith("wml_hour") and (2025 in ys or 2026 in ys) for t, ys in found.items())
 
 
 def test_cli_years_json_and_table():

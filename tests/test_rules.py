@@ -24,14 +24,18 @@ WML_MONTH = {
     2018: (D("1578.00"), D("1594.20")),
     2023: (D("1934.40"), D("1995.00")),
 }
-# Statutory hourly WML from 2024 (domain.md section 7); 2026-07 is not known, 14.71 carried forward.
+# Statutory hourly WML from 2024 (domain.md section 7; Wml art. 8, as it reads from 2026-07-01, Stcrt. 2026, 16505).
 WML_HOUR = {
     2024: (D("13.27"), D("13.68")),
     2025: (D("14.06"), D("14.40")),
-    2026: (D("14.71"), D("14.71")),
+    2026: (D("14.71"), D("14.99")),
 }
+# From 2024 the Participatiewet's "wettelijk minimumloon" is the monthly reference amount of Wml art. 8 lid 1
+# onder b (Pw art. 2): 2024-01 2,069.40; 2025-01 2,191.80; 2026-01 2,294.40 (Stcrt. 2025, 34131).
+WML_REFERENCE_JAN = {2024: D("2069.40"), 2025: D("2191.80"), 2026: D("2294.40")}
 # LKS employer-charge allowance (art. 10d Participatiewet; Stcrt. 2017, 68248): 23 % to 2017, 23.5 % from 2018
-LKS_ALLOWANCE = {2015: D("0.23"), 2017: D("0.23"), 2018: D("0.235"), 2023: D("0.235"), 2024: D("0.235")}
+LKS_ALLOWANCE = {2015: D("0.23"), 2017: D("0.23"), 2018: D("0.235"), 2023: D("0.235"), 2024: D("0.235"),
+                 2025: D("0.235"), 2026: D("0.235")}
 
 
 def wml_base(year: int, hours, fulltime) -> D:
@@ -95,12 +99,16 @@ def test_hourly_wml_from_2024_same_for_every_fulltime_week(calc, year, hours, mo
     assert_cent(result.line("wage_value").amount, expected, "wage_value")
 
 
-def test_2026_second_half_uses_last_known_hourly_wml_and_says_so(calc):
-    # wml_hour is known until 2026-06-30 (no value for 1 July 2026 found): carried forward, with a warning
+def test_2026_second_half_at_14_99_and_2027_carried_forward_with_a_warning(calc):
+    # Wml art. 8 as it reads from 2026-07-01 (Stcrt. 2026, 16505): 14.99 from July; no 2027 value published
     result = calc(year=2026, hours=36, wage_value="30%")
-    assert_cent(result.line("wage_value").amount, D("0.30") * 12 * D("14.71") * 36 * 52 / 12 * HOLIDAY)
-    assert any("wml_hour" in w and "doorgetrokken" in w for w in warnings(result))
-    assert any("wml_hour" in w and "carried forward" in w for w in warnings(result, "en"))
+    assert_cent(result.line("wage_value").amount,
+                D("0.30") * (6 * D("14.71") + 6 * D("14.99")) * 36 * 52 / 12 * HOLIDAY)
+    assert not any("wml_hour" in w and "doorgetrokken" in w for w in warnings(result))
+    later = calc(year=2027, hours=36, wage_value="30%")
+    assert_cent(later.line("wage_value").amount, D("0.30") * 12 * D("14.99") * 36 * 52 / 12 * HOLIDAY)
+    assert any("wml_hour" in w and "doorgetrokken" in w and "2026-07-01" in w for w in warnings(later))
+    assert any("wml_hour" in w and "carried forward" in w for w in warnings(later, "en"))
 
 
 # ------------------------------------------------------------------ wage costs (statutory)
@@ -174,9 +182,22 @@ def test_wage_value_is_share_of_W(calc, share, text):
 
 
 # ------------------------------------------------------------------ LKS
-# Rule: domain.md §3 "LKS" = min(1 - wage value, 70 %) x W x (1 + LKS employer-charge allowance);
+# Rule: domain.md §3 "LKS" = min(1 - wage value, 70 %) x W_LKS x (1 + LKS employer-charge allowance);
 # allowance 23 % for 2015-2017, 23.5 % from 2018 (Stcrt. 2017, 68248); below 30 % the employer carries
 # the gap (003 §3.3 item 2); LKS is based on WML even when the CAO wage is higher.
+# W_LKS: Participatiewet art. 10d lid 7 (version 2017-02-01 on) sets the LKS anew on 1 January: 12 x the
+# monthly WML of 1 January x 1.08, pro rata to the hours: min(h, F)/F against the normal week before 2024
+# (lid 4, versions 2017-01-01 to 2023-07-01), min(h, F)/36 from 2024 (lid 4, version 2024-01-01). Before
+# 2017-02-01 (lid 5: "jaarlijks", no date) the tool follows the monthly WML, as for the wage.
+
+def W_lks(year: int, hours, fulltime) -> D:
+    hours, fulltime = D(hours), D(fulltime)
+    if year < 2017:
+        return W(year, hours, fulltime)
+    if year in WML_REFERENCE_JAN:
+        return 12 * WML_REFERENCE_JAN[year] * min(hours, fulltime) / 36 * HOLIDAY
+    return 12 * WML_MONTH[year][0] * min(hours, fulltime) / fulltime * HOLIDAY
+
 
 @pytest.mark.parametrize("year, hours, share, model, overrides", [
     (2017, 31, D("0.30"), "municipality", {}),
@@ -186,25 +207,42 @@ def test_wage_value_is_share_of_W(calc, share, text):
     (2023, 40, D("0.60"), "regular", {}),
     (2024, 36, D("0.30"), "municipality", {}),
     (2017, 36, D("0.30"), "regular", {"fulltime_hours": 40}),
+    (2025, 24, D("0.30"), "municipality", {}),
+    (2025, 38, D("0.40"), "regular", {}),                   # more than 36 hours: more LKS (lid 4 from 2024)
+    (2026, 31, D("0.30"), "payroll", {}),
+    (2026, 40, D("0.30"), "regular", {"fulltime_hours": 38}),   # capped at the full-time week
 ])
 def test_lks(calc, year, hours, share, model, overrides):
     fulltime = D(overrides.get("fulltime_hours", 38 if model == "regular" else 36))
     result = calc(year=year, hours=hours, wage_value=share, employer_model=model, overrides=overrides)
-    expected = min(1 - share, LKS_CAP) * W(year, hours, fulltime) * (1 + LKS_ALLOWANCE[year])
+    expected = min(1 - share, LKS_CAP) * W_lks(year, hours, fulltime) * (1 + LKS_ALLOWANCE[year])
     assert_cent(result.line("wage_subsidy").amount, expected, "LKS")
 
 
 def test_lks_allowance_steps_from_23_to_23_5_percent_in_2018(calc):
-    # Same placement, only the year differs: the ratio LKS / W moves from 0.70 x 1.23 to 0.70 x 1.235.
+    # Same placement, only the year differs: the ratio LKS / W_LKS moves from 0.70 x 1.23 to 0.70 x 1.235.
     for year, allowance in ((2017, D("1.23")), (2018, D("1.235"))):
         result = calc(year=year, hours=36, wage_value="30%")
-        ratio = result.line("wage_subsidy").amount / (result.line("wage_value").amount / D("0.30"))
+        ratio = result.line("wage_subsidy").amount / W_lks(year, 36, 36)
         assert ratio.quantize(D("0.000001")) == (LKS_CAP * allowance).quantize(D("0.000001"))
+
+
+def test_lks_stays_on_the_january_wml_while_the_wage_follows_july(calc):
+    # Participatiewet art. 10d lid 7: the July WML rise lifts wage costs and wage value, not the LKS.
+    result = calc(year=2018, hours=36, wage_value="30%")
+    assert_cent(result.line("wage_subsidy").amount, LKS_CAP * 12 * D("1578.00") * HOLIDAY * D("1.235"))
+    assert_cent(result.line("wage_value").amount, D("0.30") * W(2018, 36, 36))
+    names = [pv.name for pv in result.line("wage_subsidy").params]
+    assert "lks_fixed_on_january_1" in names and "lks_hours_basis_36" in names
+    # before the version of 2017-02-01 the LKS follows the monthly WML (an assumption, flagged)
+    early = calc(year=2015, hours=36, wage_value="30%")
+    assert_cent(early.line("wage_subsidy").amount, LKS_CAP * W(2015, 36, 36) * D("1.23"))
+    assert any("lks_fixed_on_january_1" in w and "aanname" in w for w in warnings(early))
 
 
 def test_lks_below_30_percent_is_capped_and_warned(calc):
     result = calc(year=2017, hours=31, wage_value="20%")
-    assert_cent(result.line("wage_subsidy").amount, LKS_CAP * W(2017, 31, 36) * D("1.23"))
+    assert_cent(result.line("wage_subsidy").amount, LKS_CAP * W_lks(2017, 31, 36) * D("1.23"))
     assert any("30 %" in w and "werkgever" in w for w in warnings(result))
 
 

@@ -19,7 +19,6 @@ NEUTRAL = {
     "agency_fee": (ZERO, "geen uitzendtoeslag bij dit werkgeversmodel"),
     "temporary_subsidy_pro_rata": (None, "zoals de subsidieset het regelt"),
     "memo_wage_value_fulltime": (True, "Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, hoofdstuk 6 (loonwaarde 30 % WML voor 36 uur regulier)"),
-    "lkv_enabled": (None, "zoals de subsidieset het regelt"),
 }
 # Mark-ups that belong to an employer model: they apply only where the model declares them
 # (payroll: payroll_markup; temp agency: agency_fee), so one scenario can compare all models.

@@ -64,7 +64,6 @@ class SubsidySet:
     wage_subsidy_rule: str = "statutory"        # "statutory" (min(1 - loonwaarde, 70 %)) or "bands"
     lks_bands: tuple[LksBand, ...] = ()
     lks_source: str = ""
-    lkv: bool = False
     extra_benefits: tuple[ExtraBenefit, ...] = ()
     path: str | None = None                     # where a user's own set came from
 

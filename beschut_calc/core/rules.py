@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .expr import (And, Bands, Choose, Const, Expr, Fixed, Flag, If, Input, Max, Min, Param, Step, Sum, Zero)
+from .expr import (And, Bands, Choose, Const, Expr, Fixed, Flag, If, Input, Min, Param, Step, Sum, Zero)
 from . import lines as registry
 from .lines import MUNICIPAL_TOP_UP, LineSpec
 from .model import Placement
@@ -54,7 +54,10 @@ PARAMETER_LABELS: dict[str, Text] = {
     "memo_reference_hours": Text("Uren waarvoor de tabel van de notitie is opgesteld", "Hours the note's table is drawn up for"),
     "memo_wage_value_fulltime": Text("Loonwaarde van een voltijdjaar (1 = ja, zoals de notitie)", "Wage value of a full-time year (1 = yes, as the note)"),
     "temporary_subsidy_pro_rata": Text("Tijdelijke subsidie naar rato (1 = ja)", "Temporary subsidy pro rata (1 = yes)"),
-    "lkv_enabled": Text("LKV meenemen (1 = ja)", "Include the LKV (1 = yes)"),
+    "lkv_beschut_werk": Text("LKV mogelijk voor beschut werk (1 = ja)", "LKV possible for sheltered work (1 = yes)"),
+    "lks_fixed_on_january_1": Text("LKS een jaar lang op het WML van 1 januari (1 = ja)", "LKS for a year on the WML of 1 January (1 = yes)"),
+    "lks_hours_basis_36": Text("LKS naar rato van 36 uur (1 = ja) of van de volledige werkweek", "LKS pro rata to 36 hours (1 = yes) or to the full-time week"),
+    "rijk_guidance_increase_per_place": Text("Verhoging rijksbedrag begeleiding per plek (vanaf 2024)", "Increase of the national guidance figure per place (from 2024)"),
     "hourly_wml_from": Text("Uur-WML geldt (1 = ja)", "Hourly WML applies (1 = yes)"),
     "wml_hour": Text("WML per uur", "WML per hour"),
     "wml_month": Text("WML per maand bij voltijd", "WML per month, full-time"),
@@ -99,6 +102,20 @@ W_PAID = Step("W_paid", Text("WML-loon met vakantiebijslag in de maanden met die
                              "WML wage with holiday allowance in the months with a contract"),
               Sum(tuple(If(Const(Decimal(m)) > TRIAL, month_wage(m), Const(Decimal(0))) for m in range(1, MONTHS + 1)),
                   WML_WORDS) * (1 + HOLIDAY))
+# The LKS (Participatiewet art. 10d): from the version of 2017-02-01 (lid 7) it is set anew on 1 January
+# and stays there all year, on 12 x the monthly WML of 1 January (from 2024 the reference amount of Wml
+# art. 8 lid 1 onder b), in proportion to the hours: against the employer's normal week before 2024,
+# against 36 hours (up to the full-time week) from 2024 (lid 4). Before 2017-02-01 it follows the monthly WML.
+FULLTIME = P("fulltime_hours")
+LKS_PART_TIME = Step("lks_part_time", Text("deeltijdfactor van de LKS", "part-time factor of the LKS"),
+                     If(Flag(P("lks_hours_basis_36")), Min(HOURS, FULLTIME) / Const(Decimal(36)),
+                        Min(HOURS, FULLTIME) / FULLTIME), "factor")
+W_LKS = Step("W_lks", Text("WML-basis van de loonkostensubsidie met vakantiebijslag", "WML basis of the wage-cost subsidy with holiday allowance"),
+             If(Flag(P("lks_fixed_on_january_1", month=7)),
+                Sum(tuple(If(Const(Decimal(m)) > TRIAL, P("wml_month", "WML 1 januari", "WML 1 January") * LKS_PART_TIME,
+                             Const(Decimal(0))) for m in range(1, MONTHS + 1)),
+                    Text("12 maanden het WML van 1 januari", "12 months of the WML of 1 January")) * (1 + HOLIDAY),
+                W_PAID))
 EMPLOYED_SHARE = Step("employed_share", Text("deel van het jaar met dienstverband", "share of the year with a contract"),
                       (MONTHS - TRIAL) / MONTHS, "fraction")
 PAID_HOURS = Step("paid_hours", Text("verloonde uren per jaar", "paid hours a year"),
@@ -236,34 +253,33 @@ def _liv_bands(column: Column):
 
 def _tax(hourly_wage: Expr):
     """LIV: with at least 1,248 paid hours a year (003 §4.4), the band of the average hourly wage gives a
-    rate per paid hour up to a maximum; none before 2017 or from 2025. The LKV where switched on, if higher."""
+    rate per paid hour up to a maximum; none before 2017 or from 2025. No LKV: the law excludes beschut
+    werk (Wtl art. 2.10 lid 2 onder b; from 2026 with Wfsv art. 38b), the parameter lkv_beschut_werk."""
     def pick(column: Column) -> Expr:
         year = column.placement.year
         liv_pv = column.param("liv")
         if liv_pv.value is None:
-            liv: Expr = Zero(Text(f"het LIV bestaat niet in {year}", f"the LIV does not exist in {year}"))
-        else:
-            minimum = P("liv_min_hours_year", "minimum verloonde uren", "minimum paid hours")
-            liv = If(PAID_HOURS < minimum,
-                     Zero(Text("LIV pas vanaf {liv_min_hours_year} verloonde uren per jaar (24 uur per week); hier {paid_hours}",
-                               "LIV only from {liv_min_hours_year} paid hours a year (24 hours a week); here {paid_hours}")),
-                     Bands(_liv_bands, hourly_wage, lambda band: Min(band["rate"] * PAID_HOURS, band["max"]),
-                           Zero(Text(f"gemiddeld uurloon {{hourly_wage}} valt buiten de LIV-banden van {year}",
-                                     f"average hourly wage {{hourly_wage}} is outside the LIV bands of {year}")),
-                           labels={"from": Text("LIV-band {i}: gemiddeld uurloon vanaf", "LIV band {i}: average hourly wage from"),
-                                   "to": Text("LIV-band {i}: gemiddeld uurloon tot en met", "LIV band {i}: average hourly wage up to"),
-                                   "rate": Text("LIV-band {i}: bedrag per verloond uur", "LIV band {i}: amount per paid hour"),
-                                   "max": Text("LIV-band {i}: maximum per jaar", "LIV band {i}: maximum a year")},
-                           units={"from": "euro_per_hour", "to": "euro_per_hour", "rate": "euro_per_hour", "max": "euro_per_year"}))
-        enabled = column.param("lkv_enabled").value
-        if enabled is None:
-            enabled = column.placement.subsidy_set.lkv
-        lkv_pv = column.param("lkv") if enabled else None
-        if lkv_pv is None or lkv_pv.value is None:
-            return liv
-        lkv = Min(Fixed(lkv_pv, Text("LKV per verloond uur", "LKV per paid hour"), ("rate",)) * PAID_HOURS,
-                  Fixed(lkv_pv, Text("LKV maximum per jaar", "LKV maximum a year"), ("max",)))
-        return Max(liv, lkv)
+            why = Text(f"het LIV bestaat niet in {year}", f"the LIV does not exist in {year}")
+            if year >= 2018:
+                gone = (Text(" (afgeschaft per 2025)", " (abolished from 2025)") if year >= 2025 else Text("", ""))
+                why = Text(f"het LIV bestaat niet in {year}{gone.nl}; een loonkostenvoordeel (LKV) geldt niet voor beschut werk "
+                           "(Wet tegemoetkomingen loondomein art. 2.10 lid 2 onder b; vanaf 2026 met art. 38b Wfsv)",
+                           f"the LIV does not exist in {year}{gone.en}; a wage-cost advantage (LKV) does not apply to sheltered "
+                           "work (Wet tegemoetkomingen loondomein art. 2.10(2)(b); from 2026 with art. 38b Wfsv)")
+                return If(Flag(P("lkv_beschut_werk")), Const(Decimal(0)), Zero(why))
+            return Zero(why)
+        minimum = P("liv_min_hours_year", "minimum verloonde uren", "minimum paid hours")
+        return If(PAID_HOURS < minimum,
+                  Zero(Text("LIV pas vanaf {liv_min_hours_year} verloonde uren per jaar (24 uur per week); hier {paid_hours}",
+                            "LIV only from {liv_min_hours_year} paid hours a year (24 hours a week); here {paid_hours}")),
+                  Bands(_liv_bands, hourly_wage, lambda band: Min(band["rate"] * PAID_HOURS, band["max"]),
+                        Zero(Text(f"gemiddeld uurloon {{hourly_wage}} valt buiten de LIV-banden van {year}",
+                                  f"average hourly wage {{hourly_wage}} is outside the LIV bands of {year}")),
+                        labels={"from": Text("LIV-band {i}: gemiddeld uurloon vanaf", "LIV band {i}: average hourly wage from"),
+                                "to": Text("LIV-band {i}: gemiddeld uurloon tot en met", "LIV band {i}: average hourly wage up to"),
+                                "rate": Text("LIV-band {i}: bedrag per verloond uur", "LIV band {i}: amount per paid hour"),
+                                "max": Text("LIV-band {i}: maximum per jaar", "LIV band {i}: maximum a year")},
+                        units={"from": "euro_per_hour", "to": "euro_per_hour", "rate": "euro_per_hour", "max": "euro_per_year"}))
     return Choose(pick)
 
 
@@ -283,7 +299,7 @@ def guidance_at(hours: Expr) -> Expr:
 
 STATUTORY: dict[str, Expr] = {
     "wage_value": WAGE_VALUE * W,
-    "wage_subsidy": LKS_SHARE * W_PAID * (1 + P("lks_employer_charge_allowance", "opslag werkgeverslasten",
+    "wage_subsidy": LKS_SHARE * W_LKS * (1 + P("lks_employer_charge_allowance", "opslag werkgeverslasten",
                                                  "employer-charge allowance")),
     "general_subsidy": _subsidy("general_subsidy"),
     "temporary_subsidy": _subsidy("temporary_subsidy"),
@@ -332,7 +348,8 @@ def _per_31_hours(name: str, nl: str, en: str) -> Expr:
 
 
 MUNICIPAL: dict[str, Expr] = {
-    "rijk_guidance": _per_31_hours("rijk_guidance_per_place", "per plek van 31 uur", "per 31-hour place"),
+    "rijk_guidance": (P("rijk_guidance_per_place", "per plek", "per place")
+                      + P("rijk_guidance_increase_per_place", "verhoging per plek", "increase per place")) * HOURS / RIJK_HOURS,
     "rijk_wage_subsidy": _per_31_hours("rijk_lks_per_place", "per plek van 31 uur", "per 31-hour place"),
     "rijk_bonus": P("rijk_bonus_per_place", "per plek, onafhankelijk van de uren", "per place, whatever the hours"),
     "pre_trajectory": P("pre_trajectory_cost", "per kandidaat", "per candidate"),
@@ -341,7 +358,7 @@ MUNICIPAL: dict[str, Expr] = {
 }
 # Per realised place, whatever its hours: what the budget of a target claims (003 §6.1).
 PER_PLACE: dict[str, Expr] = {
-    "participation_budget": P("rijk_guidance_per_place"),
+    "participation_budget": P("rijk_guidance_per_place") + P("rijk_guidance_increase_per_place"),
     "buig": P("rijk_lks_per_place"),
     "rijk_bonus": P("rijk_bonus_per_place"),
     "pre_trajectory": P("pre_trajectory_cost"),

@@ -196,10 +196,15 @@ class _SetReader:
             extras.append(ExtraBenefit(key=key, label=self.title(raw["label"], path + ("label",)), amount=self.euro(raw["amount"], path + ("amount",)),
                                        pro_rata=self.boolean(raw.get("pro_rata", False), path + ("pro_rata",)),
                                        source=self.text(raw["source"], path + ("source",))))
+        if self.boolean(doc.get("lkv", False), ("lkv",)):
+            from .overrides import lkv_excluded
+
+            problem = lkv_excluded("verwijder 'lkv: true' uit de subsidieset", "remove 'lkv: true' from the subsidy set")
+            self.fail(("lkv",), problem.message, problem.en, problem.hint, problem.hint_en)
         return SubsidySet(name=self.text(doc["name"], ("name",)), title=self.title(doc.get("title", doc["name"]), ("title",)),
                           source=self.text(doc["source"], ("source",)), full_hours=full_hours, subsidies=subsidies,
                           wage_subsidy_rule=rule, lks_bands=bands, lks_source=lks_source,
-                          lkv=self.boolean(doc.get("lkv", False), ("lkv",)), extra_benefits=tuple(extras),
+                          extra_benefits=tuple(extras),
                           path=None)
 
     def _band(self, raw: Any, path: tuple) -> LksBand:

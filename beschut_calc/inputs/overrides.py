@@ -32,7 +32,8 @@ OVERRIDE_KINDS = {
     "rijk_lks_per_place": ("euro", "rijksbedrag loonkostensubsidie per plek (memomethode)", "national wage-cost subsidy per place (memo method)"),
     "memo_wage_value_fulltime": ("bool", "true: loonwaarde van een voltijdjaar zoals de notitie; false: van 31 uur",
                                  "true: wage value of a full-time year as in the memo; false: of 31 hours"),
-    "lkv_enabled": ("bool", "true: loonkostenvoordeel meenemen (hoogste van LIV en LKV)", "true: include the LKV (the higher of LIV and LKV)"),
+    # Known so that it is refused with the law, not as an unknown key (core/rules.py _tax; params/lkv_beschut_werk.yaml).
+    "lkv_enabled": ("excluded", "verwijder overrides.lkv_enabled", "remove overrides.lkv_enabled"),
     "municipal_top_up": ("euro", "aanvulling van de gemeente per plek per jaar, bijvoorbeeld 1000",
                          "the municipality's top-up per place per year, e.g. 1000"),
 }
@@ -43,6 +44,8 @@ def parse_override(name: str, raw: Any) -> Any:
     from .units import parse_euro, parse_fraction, parse_number, shown, shown_en
 
     kind, description, description_en = OVERRIDE_KINDS[name]
+    if kind == "excluded":
+        raise lkv_excluded(description, description_en)
     if kind == "bool":
         if not isinstance(raw, bool):
             raise Invalid(f"verwacht true of false, niet {shown(raw)}", f"expected true or false, not {shown_en(raw)}",
@@ -63,7 +66,7 @@ def parse_override(name: str, raw: Any) -> Any:
         if isinstance(raw, str) and "%" in raw:
             value = 1 + parse_fraction(raw)
         else:
-            value = parse_number(raw, "deze parameter", "this parameter")
+            value = parse_number(raw, "deze parameter", "this parameter", description, description_en)
             if value < 1:
                 raise Invalid(f"{raw} is geen opslag: de factor is 1 of meer (1.25 = 25 % duurder dan in eigen dienst)",
                               f"{raw} is not a mark-up: the factor is 1 or more (1.25 = 25% dearer than own employment)",
@@ -92,3 +95,13 @@ def _at_most(value: Decimal, limit: Decimal, raw: Any, description: str, descrip
         raise Invalid(f"{raw} is onredelijk groot (hooguit {limit:f} ofwel {limit * 100:f}%)",
                       f"{raw} is unreasonably large (at most {limit:f}, i.e. {limit * 100:f}%)", description, description_en)
     return value
+
+
+def lkv_excluded(hint: str, hint_en: str) -> Invalid:
+    """The LKV cannot be switched on: the law excludes employment in beschut werk."""
+    return Invalid("het loonkostenvoordeel (LKV) geldt niet voor beschut werk: Wet tegemoetkomingen loondomein art. 2.10 "
+                   "lid 2 onder b sluit een dienstbetrekking als bedoeld in art. 10b Participatiewet uit (2018-2025); "
+                   "vanaf 2026 art. 2.10 met art. 38b Wet financiering sociale verzekeringen",
+                   "the wage-cost advantage (LKV) does not apply to sheltered work: Wet tegemoetkomingen loondomein "
+                   "art. 2.10(2)(b) excludes employment under art. 10b Participatiewet (2018-2025); from 2026 art. 2.10 "
+                   "with art. 38b Wet financiering sociale verzekeringen", hint, hint_en)
