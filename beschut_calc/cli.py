@@ -89,7 +89,10 @@ def main(
     try:
         from .inputs.parameter_files import load_parameters
 
+        from .core.receipt import receipt as make_receipt
+
         book = load_parameters()
+        receipt = make_receipt(book, __version__)
         runs = compute(files, lang.value, book)
         # Reports add to `extras` (per column, merged into that column's JSON) and `top`
         # (top-level JSON keys); `sections` print after the table.
@@ -136,7 +139,7 @@ def main(
             # Before any output: a refused or failed export exits 2 with nothing printed.
             from .report import excel as excel_report
 
-            excel_report.write(excel, runs, book, analyses, lang.value, force=force)
+            excel_report.write(excel, runs, book, analyses, lang.value, force=force, receipt=receipt)
             typer.echo(("werkmap geschreven: " if lang == Lang.nl else "workbook written: ") + str(excel), err=True)
 
         if format == Format.json:
@@ -144,13 +147,14 @@ def main(
 
             results = [r for _, rs in runs for r in rs]
             flat_extras = [e for es in extras for e in es]
-            sys.stdout.write(jsonout.render(results, lang.value, flat_extras, top))
+            sys.stdout.write(jsonout.render(results, lang.value, flat_extras, top, receipt))
         elif format == Format.markdown:
             from .report import markdown
 
             for scenario, results in runs:
                 sys.stdout.write(markdown.render(f"{scenario.name}", results, lang.value,
                                                  difference="compare" in scenario.extra))
+            sys.stdout.write(markdown.render_receipt(receipt, lang.value))
         else:
             from .report import terminal
 
@@ -159,6 +163,7 @@ def main(
                                 difference="compare" in scenario.extra)
             for section in sections:
                 section(sys.stdout)
+            terminal.render_receipt(receipt, lang.value)
     except InputError as exc:
         typer.echo(exc.render(lang.value), err=True)
         raise typer.Exit(2)

@@ -19,7 +19,7 @@ MEMO = SCENARIOS / "zaanstreek-waterland-2017.yaml"
 STATUTORY = SCENARIOS / "zaanstreek-waterland-2017-herberekend.yaml"
 PAYROLL = SCENARIOS / "zaanstreek-waterland-2017-payroll.yaml"
 
-# The memo's 31-hour column by hand, without the memo's rounding (003_77b5e6ae8c4da4a6.txt, chapter 6):
+# The memo's 31-hour column by hand, without the memo's rounding (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, chapter 6):
 WML = Decimal("1551.60")                                  # endnote vii, WML 1-1-2017
 WAGE_VALUE = Decimal("0.30") * WML * 12 * Decimal("1.08")  # 30 % of a 36-hour year (ch. 6)
 LKS, GENERAL, TEMPORARY = Decimal(14300), Decimal(8500), Decimal(2500)   # §3.1, §4.3.2

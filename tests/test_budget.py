@@ -1,4 +1,4 @@
-"""The municipal budget for a target (issue 5, item 4; 003_77b5e6ae8c4da4a6.txt §6.1 and endnote i)."""
+"""The municipal budget for a target (issue 5, item 4; Notitie Nieuw beschut werk Zaanstreek-Waterland 2017 §6.1 and endnote i)."""
 from __future__ import annotations
 
 import json

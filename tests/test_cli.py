@@ -65,7 +65,7 @@ def test_json_shape():
     result = invoke(MAIN, "--format", "json")
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert list(doc) == ["scenarios"]
+    assert list(doc) == ["receipt", "scenarios"]
     assert len(doc["scenarios"]) == 2
     for scenario in doc["scenarios"]:
         assert {"name", "inputs", "lines", "totals", "warnings"} <= set(scenario)
@@ -84,7 +84,7 @@ def test_json_shape():
             assert line["side"] == ("cost" if line["key"] in ("wage_costs", "guidance_costs") else "benefit")
             assert isinstance(line["amount"], (int, float)) and not isinstance(line["amount"], bool)
             assert isinstance(line["label"], str) and line["label"]
-            assert isinstance(line["source"], str) and "003_77b5e6ae8c4da4a6.txt" in line["source"]
+            assert isinstance(line["source"], str) and "Notitie Nieuw beschut werk Zaanstreek-Waterland 2017" in line["source"]
         assert set(scenario["totals"]) == {"benefits", "costs", "balance"}
         assert all(isinstance(v, (int, float)) for v in scenario["totals"].values())
         assert isinstance(scenario["warnings"], list) and all(isinstance(w, str) for w in scenario["warnings"])
@@ -165,3 +165,39 @@ def test_bad_file_among_good_ones_prints_nothing(tmp_path):
     bad.write_text(scenario_text({**BASE, "hours": 41}), encoding="utf-8")
     result = invoke(MAIN, bad)
     assert result.exit_code == 2 and result.stdout == ""
+
+
+def test_every_output_carries_the_receipt(tmp_path):
+    # issue 10 item 6: version, a short hash of the parameter data, the date of the newest parameter value
+    from beschut_calc import __version__
+    from beschut_calc.core.receipt import newest_date
+    from beschut_calc.inputs.parameter_files import load_parameters
+
+    book = load_parameters()
+    receipt = json.loads(invoke(MAIN, "-f", "json").stdout)["receipt"]
+    assert receipt["version"] == __version__
+    assert len(receipt["parameters_hash"]) == 12 and receipt["parameters_hash"] == book.digest
+    assert receipt["newest_parameter_date"] == newest_date(book).isoformat()
+    for args in ([], ["-f", "markdown"]):
+        out = invoke(MAIN, *args).stdout
+        assert receipt["parameters_hash"] in out and receipt["newest_parameter_date"] in out
+    import openpyxl
+
+    target = tmp_path / "memo.xlsx"
+    assert invoke(MAIN, "--excel", target).exit_code == 0
+    summary = openpyxl.load_workbook(target)["Samenvatting"]
+    assert receipt["parameters_hash"] in summary["A2"].value
+
+
+def test_parameter_hash_changes_with_the_data(tmp_path):
+    # A different value in any parameter file gives another hash (the receipt identifies the data).
+    import shutil
+
+    from beschut_calc.inputs.parameter_files import PARAMS_DIR, load_parameters
+
+    copy = tmp_path / "params"
+    shutil.copytree(PARAMS_DIR, copy)
+    before = load_parameters(copy).digest
+    path = copy / "holiday_allowance.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("0.08", "0.09"), encoding="utf-8")
+    assert load_parameters(copy).digest != before

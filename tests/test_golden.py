@@ -1,7 +1,7 @@
 """Golden tests: the shipped scenarios reproduce the published table of chapter 6 to the euro.
 
 The published figures come from tests/fixtures/published.yaml (a copy of the project's reference
-file, source 003_77b5e6ae8c4da4a6.txt, chapter 6). The amounts compared here are computed by the
+file, source Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, chapter 6). The amounts compared here are computed by the
 CLI from the memo's inputs; nothing in this file types a result in.
 """
 from __future__ import annotations

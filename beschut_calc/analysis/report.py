@@ -202,9 +202,9 @@ def render_budget(title: str, budget, lang: str, out) -> None:
         console.print(table)
     bears = any(row.bears_employer_balance for row in budget.rows)
     note = Text("Saldo gemeente = participatiebudget + BUIG + bonus rijk − LKS − subsidies − voortraject en loonwaardemeting" + (" + saldo werkgevers (de gemeente draagt het tekort van de werkgever)" if bears else "")
-                + ". Voortraject en loonwaardemeting één keer per nieuwe plek; de bonus van het Rijk wordt achteraf uitgekeerd (003 §6.1).",
+                + ". Voortraject en loonwaardemeting één keer per nieuwe plek; de bonus van het Rijk wordt achteraf uitgekeerd (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §6.1).",
                 "Municipal net = participation budget + BUIG + national bonus − LKS − subsidies − pre-trajectory and measurement" + (" + employer balance (the municipality carries the employer's deficit)" if bears else "")
-                + ". One pre-trajectory and one wage-value measurement per new place; the national bonus is paid afterwards (003 §6.1).")
+                + ". One pre-trajectory and one wage-value measurement per new place; the national bonus is paid afterwards (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §6.1).")
     console.print(note(lang), markup=False)
     if budget.warnings:
         console.print(f"[bold]{HEADINGS['warnings'](lang)}[/bold]")

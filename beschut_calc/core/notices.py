@@ -33,8 +33,8 @@ def parameter_warning(pv: ParamValue) -> Text | None:
 def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
     out = []
     if p.wage_value < Decimal("0.30") and p.subsidy_set.wage_subsidy_rule == "statutory":
-        out.append(Text(f"loonwaarde {percent(p.wage_value)} is lager dan 30 %: de loonkostensubsidie is ten hoogste 70 % WML, de werkgever draagt het verschil (003, §3.3 punt 2)",
-                        f"wage value {percent(p.wage_value, 'en')} is below 30%: the wage subsidy is at most 70% of WML, the employer carries the gap (003, §3.3 item 2)"))
+        out.append(Text(f"loonwaarde {percent(p.wage_value)} is lager dan 30 %: de loonkostensubsidie is ten hoogste 70 % WML, de werkgever draagt het verschil (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 punt 2)",
+                        f"wage value {percent(p.wage_value, 'en')} is below 30%: the wage subsidy is at most 70% of WML, the employer carries the gap (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 item 2)"))
     if p.method == "memo":
         if _used(lines.get("wage_value"), "memo_wage_value_fulltime"):
             out.append(Text("memomethode: de loonwaarde is, zoals in hoofdstuk 6 van de notitie, een percentage van een voltijdjaar (36 uur) en niet van 31 uur; de regels van de notitie zelf geven minder",

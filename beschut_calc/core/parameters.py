@@ -8,7 +8,7 @@ A file looks like::
     values:
       2017-01-01:
         value: 1551.60
-        source: "003_77b5e6ae8c4da4a6.txt, eindnoot vii"
+        source: "Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, eindnoot vii"
         status: confirmed          # confirmed (default) | unconfirmed | assumption
         note: optional remark shown in traces and warnings (Dutch)
         note_en: the same remark in English (for --lang en)
@@ -92,8 +92,9 @@ class Parameter:
 
 @dataclass
 class ParameterBook:
-    """All parameters, by name."""
+    """All parameters, by name; `digest` identifies the data they were read from (the receipt)."""
     parameters: dict[str, Parameter] = field(default_factory=dict)
+    digest: str = ""
 
     def __getitem__(self, name: str) -> Parameter:
         return self.parameters[name]

@@ -8,6 +8,7 @@ from typing import Any
 from ..core.parameters import STATUSES, Parameter, ParameterBook, ParamValue, to_decimal
 
 PARAMS_DIR = Path(__file__).resolve().parent.parent / "params"
+CATALOGUE_DIRS = tuple(PARAMS_DIR.parent / name for name in ("employers", "subsidy_sets", "rounding"))
 
 
 def _parse_date(raw: Any, where: str) -> dt.date:
@@ -52,10 +53,20 @@ def load_parameters(directory: Path = PARAMS_DIR) -> ParameterBook:
         return _BOOK
     import yaml  # local: keeps `import beschut_calc.parameters` cheap for tools that only need types
 
+    import hashlib
+
     book = ParameterBook()
+    digest = hashlib.sha256()
     for path in sorted(directory.glob("*.yaml")):
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + raw + b"\0")
+        doc = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         book.parameters[path.stem] = parse_parameter(path.stem, doc)
+    # The catalogues (employer models, subsidy sets, rounding) are data the figures depend on too.
+    for folder in CATALOGUE_DIRS if directory == PARAMS_DIR else ():
+        for path in sorted(folder.glob("*.yaml")):
+            digest.update(f"{folder.name}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
+    book.digest = digest.hexdigest()[:12]
     if directory == PARAMS_DIR:
         _BOOK = book
     return book

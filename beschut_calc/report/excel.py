@@ -39,22 +39,27 @@ ZW_SET = "zaanstreek-waterland-2017"
 
 
 def write(path: str | Path, runs: list, book: ParameterBook, analyses=None, lang: str = "nl",
-          force: bool = False) -> Path:
+          force: bool = False, receipt=None) -> Path:
     """Build the workbook for `runs` [(Scenario, [Result])] and write it safely to `path`."""
     from .safewrite import check_target, write_atomic
 
     check_target(Path(path), force)      # refuse early, before any work
-    wb, _ = build(runs, book, analyses, lang)
+    wb, _ = build(runs, book, analyses, lang, receipt)
     buffer = io.BytesIO()
     wb.save(buffer)
     return write_atomic(path, buffer.getvalue(), force=force)
 
 
-def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl"):
+def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl", receipt=None):
     """The workbook and, per column (in order), its ColumnLayout (cell addresses, for tests and tools)."""
     from openpyxl import Workbook
+    from openpyxl.styles import Font
     from openpyxl.workbook.properties import CalcProperties
 
+    from .. import __version__
+    from ..core.receipt import receipt as make_receipt
+
+    receipt = receipt or make_receipt(book, __version__)
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY
@@ -69,6 +74,10 @@ def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl"):
     # The analyses' typed results per column (analysis/hooks.py), None where none ran.
     flat_analyses = analyses.flat() if analyses is not None else [None] * len(flat_results)
     _summary(summary, runs, layouts, flat_analyses, lang)
+    # The receipt: which tool and parameter data made these figures (also in the file's properties).
+    put_text(summary.cell(2, 1), receipt.line(lang))
+    summary.cell(2, 1).font = Font(italic=True, color="666666")
+    wb.properties.description = receipt.line(lang)
     _sources(wb.create_sheet(SOURCES), flat_results, layouts, book, lang)
     _notes(wb.create_sheet(NOTES, 1), runs, book, lang)
     from .excel_extras import add_sweep_sheet, add_years_sheet
@@ -341,8 +350,8 @@ def _sources(ws, results: list[Result], layouts: list[ColumnLayout], book: Param
     widths = (34, 44, 26, 12, 28, 22, 90, 60, 30)
     put_text(ws.cell(1, 1), _t(lang, "Alle gebruikte parameters met hun bron", "Every parameter used, with its source"))
     ws.cell(1, 1).font = Font(bold=True, size=14)
-    put_text(ws.cell(2, 1), _t(lang, "Bronbestanden 000-004 zijn de notities in de map met bronnen (bijv. 003_77b5e6ae8c4da4a6.txt = notitie Nieuw beschut werk, Zaanstreek-Waterland 2017).",
-                               "Source files 000-004 are the notes in the sources folder (e.g. 003_77b5e6ae8c4da4a6.txt = note Nieuw beschut werk, Zaanstreek-Waterland 2017)."))
+    put_text(ws.cell(2, 1), _t(lang, "Bronnen staan met titel en paragraaf; wetten met hun BWB-nummer, artikel en versiedatum, bedragen met hun Staatscourant of Staatsblad.",
+                               "Sources are given by title and section; laws by their BWB number, article and version date, amounts by their Staatscourant or Staatsblad."))
     for j, (head, width) in enumerate(zip(heads, widths), 1):
         cell = ws.cell(3, j)
         put_text(cell, head)

@@ -60,12 +60,15 @@ def scenario_dict(result: Result, lang: str = "nl") -> dict:
     }
 
 
-def render(results: list[Result], lang: str = "nl", extras: list[dict] | None = None, top: dict | None = None) -> str:
-    """`extras[i]` adds keys to column i (trace, breakeven, ...); `top` adds top-level keys (budget)."""
+def render(results: list[Result], lang: str = "nl", extras: list[dict] | None = None, top: dict | None = None,
+           receipt=None) -> str:
+    """`extras[i]` adds keys to column i (trace, breakeven, ...); `top` adds top-level keys (budget);
+    `receipt` (core/receipt.py) says which tool and parameter data made the figures."""
     scenarios = [scenario_dict(r, lang) for r in results]
     for scenario, more in zip(scenarios, extras or []):
         scenario.update(more)
-    return json.dumps({"scenarios": scenarios, **(top or {})}, ensure_ascii=False, indent=2) + "\n"
+    head = {"receipt": receipt.to_json()} if receipt is not None else {}
+    return json.dumps({**head, "scenarios": scenarios, **(top or {})}, ensure_ascii=False, indent=2) + "\n"
 
 
 # ---------------------------------------------------------------- analyses (typed results in, JSON out)

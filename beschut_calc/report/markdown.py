@@ -58,3 +58,7 @@ def render(title: str, results: list[Result], lang: str = "nl", difference: bool
         out += [escape(text) for text in lines]
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def render_receipt(receipt, lang: str = "nl") -> str:
+    return f"_{escape(receipt.line(lang))}_\n"

@@ -58,3 +58,8 @@ def render_warnings(results: list[Result], lang: str, console) -> None:
     console.print(f"[bold]{HEADINGS['warnings'](lang)}[/bold]")
     for text in lines:
         console.print(text, markup=False, highlight=False)
+
+
+def render_receipt(receipt, lang: str = "nl", file=None) -> None:
+    """The footer: tool version, parameter data and its newest date, so a memo's figure can be reproduced."""
+    _console(file).print(receipt.line(lang), markup=False, highlight=False, style="dim")
