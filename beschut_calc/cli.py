@@ -190,5 +190,38 @@ def main(
         raise typer.Exit(1)
 
 
+parameters_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
+                             help="De wettabel: elke parameter met waarde, ingangsdatum, bron en status.")
+
+
+@parameters_app.command()
+def parameters(
+    year: Optional[int] = typer.Option(None, "--year", help="Alleen de waarden die in dit jaar gelden (standaard: alle jaren)."),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="table (standaard) of json."),
+    lang: Lang = typer.Option(Lang.nl, "--lang", help="Taal: nl (standaard) of en."),
+):
+    """Toon elke parameter met waarde, ingangsdatum, bron en status (bevestigd, niet bevestigd, aanname, doorgetrokken)."""
+    from .core.receipt import receipt as make_receipt
+    from .inputs.parameter_files import load_parameters
+    from .inputs.schema import FIRST_YEAR, LAST_YEAR
+    from .report import law_table
+
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        typer.echo((f"--year {year}: kies een jaar van {FIRST_YEAR} tot en met {LAST_YEAR}" if lang == Lang.nl else
+                    f"--year {year}: choose a year from {FIRST_YEAR} to {LAST_YEAR}"), err=True)
+        raise typer.Exit(2)
+    book = load_parameters()
+    receipt = make_receipt(book, __version__)
+    if format == Format.json:
+        sys.stdout.write(law_table.to_json(book, year, lang.value, receipt))
+    else:
+        law_table.render(book, year, lang.value, receipt)
+
+
 def run():  # console-script entry point
+    # `beschut-calc parameters ...` is the law table; anything else is `beschut-calc FILE...`.
+    if len(sys.argv) > 1 and sys.argv[1] == "parameters":
+        sys.argv = [sys.argv[0] + " parameters"] + sys.argv[2:]
+        parameters_app()
+        return
     app()

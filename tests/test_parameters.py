@@ -118,3 +118,59 @@ def test_parameters_cover_2015_to_2026(calc, year, method):
     result = calc(year=year, hours=31, method=method, subsidy_set="zaanstreek-waterland-2017")
     assert result.line("wage_costs").amount > 0
     assert result.line("wage_subsidy").amount > 0
+
+
+# ------------------------------------------------------------------ the law table (issue 10, item 7)
+
+def _law(*args):
+    from typer.testing import CliRunner
+
+    from beschut_calc.cli import parameters_app
+
+    return CliRunner().invoke(parameters_app, list(args))
+
+
+def test_law_table_for_one_year_lists_values_dates_sources_and_status(book):
+    import json
+
+    result = _law("--year", "2026", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["year"] == 2026 and doc["receipt"]["parameters_hash"] == book.digest
+    wml = [p for p in doc["parameters"] if p["name"] == "wml_hour"]
+    # both 2026 values: from 1 January and from 1 July (Stcrt. 2026, 16505), neither carried forward
+    assert [(p["since"], p["value"]) for p in wml] == [("2026-01-01", 14.71), ("2026-07-01", 14.99)]
+    assert all(p["source"] and not p["carried_forward"] for p in wml)
+    assert all(p["source"] for p in doc["parameters"])
+    unconfirmed = [p for p in doc["parameters"] if p["status"] != "confirmed"]
+    assert any(p["name"] == "employer_charges" and p["status"] == "assumption" for p in unconfirmed)
+
+
+def test_law_table_for_2027_says_what_is_carried_forward():
+    import json
+
+    doc = json.loads(_law("--year", "2027", "-f", "json").stdout)
+    carried = {p["name"] for p in doc["parameters"] if p["carried_forward"]}
+    assert {"wml_hour", "wml_month"} <= carried
+    table = _law("--year", "2027").stdout
+    assert "doorgetrokken" in table and "wml_hour" in table
+    assert "carried forward" in _law("--year", "2027", "--lang", "en").stdout
+
+
+def test_law_table_for_all_years_and_a_bad_year():
+    import json
+
+    doc = json.loads(_law("-f", "json").stdout)
+    assert doc["year"] is None
+    assert len([p for p in doc["parameters"] if p["name"] == "wml_month"]) == 24
+    bad = _law("--year", "1999")
+    assert bad.exit_code == 2 and "--year" in bad.stderr and bad.stdout == ""
+
+
+def test_the_console_script_dispatches_parameters(tmp_path):
+    import subprocess
+    import sys
+
+    script = [sys.executable, "-c", "import sys; from beschut_calc.cli import run; sys.argv = ['beschut-calc'] + sys.argv[1:]; run()"]
+    out = subprocess.run(script + ["parameters", "--year", "2017"], capture_output=True, text=True)
+    assert out.returncode == 0 and "wml_month" in out.stdout and "1.551,60" in out.stdout

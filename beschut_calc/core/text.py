@@ -117,6 +117,8 @@ def with_unit(value, unit: str, lang: str = "nl") -> str:
     if isinstance(value, dict) and "rate" in value:
         per_hour = "/uur" if lang == "nl" else "/hour"
         return f"{euro(value['rate'], lang, 2)}{per_hour}, max {euro(value['max'], lang)}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {with_unit(v, unit, lang)}" for k, v in value.items())
     if not isinstance(value, _D):
         return str(value)
     if unit == "fraction":
