@@ -423,13 +423,17 @@ METHOD_TEXT = {
         "Wettelijke methode: elke post uit de wettelijke parameters van het jaar. WML-jaarloon = som over de 12 maanden van het "
         "WML dat die maand geldt (tot 2024 maandloon × uren / volledige werkweek, vanaf 2024 uurloon × uren × 52/12), × (1 + "
         "vakantiebijslag). Loonkosten = dat loon × loonniveau × (1 + werkgeverslasten) × payrollopslag × (1 + uitzendtoeslag). "
-        "Loonwaarde = loonwaarde % × loon. Loonkostensubsidie = min(1 − loonwaarde, 70 %) × loon × (1 + opslag werkgeverslasten). "
+        "Loonwaarde = loonwaarde % × loon. Loonkostensubsidie = min(1 − loonwaarde, 70 %) × 12 × WML van 1 januari × "
+        "deeltijdfactor × (1 + vakantiebijslag) × (1 + opslag werkgeverslasten) (Participatiewet art. 10d lid 4 en 7; deeltijdfactor "
+        "uren / volledige werkweek, vanaf 2024 uren / 36). "
         "Regionale subsidies × min(uren, 31)/31 in de jaren dat ze bestaan. LIV per band van het gemiddelde uurloon, alleen vanaf "
         "1.248 verloonde uren. Begeleiding = kosten per voltijdplek × uren/36.",
         "Statutory method: every line from the year's legal parameters. WML year wage = sum over the 12 months of the WML in force "
         "that month (before 2024 monthly wage × hours / full-time week, from 2024 hourly wage × hours × 52/12), × (1 + holiday "
         "allowance). Wage costs = that wage × wage level × (1 + employer charges) × payroll mark-up × (1 + agency fee). Wage value "
-        "= wage value % × wage. Wage subsidy = min(1 − wage value, 70%) × wage × (1 + employer-charge allowance). Regional "
+        "= wage value % × wage. Wage subsidy = min(1 − wage value, 70%) × 12 × WML of 1 January × part-time factor × (1 + holiday "
+        "allowance) × (1 + employer-charge allowance) (Participatiewet art. 10d(4) and (7); part-time factor hours / full-time "
+        "week, from 2024 hours / 36). Regional "
         "subsidies × min(hours, 31)/31 in the years they exist. LIV by the band of the average hourly wage, only from 1,248 paid "
         "hours. Guidance = cost per full-time place × hours/36."),
 }
@@ -474,6 +478,12 @@ def _notes(ws, runs, book: ParameterBook, lang: str) -> None:
         line(_t(lang, "Geen waarschuwingen.", "No warnings."))
     for text in warnings:
         line(text)
+    yearly = [r for r in results if r.placement.method == "statutory"]
+    if yearly:
+        row += 1
+        line(_t(lang, "Loonkostensubsidie: vastgesteld op 1 januari", "Wage-cost subsidy: set on 1 January"), True, 12)
+        for text in lks_on_january_notes(yearly, book, lang):
+            line(text)
     zw = [r for r in results if r.placement.subsidy_set.name == ZW_SET]
     if zw:
         row += 1
@@ -491,6 +501,29 @@ def _variant(result: Result, book: ParameterBook, **flags) -> Result:
     for name, value in flags.items():
         overrides[name] = ParamValue(name=name, value=value, since=None, source="Toelichting: de eigen regel van de notitie", status="override")
     return calculate(dataclasses.replace(p, overrides=overrides, rounding=None), book)
+
+
+def lks_on_january_notes(results: list[Result], book: ParameterBook, lang: str) -> list[str]:
+    """Why the LKS stays on the WML of 1 January, and what following the July rise would have given."""
+    out = [_t(lang, "Het college stelt de loonkostensubsidie met ingang van 1 januari opnieuw vast (Participatiewet art. 10d lid 7, "
+                    "versie 2017-02-01): de verhoging van het minimumloon per 1 juli werkt pas het jaar daarna door in de LKS, "
+                    "terwijl loonkosten en loonwaarde haar meteen volgen. Vanaf 2024 is de basis het referentiemaandloon (Wml art. 8 "
+                    "lid 1 onder b) naar rato van 36 uur (art. 10d lid 4).",
+              "The municipality sets the wage-cost subsidy anew on 1 January (Participatiewet art. 10d(7), version 2017-02-01): "
+              "the July rise of the minimum wage reaches the LKS only the next year, while wage costs and wage value follow it at "
+              "once. From 2024 the basis is the monthly reference amount (Wml art. 8(1)(b)) pro rata to 36 hours (art. 10d(4)).")]
+    for result in results:
+        if result.placement.year < 2017:
+            continue
+        monthly = _variant(result, book, lks_fixed_on_january_1=False).line("wage_subsidy").amount
+        now = result.line("wage_subsidy").unrounded or result.line("wage_subsidy").amount
+        if monthly == now:
+            continue
+        out.append(_t(lang, f"{result.placement.name}: LKS {euro(now, lang, 2)}; als de LKS de verhoging per 1 juli zou volgen "
+                            f"{euro(monthly, lang, 2)} (verschil {euro(now - monthly, lang, 2)}).",
+                      f"{result.placement.name}: LKS {euro(now, lang, 2)}; following the July rise it would be "
+                      f"{euro(monthly, lang, 2)} (difference {euro(now - monthly, lang, 2)})."))
+    return out
 
 
 def zw_inconsistencies(results: list[Result], book: ParameterBook, lang: str) -> list[str]:
