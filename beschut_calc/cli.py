@@ -77,7 +77,7 @@ def main(
     excel: Optional[Path] = typer.Option(None, "--excel", help="Schrijf ook een Excel-werkmap met formules, bronnen en grafiek naar dit pad."),
     force: bool = typer.Option(False, "--force", help="Overschrijf een bestaand bestand (--excel)."),
     breakeven: Optional[str] = typer.Option(None, "--breakeven", metavar="PARAM",
-                                            help="Zoek per kolom de waarde van PARAM waarbij het saldo 0 is: hours, wage_value, "
+                                            help="Zoek per kolom de waarde van PARAM waarbij het saldo 0 is: hours, wage_value, absence, "
                                                  "guidance_cost_fulltime, agency_fee, payroll_markup of municipal_top_up."),
     sweep: Optional[List[str]] = typer.Option(None, "--sweep", metavar="PARAM=START:STOP:STAP",
                                               help="Saldo over een rooster, één of twee keer, bijv. --sweep hours=24:40:1 --sweep wage_value=10%:50%:5%."),

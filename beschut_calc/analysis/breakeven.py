@@ -25,7 +25,7 @@ ZERO = Decimal(0)
 # Balances are in euros: a root is found when the balance is within a millionth of a cent.
 EXACT = Decimal("1e-8")
 # Scan steps for the piecewise inputs: fine enough to see the 24 h and 31 h corners apart.
-SCAN = {"hours": Decimal("0.25"), "wage_value": Decimal("0.01")}
+SCAN = {"hours": Decimal("0.25"), "wage_value": Decimal("0.01"), "absence": Decimal("0.01")}
 
 
 @dataclass(frozen=True)

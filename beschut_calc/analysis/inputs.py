@@ -41,7 +41,8 @@ def with_value(placement: Placement, name: str, value: Decimal) -> Placement:
 def current_value(placement: Placement, book: ParameterBook, name: str) -> Decimal:
     """What the column uses now (the engine's own lookup, so employer defaults and work type count)."""
     if name in FIELDS:
-        return getattr(placement, name)
+        value = getattr(placement, name)
+        return ZERO if value is None else value
     if name == "municipal_top_up" and name not in placement.overrides:
         return ZERO
     return parameter_in_use(placement, book, name)

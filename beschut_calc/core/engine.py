@@ -45,7 +45,9 @@ def employed_share(p: Placement) -> Decimal:
 def inputs_of_placement(p: Placement) -> dict[str, Decimal]:
     """The values of the rules' inputs for one column."""
     return {"hours": p.hours, "wage_value": p.wage_value, "trial_months": Decimal(trial_months(p)),
-            "year": Decimal(p.year), "first_year": Decimal(p.start_year)}
+            "year": Decimal(p.year), "first_year": Decimal(p.start_year),
+            "absence": p.absence if p.absence is not None else Decimal(0),
+            "indexation": p.indexation if p.indexation is not None else Decimal(0)}
 
 
 # ---------------------------------------------------------------- binding

@@ -124,6 +124,10 @@ class Op(Expr):
         self.args = args
 
 
+def Pow(base, exponent) -> Op:
+    return Op("pow", (lift(base), lift(exponent)))
+
+
 def Min(*args) -> Op:
     return Op("min", tuple(lift(a) for a in args))
 
@@ -450,6 +454,8 @@ def evaluate(e: Expr, inputs: dict, numbers: Numbers = DECIMAL, memo: dict | Non
                     acc = acc * v
                 elif node.op == "/":
                     acc = acc / v
+                elif node.op == "pow":
+                    acc = acc ** v
                 elif node.op == "min":
                     acc = numbers.minimum(acc, v)
                 else:

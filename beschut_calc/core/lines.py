@@ -33,6 +33,8 @@ EMPLOYER_LINES: tuple[LineSpec, ...] = (
     LineSpec("wage_costs", "cost", Text("loonkosten", "wage costs"), origin="employer"),
     LineSpec("guidance_costs", "cost", Text("kosten begeleiding en indirecte kosten", "guidance and indirect costs")),
 )
+# The no-risk policy (Ziektewet art. 29b): only when the scenario counts sickness absence.
+SICKNESS_BENEFIT = LineSpec("sickness_benefit", "benefit", Text("vergoeding no-riskpolis (Ziektewet)", "no-risk policy benefit (Ziektewet)"))
 # An extra municipal contribution per place (issue 5): a policy choice, so it exists only as an input.
 MUNICIPAL_TOP_UP = LineSpec("municipal_top_up", "benefit", Text("aanvulling gemeente", "municipal top-up"),
                             municipality_pays=True)
@@ -56,7 +58,7 @@ PAID_LABELS = {
     "municipal_top_up": Text("aanvulling gemeente aan de werkgever", "municipal top-up to the employer"),
 }
 
-REGISTRY: dict[str, LineSpec] = {spec.key: spec for spec in EMPLOYER_LINES + (MUNICIPAL_TOP_UP,) + MUNICIPAL_LINES}
+REGISTRY: dict[str, LineSpec] = {spec.key: spec for spec in EMPLOYER_LINES + (SICKNESS_BENEFIT, MUNICIPAL_TOP_UP) + MUNICIPAL_LINES}
 
 
 def spec(key: str) -> LineSpec | None:

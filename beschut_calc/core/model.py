@@ -92,6 +92,8 @@ class Placement:
     overrides: dict[str, ParamValue] = field(default_factory=dict)
     first_year: int | None = None               # the placement's first year (multi-year: max_years, trial); None = year
     trial_months: int = 0                       # trial placement with benefits kept, at the start of the first year
+    absence: Decimal | None = None              # sickness absence, share of contract hours; None = not counted
+    indexation: Decimal | None = None           # yearly growth of non-legal costs (guidance); None = not indexed
 
     @property
     def start_year(self) -> int:

@@ -42,12 +42,40 @@ def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
         if p.wage_value != Decimal("0.30"):
             out.append(Text("memomethode: het rijksbedrag van €14.300 voor de loonkostensubsidie geldt bij 30 % loonwaarde; voor een andere loonwaarde is het naar verhouding omgerekend",
                             "memo method: the national €14,300 wage-subsidy figure assumes 30% wage value; for another wage value it is scaled in proportion"))
+    out.extend(absence_and_price_warnings(p, lines))
     temp = lines.get("temporary_subsidy")
     sub = p.subsidy_set.subsidies.get("temporary_subsidy")
     if temp is not None and sub is not None and sub.pro_rata and temp.amount and p.hours < p.subsidy_set.full_hours \
             and _used(temp, "temporary_subsidy_pro_rata") is False:
         out.append(Text(f"tijdelijke subsidie niet naar rato bij {plain(p.hours)} uur, zoals in de tabel van hoofdstuk 6; §4.3.2 van de notitie rekent naar rato",
                         f"temporary subsidy not pro-rated at {plain(p.hours, 'en')} hours, as in the table of chapter 6; §4.3.2 of the note pro-rates it"))
+    return out
+
+
+def absence_and_price_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
+    """Sickness absence not counted, and amounts at the price level of an earlier year."""
+    out = []
+    if p.absence is None:
+        out.append(Text("Verzuim is niet meegeteld: de loonwaarde gaat uit van een werknemer die nooit ziek is en er is geen "
+                        "vergoeding uit de no-riskpolis (Ziektewet art. 29b); zet absence in het scenario, bijvoorbeeld absence: 8%.",
+                        "Sickness absence is not counted: the wage value assumes an employee who is never ill and there is no "
+                        "no-risk policy benefit (Ziektewet art. 29b); set absence in the scenario, for example absence: 8%."))
+    seen = set()
+    for line in lines.values():
+        for pv in line.params:
+            if pv.price_year and p.year > pv.price_year and pv.name not in seen:
+                seen.add(pv.name)
+                shown, shown_en = with_unit(pv.value, pv.unit, "nl"), with_unit(pv.value, pv.unit, "en")
+                if p.indexation is None:
+                    out.append(Text(f"{pv.name} = {shown} is een bedrag in prijzen van {pv.price_year}; voor {p.year} is het niet "
+                                    f"geïndexeerd (zet indexation in het scenario, bijvoorbeeld indexation: 3%).",
+                                    f"{pv.name} = {shown_en} is an amount in prices of {pv.price_year}; for {p.year} it is not "
+                                    f"indexed (set indexation in the scenario, for example indexation: 3%)."))
+                else:
+                    out.append(Text(f"{pv.name} = {shown} is een bedrag in prijzen van {pv.price_year}; de indexatie van "
+                                    f"{percent(p.indexation)} per jaar telt vanaf {p.start_year}, niet vanaf {pv.price_year}.",
+                                    f"{pv.name} = {shown_en} is an amount in prices of {pv.price_year}; the indexation of "
+                                    f"{percent(p.indexation, 'en')} a year counts from {p.start_year}, not from {pv.price_year}."))
     return out
 
 

@@ -55,6 +55,7 @@ class ParamValue:
     extrapolated: bool = False   # the date lies after the last date the value is known for
     unit: str = ""               # fraction, euro_per_year, hours_per_week, ... (for display)
     note_en: str = ""            # the note in English, for --lang en (falls back to the Dutch note)
+    price_year: int | None = None  # an amount's price level (the year of its source), for the price-level warning
 
     def note_in(self, lang: str) -> str:
         return (self.note_en or self.note) if lang == "en" else self.note

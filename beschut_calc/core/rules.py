@@ -6,14 +6,15 @@ and the rule in words are rendered from the same trees. To change a rule, change
 
 Inputs (may vary per evaluation): `hours`, `wage_value`, `trial_months` (the months of this
 calendar year without a contract at the start of a trial placement), `year` and `first_year`
-(the placement's first calendar year, for subsidies granted for a number of years).
+(the placement's first calendar year, for subsidies granted for a number of years), `absence`
+(sickness absence, share of contract hours) and `indexation` (yearly rise of non-legal costs).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .expr import (And, Bands, Choose, Const, Expr, Fixed, Flag, If, Input, Min, Param, Step, Sum, Zero)
+from .expr import (And, Bands, Choose, Const, Expr, Fixed, Flag, If, Input, Min, Param, Pow, Step, Sum, Zero)
 from . import lines as registry
 from .lines import MUNICIPAL_TOP_UP, LineSpec
 from .model import Placement
@@ -21,6 +22,7 @@ from .parameters import ParamValue
 from .text import Text
 
 HOURS, WAGE_VALUE, TRIAL = Input("hours"), Input("wage_value"), Input("trial_months")
+ABSENCE, INDEXATION = Input("absence"), Input("indexation")
 WEEKS_PER_YEAR = Const(Decimal(52))
 MONTHS = 12
 
@@ -57,6 +59,8 @@ PARAMETER_LABELS: dict[str, Text] = {
     "lkv_beschut_werk": Text("LKV mogelijk voor beschut werk (1 = ja)", "LKV possible for sheltered work (1 = yes)"),
     "lks_fixed_on_january_1": Text("LKS een jaar lang op het WML van 1 januari (1 = ja)", "LKS for a year on the WML of 1 January (1 = yes)"),
     "lks_hours_basis_36": Text("LKS naar rato van 36 uur (1 = ja) of van de volledige werkweek", "LKS pro rata to 36 hours (1 = yes) or to the full-time week"),
+    "sickness_benefit_share": Text("Ziekengeld no-riskpolis als deel van het dagloon", "No-risk sickness benefit as a share of the daily wage"),
+    "lks_stops_during_sickness_benefit": Text("Geen LKS over perioden met ziekengeld (1 = ja)", "No LKS over periods with sickness benefit (1 = yes)"),
     "rijk_guidance_increase_per_place": Text("Verhoging rijksbedrag begeleiding per plek (vanaf 2024)", "Increase of the national guidance figure per place (from 2024)"),
     "hourly_wml_from": Text("Uur-WML geldt (1 = ja)", "Hourly WML applies (1 = yes)"),
     "wml_hour": Text("WML per uur", "WML per hour"),
@@ -295,36 +299,76 @@ def guidance_at(hours: Expr) -> Expr:
     return P("guidance_cost_fulltime", "per voltijdplek", "per full-time place") * hours / P("guidance_reference_hours")
 
 
+# ---------------------------------------------------------------- sickness absence and indexation
+
+def _absent(column: Column) -> bool:
+    return column.placement.absence is not None
+
+
+PRESENT = Step("present", Text("deel van de uren aanwezig (1 − verzuim)", "share of hours present (1 − absence)"),
+               1 - ABSENCE, "fraction")
+
+
+def less_absence(rule: Expr) -> Expr:
+    """During absence the employer keeps paying wages but loses the wage value of those hours."""
+    return Choose(lambda column: rule * PRESENT if _absent(column) else rule)
+
+
+def lks_less_absence(rule: Expr) -> Expr:
+    """No LKS over periods with a right to sickness benefit under ZW art. 29b (Participatiewet art. 10d
+    lid 12, to 2021-07-01 at least); once that provision lapsed, the LKS continues (unconfirmed date)."""
+    return Choose(lambda column: If(Flag(P("lks_stops_during_sickness_benefit")), rule * PRESENT, rule)
+                  if _absent(column) else rule)
+
+
+def sickness_benefit(wage: Expr) -> Expr:
+    """No-risk policy (Ziektewet art. 29b lid 2 onder f): the employer of a beschut-werk employee receives
+    sickness benefit from the first day: the daily wage (lid 6, first 52 weeks, on request) or 70 % (lid 5),
+    over the absent share of the wage."""
+    return ABSENCE * wage * WAGE_LEVEL * P("sickness_benefit_share", "van het dagloon", "of the daily wage")
+
+
+INDEX = Step("index", Text("indexatie sinds het eerste jaar", "indexation since the first year"),
+             Pow(1 + INDEXATION, YEAR - FIRST_YEAR), "factor")
+
+
+def indexed(rule: Expr) -> Expr:
+    """Costs that are not legal parameters (guidance) rise by `indexation` a year from the first year."""
+    return Choose(lambda column: rule * INDEX if column.placement.indexation is not None else rule)
+
+
 # ---------------------------------------------------------------- the two methods
 
 STATUTORY: dict[str, Expr] = {
-    "wage_value": WAGE_VALUE * W,
-    "wage_subsidy": LKS_SHARE * W_LKS * (1 + P("lks_employer_charge_allowance", "opslag werkgeverslasten",
-                                                 "employer-charge allowance")),
+    "wage_value": less_absence(WAGE_VALUE * W),
+    "wage_subsidy": lks_less_absence(LKS_SHARE * W_LKS * (1 + P("lks_employer_charge_allowance", "opslag werkgeverslasten",
+                                                                 "employer-charge allowance"))),
     "general_subsidy": _subsidy("general_subsidy"),
     "temporary_subsidy": _subsidy("temporary_subsidy"),
     "tax_advantage": _tax(HOURLY_WAGE),
     "wage_costs": W_PAID * WAGE_COST_FACTOR,
-    "guidance_costs": guidance_at(HOURS),
+    "guidance_costs": indexed(guidance_at(HOURS)),
+    "sickness_benefit": sickness_benefit(W_PAID),
 }
 
 # The note's method (003 chapter 6): amounts at 31 hours from its own inputs, scaled by hours/31.
 _MEMO_WAGE_VALUE_HOURS = If(Flag(P("memo_wage_value_fulltime")), P("fulltime_hours"), MEMO_HOURS)
 MEMO: dict[str, Expr] = {
     # The note takes the wage value as a percentage of a full-time (36-hour) year for the 31-hour column.
-    "wage_value": Step("wage_value_at_31", Text("loonwaarde bij 31 uur", "wage value at 31 hours"),
-                       WAGE_VALUE * W_FULL * _MEMO_WAGE_VALUE_HOURS / P("fulltime_hours")) * SCALE,
+    "wage_value": less_absence(Step("wage_value_at_31", Text("loonwaarde bij 31 uur", "wage value at 31 hours"),
+                                    WAGE_VALUE * W_FULL * _MEMO_WAGE_VALUE_HOURS / P("fulltime_hours")) * SCALE),
     # The national budget figure per place (30 % wage value, 31 hours), in proportion to the share of WML allowed.
-    "wage_subsidy": Step("wage_subsidy_at_31", Text("loonkostensubsidie bij 31 uur", "wage subsidy at 31 hours"),
-                         P("rijk_lks_per_place", "rijksbedrag", "national figure") * LKS_SHARE / LKS_CAP)
-    * SCALE * EMPLOYED_SHARE,
+    "wage_subsidy": lks_less_absence(Step("wage_subsidy_at_31", Text("loonkostensubsidie bij 31 uur", "wage subsidy at 31 hours"),
+                                          P("rijk_lks_per_place", "rijksbedrag", "national figure") * LKS_SHARE / LKS_CAP)
+                                     * SCALE * EMPLOYED_SHARE),
     "general_subsidy": _subsidy("general_subsidy"),
     "temporary_subsidy": _subsidy("temporary_subsidy"),
     "tax_advantage": _tax(HOURLY_WAGE_FULLTIME),
     "wage_costs": Step("wage_costs_at_31", Text("loonkosten bij 31 uur", "wage costs at 31 hours"),
                        W_FULL * MEMO_HOURS / P("fulltime_hours") * WAGE_COST_FACTOR) * SCALE * EMPLOYED_SHARE,
-    "guidance_costs": Step("guidance_at_31", Text("begeleiding bij 31 uur", "guidance at 31 hours"),
-                           guidance_at(MEMO_HOURS)) * SCALE,
+    "guidance_costs": indexed(Step("guidance_at_31", Text("begeleiding bij 31 uur", "guidance at 31 hours"),
+                                   guidance_at(MEMO_HOURS)) * SCALE),
+    "sickness_benefit": sickness_benefit(W_FULL * MEMO_HOURS / P("fulltime_hours") * SCALE * EMPLOYED_SHARE),
 }
 METHOD_RULES = {"statutory": STATUTORY, "memo": MEMO}
 
@@ -333,6 +377,8 @@ def employer_lines(placement: Placement) -> list[tuple[LineSpec, Expr]]:
     """The employer's lines of a column in order, each with its declared rule."""
     rules = METHOD_RULES[placement.method]
     out = [(spec, rules[spec.key]) for spec in registry.EMPLOYER_LINES]
+    if placement.absence is not None:
+        out.append((registry.SICKNESS_BENEFIT, rules[registry.SICKNESS_BENEFIT.key]))
     sset = placement.subsidy_set
     for extra in sset.extra_benefits:
         out.append((LineSpec(extra.key, "benefit", extra.label), extra_line(extra, sset)))

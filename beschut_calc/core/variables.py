@@ -11,6 +11,7 @@ from .text import Text, euro, number, percent
 ZERO = Decimal(0)
 # Bounds a real case stays within; the readers of scenario files use the same ones.
 MAX_HOURS = Decimal(40)
+MAX_ABSENCE = Decimal("0.5")      # sickness absence: at most half the contract hours
 # Shares and factors (charges, fees, mark-ups, wage level) multiply each other in the wage costs;
 # 10 (1000 %) is far beyond any real one and keeps their product within Decimal's precision.
 MAX_FACTOR = Decimal(10)
@@ -51,13 +52,15 @@ class Input:
 INPUTS = {i.name: i for i in (
     Input("hours", "hours", Text("uren per week", "hours a week"), ZERO, MAX_HOURS, low_open=True, decimals=4),
     Input("wage_value", "fraction", Text("loonwaarde", "wage value"), ZERO, Decimal(1), decimals=6),
+    Input("absence", "fraction", Text("verzuim", "absence"), ZERO, MAX_ABSENCE, decimals=6),
     Input("guidance_cost_fulltime", "euro", Text("kosten begeleiding per voltijdplek", "guidance cost per full-time place"), ZERO, MAX_MAGNITUDE),
     Input("agency_fee", "fraction", Text("uitzendtoeslag", "agency fee"), ZERO, MAX_FACTOR, decimals=6),
     Input("payroll_markup", "factor", Text("payrollopslag", "payroll mark-up"), ZERO, MAX_FACTOR, low_open=True, decimals=6),
     Input("municipal_top_up", "euro", Text("aanvulling gemeente per plek", "municipal top-up per place"), ZERO, MAX_MAGNITUDE),
 )}
 # The balance is linear in these (engine: wage costs x mark-up x (1 + fee), guidance x cost per
-# place, the top-up line itself); break-even solves them from two evaluations and checks a third.
-LINEAR = ("guidance_cost_fulltime", "agency_fee", "payroll_markup", "municipal_top_up")
+# place, the top-up line itself, wage value, LKS and sickness benefit x absence); break-even solves
+# them from two evaluations and checks a third.
+LINEAR = ("guidance_cost_fulltime", "agency_fee", "payroll_markup", "municipal_top_up", "absence")
 
-FIELDS = ("hours", "wage_value")      # fields of the Placement; the other inputs are overrides
+FIELDS = ("hours", "wage_value", "absence")      # fields of the Placement; the other inputs are overrides

@@ -8,13 +8,15 @@ from .expr import (And, Cmp, Const, Decided, Expr, Flag, If, Input, Op, Round, S
                    steps_of)
 from .text import Text, euro, percent, plain, with_unit
 
-SYMBOL = {"+": " + ", "-": " − ", "*": " × ", "/": " / "}
-PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+SYMBOL = {"+": " + ", "-": " − ", "*": " × ", "/": " / ", "pow": " ^ "}
+PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "pow": 3}
 INPUT_WORDS = {
     "hours": Text("{v} uur", "{v} hours"),
     "wage_value": Text("loonwaarde {v}", "wage value {v}"),
     "trial_months": Text("{v} maanden proefplaatsing", "{v} months of trial placement"),
     "year": Text("{v}", "{v}"),
+    "absence": Text("verzuim {v}", "absence {v}"),
+    "indexation": Text("{v} indexatie", "{v} indexation"),
     "first_year": Text("eerste jaar {v}", "first year {v}"),
 }
 
@@ -55,7 +57,8 @@ class Words:
             return f"{shown} {e.label(lang)}" if e.label is not None else shown
         if isinstance(e, Input):
             value = self.inputs[e.name]
-            shown = percent(value, lang) if e.name == "wage_value" else str(int(value)) if "year" in e.name else plain(value, lang)
+            shown = (percent(value, lang) if e.name in ("wage_value", "absence", "indexation")
+                     else str(int(value)) if "year" in e.name else plain(value, lang))
             return INPUT_WORDS.get(e.name, Text("{v}", "{v}"))(lang).format(v=shown)
         if isinstance(e, Zero):
             return "0"
@@ -68,7 +71,7 @@ class Words:
             for i, arg in enumerate(e.args):
                 text = self(arg)
                 level = 1 if isinstance(arg, Sum) else PRECEDENCE.get(arg.op) if isinstance(arg, Op) else None
-                if level is not None and (level < PRECEDENCE[e.op] or (i > 0 and e.op in "-/" and level == PRECEDENCE[e.op])):
+                if level is not None and (level < PRECEDENCE[e.op] or (i > 0 and e.op in ("-", "/", "pow") and level == PRECEDENCE[e.op])):
                     text = f"({text})"
                 parts.append(text)
             return SYMBOL[e.op].join(parts)

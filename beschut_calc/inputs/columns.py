@@ -64,7 +64,8 @@ def columns(doc) -> list[tuple[dict, dict]]:
     return columns
 
 
-COMPARABLE = ("year", "method", "hours", "wage_value", "employer_model", "subsidy_set", "rounding", "work_type")
+COMPARABLE = ("year", "method", "hours", "wage_value", "employer_model", "subsidy_set", "rounding", "work_type", "absence",
+              "indexation")
 
 
 def expand_compare(doc, columns: list[tuple[dict, dict]], lang: str = "nl") -> list[tuple[dict, dict]]:

@@ -33,6 +33,8 @@ class ColumnSpec:
     overrides: dict = field(default_factory=dict)
     description: str | None = None
     trial_months: int = 0
+    absence: Decimal | None = None
+    indexation: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,8 @@ def build_placement(doc, spec, origin: dict) -> Placement:
                      f"add: overrides: {{{required}: 15%}} (with the agency's own fee)")
     return Placement(name=spec.name, year=spec.year, method=spec.method, hours=spec.hours, wage_value=spec.wage_value,
                      employer=employer, subsidy_set=sset, rounding=catalog.load_rounding(spec.rounding),
-                     work_type=spec.work_type, overrides=overrides, trial_months=spec.trial_months)
+                     work_type=spec.work_type, overrides=overrides, trial_months=spec.trial_months,
+                     absence=spec.absence, indexation=spec.indexation)
 
 
 def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:

@@ -34,6 +34,7 @@ OVERRIDE_KINDS = {
                                  "true: wage value of a full-time year as in the memo; false: of 31 hours"),
     # Known so that it is refused with the law, not as an unknown key (core/rules.py _tax; params/lkv_beschut_werk.yaml).
     "lkv_enabled": ("excluded", "verwijder overrides.lkv_enabled", "remove overrides.lkv_enabled"),
+    "sickness_benefit_share": ("fraction", "ziekengeld als deel van het dagloon, 70% of 100%", "sickness benefit as a share of the daily wage, 70% or 100%"),
     "municipal_top_up": ("euro", "aanvulling van de gemeente per plek per jaar, bijvoorbeeld 1000",
                          "the municipality's top-up per place per year, e.g. 1000"),
 }

@@ -36,7 +36,8 @@ def parse_parameter(name: str, doc: dict) -> Parameter:
         values.append(ParamValue(name=name, value=to_decimal(entry["value"]), since=since,
                                  source=str(entry["source"]).strip(), status=status,
                                  note=str(entry.get("note", "")).strip(), unit=str(doc.get("unit", "")),
-                                 note_en=str(entry.get("note_en", "")).strip()))
+                                 note_en=str(entry.get("note_en", "")).strip(),
+                                 price_year=int(doc["price_year"]) if doc.get("price_year") else None))
     values.sort(key=lambda v: v.since)
     known_until = doc.get("known_until")
     return Parameter(name=name, description=str(doc["description"]).strip(), unit=str(doc.get("unit", "")),

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from ..core.model import METHODS, ROUNDINGS, WORK_TYPES
 from ..core.errors import Invalid
 from .units import parse_fraction, parse_number, shown, shown_en, text_hint
-from ..core.variables import MAX_HOURS
+from ..core.variables import MAX_ABSENCE, MAX_HOURS
 
 FIRST_YEAR = 2015
 LAST_YEAR = 2100
@@ -61,6 +61,24 @@ def _wage_value(value: Any) -> Decimal:
     if not Decimal(0) <= share <= 1:
         raise Invalid(f"loonwaarde {value} valt buiten 0-100 %", f"wage value {value} is outside 0-100 %",
                       "schrijf bijvoorbeeld 30%", "write e.g. 30%")
+    return share
+
+
+def _absence(value: Any) -> Decimal:
+    share = parse_fraction(value)
+    if not Decimal(0) <= share <= MAX_ABSENCE:
+        raise Invalid(f"verzuim {value} valt buiten 0-50 %", f"absence {value} is outside 0-50 %",
+                      "het deel van de contracturen dat de werknemer ziek is, bijvoorbeeld absence: 8%",
+                      "the share of contract hours the employee is ill, for example absence: 8%")
+    return share
+
+
+def _indexation(value: Any) -> Decimal:
+    share = parse_fraction(value)
+    if not Decimal("-0.10") <= share <= Decimal("0.20"):
+        raise Invalid(f"indexatie {value} valt buiten -10 % tot 20 % per jaar", f"indexation {value} is outside -10% to 20% a year",
+                      "de jaarlijkse stijging van de kosten, bijvoorbeeld indexation: 3%",
+                      "the yearly rise of the costs, for example indexation: 3%")
     return share
 
 
@@ -132,6 +150,9 @@ COLUMN_FIELDS = {
     "overrides": _optional(_overrides, {}),
     # proefplaatsing met behoud van uitkering at the start of the first year
     "trial_months": _optional(_trial_months, 0),
+    # sickness absence (share of contract hours) and yearly indexation of non-legal costs; None = not counted
+    "absence": _optional(_absence, None),
+    "indexation": _optional(_indexation, None),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.engine import BoundColumn, bind_column, trial_months
-from ..core.expr import Step, Value, leaves, steps_of
+from ..core.expr import Step, Value, inputs_of, leaves, steps_of
 from ..core.parameters import ParameterBook, ParamValue
 from ..core.result import Result
 from ..core.rules import PARAMETER_LABELS
@@ -194,8 +194,17 @@ class ColumnSheet:
         self.where.inputs["trial_months"] = self.value_row("trial", self.t("Maanden proefplaatsing (zonder loon) in dit jaar", "Trial-placement months (no wage) this year"),
                        trial_months(p), "0", note=self.t("proefplaatsing met behoud van uitkering aan het begin van het eerste jaar",
                                                         "trial placement with benefits kept at the start of the first year"))
-        if any(sub.max_years for sub in p.subsidy_set.subsidies.values()):
+        used = set().union(*(inputs_of(bl.final) for bl in self.column.lines))
+        if "first_year" in used:
             self.where.inputs["first_year"] = self.value_row("start_year", self.t("Eerste jaar van de plek", "First year of the placement"), p.start_year, "0")
+        if "absence" in used:
+            self.where.inputs["absence"] = self.value_row(
+                "absence", self.t("Verzuim (deel van de contracturen)", "Sickness absence (share of contract hours)"),
+                p.absence or 0, PERCENT, unit="0-50 %", is_input=True)
+        if "indexation" in used:
+            self.where.inputs["indexation"] = self.value_row(
+                "indexation", self.t("Indexatie van de begeleidingskosten per jaar", "Yearly indexation of the guidance costs"),
+                p.indexation or 0, PERCENT, note=self.t("vanaf het eerste jaar van de plek", "from the first year of the placement"))
 
         self.heading(self.t("Parameters (met bron; wijzigen kan na opheffen van de beveiliging)",
                             "Parameters (with source; change them after unprotecting the sheet)"))

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from ..core.expr import (And, Cmp, Const, Decided, Expr, Flag, If, Input, Op, Round, Step, Sum, Value, Zero)
 
-PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "pow": 3}
+SYMBOL = {"+": "+", "-": "-", "*": "*", "/": "/", "pow": "^"}
 CMP = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
 
 
@@ -53,10 +54,10 @@ def formula(e: Expr, where: Addresses) -> str:
         for i, arg in enumerate(e.args):
             text = formula(arg, where)
             level = PRECEDENCE.get(arg.op) if isinstance(arg, Op) and where.of(arg) is None else None
-            if level is not None and (level < PRECEDENCE[e.op] or (i > 0 and e.op in "-/" and level == PRECEDENCE[e.op])):
+            if level is not None and (level < PRECEDENCE[e.op] or (i > 0 and e.op in ("-", "/", "pow") and level == PRECEDENCE[e.op])):
                 text = f"({text})"
             parts.append(text)
-        return e.op.join(parts)
+        return SYMBOL[e.op].join(parts)
     if isinstance(e, Sum):
         return "(" + "+".join(formula(t, where) for t in e.terms) + ")"
     if isinstance(e, Cmp):
