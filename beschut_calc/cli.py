@@ -82,6 +82,9 @@ def main(
     sweep: Optional[List[str]] = typer.Option(None, "--sweep", metavar="PARAM=START:STOP:STAP",
                                               help="Saldo over een rooster, één of twee keer, bijv. --sweep hours=24:40:1 --sweep wage_value=10%:50%:5%."),
     years: Optional[int] = typer.Option(None, "--years", metavar="N", help="Volg de plek N kalenderjaren vanaf het jaar van het scenario."),
+    sensitivity: bool = typer.Option(False, "--sensitivity", help="Tornado: het saldo met elke onzekere invoer op zijn lage en hoge waarde."),
+    simulate: Optional[int] = typer.Option(None, "--simulate", metavar="N", help="Trek N scenario's uit de bereiken: P5, P50, P95 en kans op tekort."),
+    seed: Optional[int] = typer.Option(None, "--seed", metavar="S", help="Startwaarde van de trekkingen (standaard 1), zodat een memo na te rekenen is."),
     debug: bool = typer.Option(False, "--debug", help="Toon bij een interne fout de volledige traceback."),
     version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Toon de versie."),
 ):
@@ -122,10 +125,12 @@ def main(
                     sections.insert(0, lambda out, rs=results, vs=run_views: perspective_report.render(rs, vs, lang.value, out))
 
         analyses = None
-        if breakeven is not None or sweep or years is not None or any("targets" in s.extra for s, _ in runs):
+        if breakeven is not None or sweep or years is not None or sensitivity or simulate is not None \
+                or any("targets" in s.extra for s, _ in runs):
             from .analysis import hooks
 
-            analyses = hooks.run(runs, book, breakeven=breakeven, sweep=sweep or [], years=years)
+            analyses = hooks.run(runs, book, breakeven=breakeven, sweep=sweep or [], years=years,
+                                 sensitivity=sensitivity, simulate=simulate, seed=seed)
             sections.extend(hooks.sections(analyses, runs, lang.value))
             if format == Format.json:
                 from .report import jsonout

@@ -9,6 +9,7 @@ from ..core.parameters import ParameterBook
 from .breakeven import BreakEven
 from .budget import Budget
 from .projection import Year
+from .sensitivity import Bar, Simulation
 from .sweep import Sweep
 
 
@@ -18,6 +19,8 @@ class ColumnAnalyses:
     breakeven: BreakEven | None = None
     sweep: Sweep | None = None
     years: list[Year] | None = None
+    sensitivity: list[Bar] | None = None
+    simulation: Simulation | None = None
 
 
 @dataclass
@@ -29,7 +32,8 @@ class Analyses:
         return [c for cs in self.columns for c in cs]
 
 
-def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], years: int | None) -> Analyses:
+def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], years: int | None,
+        sensitivity: bool = False, simulate: int | None = None, seed: int | None = None) -> Analyses:
     """Every analysis asked for, per column; inputs are checked before any work."""
     from .inputs import get_input
 
@@ -44,8 +48,17 @@ def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], y
         from .projection import check_years
 
         check_years(years)
+    if simulate is not None:
+        from .sensitivity import check_draws
+
+        check_draws(simulate)
     columns = []
-    for _, results in runs:
+    for scenario, results in runs:
+        ranges = scenario.extra.get("ranges") if (sensitivity or simulate is not None) else None
+        if ranges is None and (sensitivity or simulate is not None):
+            from ..inputs.ranges import default_ranges
+
+            ranges = default_ranges()
         found = []
         for result in results:
             column = ColumnAnalyses()
@@ -61,6 +74,15 @@ def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], y
                 from .projection import project
 
                 column.years = project(result.placement, book, years)
+            if sensitivity:
+                from .sensitivity import tornado
+
+                column.sensitivity = tornado(result.placement, book, ranges)
+            if simulate is not None:
+                from .sensitivity import DEFAULT_SEED
+                from .sensitivity import simulate as run_simulation
+
+                column.simulation = run_simulation(result.placement, book, ranges, simulate, DEFAULT_SEED if seed is None else seed)
             found.append(column)
         columns.append(found)
     budgets = []
@@ -75,7 +97,7 @@ def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], y
 
 def sections(analyses: Analyses, runs, lang: str) -> list:
     """Terminal sections (callables taking the output file), in the order the analyses ran."""
-    from . import report
+    from ..report import analyses as report
 
     out = []
     pairs = [(scenario, result, column) for (scenario, results), cs in zip(runs, analyses.columns)
@@ -92,6 +114,14 @@ def sections(analyses: Analyses, runs, lang: str) -> list:
             ys = column.years
             title = f"{scenario.name} — {result.placement.name}: {ys[0].year}-{ys[-1].year}"
             out.append(lambda f, t=title, y=ys: report.render_years(t, y, lang, f))
+    for scenario, result, column in pairs:
+        if column.sensitivity is not None:
+            title = f"{scenario.name} — {result.placement.name}"
+            out.append(lambda f, t=title, b=column.sensitivity: report.render_tornado(t, b, lang, f))
+    for scenario, result, column in pairs:
+        if column.simulation is not None:
+            title = f"{scenario.name} — {result.placement.name}"
+            out.append(lambda f, t=title, s=column.simulation: report.render_simulation(t, s, lang, f))
     for name, found in analyses.budgets:
         out.append(lambda f, n=name, b=found: report.render_budget(n, b, lang, f))
     return out

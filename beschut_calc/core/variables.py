@@ -53,6 +53,8 @@ INPUTS = {i.name: i for i in (
     Input("hours", "hours", Text("uren per week", "hours a week"), ZERO, MAX_HOURS, low_open=True, decimals=4),
     Input("wage_value", "fraction", Text("loonwaarde", "wage value"), ZERO, Decimal(1), decimals=6),
     Input("absence", "fraction", Text("verzuim", "absence"), ZERO, MAX_ABSENCE, decimals=6),
+    Input("indexation", "fraction", Text("indexatie per jaar", "indexation a year"), Decimal("-0.10"), Decimal("0.20"), decimals=6),
+    Input("employer_charges", "fraction", Text("werkgeverslasten", "employer charges"), ZERO, MAX_FACTOR, decimals=6),
     Input("guidance_cost_fulltime", "euro", Text("kosten begeleiding per voltijdplek", "guidance cost per full-time place"), ZERO, MAX_MAGNITUDE),
     Input("agency_fee", "fraction", Text("uitzendtoeslag", "agency fee"), ZERO, MAX_FACTOR, decimals=6),
     Input("payroll_markup", "factor", Text("payrollopslag", "payroll mark-up"), ZERO, MAX_FACTOR, low_open=True, decimals=6),
@@ -61,6 +63,16 @@ INPUTS = {i.name: i for i in (
 # The balance is linear in these (engine: wage costs x mark-up x (1 + fee), guidance x cost per
 # place, the top-up line itself, wage value, LKS and sickness benefit x absence); break-even solves
 # them from two evaluations and checks a third.
-LINEAR = ("guidance_cost_fulltime", "agency_fee", "payroll_markup", "municipal_top_up", "absence")
+LINEAR = ("guidance_cost_fulltime", "agency_fee", "payroll_markup", "municipal_top_up", "absence", "employer_charges")
 
-FIELDS = ("hours", "wage_value", "absence")      # fields of the Placement; the other inputs are overrides
+FIELDS = ("hours", "wage_value", "absence", "indexation")      # fields of the Placement; the other inputs are overrides
+
+
+@dataclass(frozen=True)
+class Range:
+    """How uncertain an input is: low, central and high, with the source of the range."""
+    name: str
+    low: Decimal
+    central: Decimal
+    high: Decimal
+    source: str

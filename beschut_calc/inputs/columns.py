@@ -29,7 +29,7 @@ def _merge(base: dict, variant: dict, index: int | None) -> tuple[dict, dict]:
     return merged, origin
 
 
-TOP_LEVEL_ONLY = ("variants", "compare", "targets")
+TOP_LEVEL_ONLY = ("variants", "compare", "targets", "ranges")
 MAX_PLACES = 1_000_000    # the whole country's target is some tens of thousands; more is a typo
 
 

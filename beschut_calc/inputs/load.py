@@ -189,4 +189,8 @@ def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:
     extra = {k: doc.data[k] for k in TOP_LEVEL_ONLY if k in doc.data}
     if "targets" in extra:
         extra["targets"] = targets(doc)
+    if "ranges" in extra:
+        from .ranges import scenario_ranges
+
+        extra["ranges"] = scenario_ranges(doc)
     return Scenario(file=doc.file, name=name, placements=tuple(placements), origins=tuple(origins), document=doc, extra=extra)

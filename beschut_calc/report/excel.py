@@ -34,7 +34,8 @@ SOURCES = "Parameters en bronnen"
 NOTES = "Toelichting"
 SWEEP = "Gevoeligheid"
 YEARS = "Meerjarig"
-RESERVED = {SUMMARY, SOURCES, NOTES, SWEEP, YEARS, "History"}
+UNCERTAINTY = "Onzekerheid"
+RESERVED = {SUMMARY, SOURCES, NOTES, SWEEP, YEARS, UNCERTAINTY, "History"}
 ZW_SET = "zaanstreek-waterland-2017"
 
 
@@ -80,10 +81,11 @@ def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl", rece
     wb.properties.description = receipt.line(lang)
     _sources(wb.create_sheet(SOURCES), flat_results, layouts, book, lang)
     _notes(wb.create_sheet(NOTES, 1), runs, book, lang)
-    from .excel_extras import add_sweep_sheet, add_years_sheet
+    from .excel_extras import add_sweep_sheet, add_uncertainty_sheet, add_years_sheet
 
     add_sweep_sheet(wb, SWEEP, flat_results, flat_analyses, lang)
     add_years_sheet(wb, YEARS, flat_results, flat_analyses, lang)
+    add_uncertainty_sheet(wb, UNCERTAINTY, flat_results, flat_analyses, lang)
     # No cached values are written: make every spreadsheet compute all formulas on opening.
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     wb.active = 0

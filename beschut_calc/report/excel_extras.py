@@ -163,3 +163,70 @@ def add_years_sheet(wb, title: str, results: list[Result], columns: list, lang: 
             row += 1
     ws.freeze_panes = "B2"
     ws.protection.sheet = True
+
+
+def add_uncertainty_sheet(wb, title: str, results: list[Result], columns: list, lang: str) -> None:
+    """The tornado per column (table and a native bar chart) and the simulation's percentiles and histogram."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Font
+
+    from ..core.variables import INPUTS
+
+    found = [(r, c) for r, c in zip(results, columns) if c is not None and (c.sensitivity is not None or c.simulation is not None)]
+    if not found:
+        return
+    ws = wb.create_sheet(title)
+    for letter, width in zip("ABCDEFGH", (34, 14, 14, 16, 16, 14, 12, 80)):
+        ws.column_dimensions[letter].width = width
+    row = _title(ws, 1, _t(lang, "Onzekerheid: welke aanname beslist, en hoe waarschijnlijk een tekort is",
+                           "Uncertainty: which assumption decides, and how likely a deficit is"), 14)
+    for result, column in found:
+        row += 1
+        row = _title(ws, row, result.placement.name)
+        if column.sensitivity is not None:
+            _header(ws, row, [_t(lang, "Invoer", "Input"), _t(lang, "Laag", "Low"), _t(lang, "Hoog", "High"),
+                              _t(lang, "Saldo bij laag", "Balance at low"), _t(lang, "Saldo bij hoog", "Balance at high"),
+                              _t(lang, "Zwaai", "Swing"), _t(lang, "Oordeel kantelt", "Verdict flips"), _t(lang, "Bron", "Source")])
+            top = row + 1
+            for i, bar in enumerate(column.sensitivity):
+                r = top + i
+                inp = INPUTS[bar.parameter]
+                put_text(ws.cell(r, 1), inp.label(lang))
+                put_text(ws.cell(r, 2), inp.fmt(bar.low, lang))
+                put_text(ws.cell(r, 3), inp.fmt(bar.high, lang))
+                _put(ws.cell(r, 4), Decimal(bar.balance_low).quantize(Decimal("0.01")), money=True)
+                _put(ws.cell(r, 5), Decimal(bar.balance_high).quantize(Decimal("0.01")), money=True)
+                _put(ws.cell(r, 6), Decimal(bar.swing).quantize(Decimal("0.01")), money=True)
+                put_text(ws.cell(r, 7), _t(lang, "ja", "yes") if bar.flips else "")
+                put_text(ws.cell(r, 8), bar.source)
+            last = top + len(column.sensitivity) - 1
+            if column.sensitivity:
+                chart = BarChart()
+                chart.type = "bar"
+                chart.title = _t(lang, "Saldo bij lage en hoge waarde", "Balance at low and high value")
+                chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=row, max_row=last), titles_from_data=True)
+                chart.set_categories(Reference(ws, min_col=1, min_row=top, max_row=last))
+                chart.height, chart.width = 7, 16
+                ws.add_chart(chart, f"J{row}")
+            row = max(last + 2, row + 16)
+        if column.simulation is not None:
+            sim = column.simulation
+            put_text(ws.cell(row, 1), _t(lang, f"Simulatie: {sim.n} trekkingen, seed {sim.seed}", f"Simulation: {sim.n} draws, seed {sim.seed}"))
+            ws.cell(row, 1).font = Font(bold=True)
+            row += 1
+            for label, value, money in ((_t(lang, "P5 saldo", "P5 balance"), sim.p5, True), (_t(lang, "P50 saldo", "P50 balance"), sim.p50, True),
+                                        (_t(lang, "P95 saldo", "P95 balance"), sim.p95, True),
+                                        (_t(lang, "Kans op tekort", "Chance of a deficit"), sim.deficit_share, False)):
+                put_text(ws.cell(row, 1), label)
+                cell = ws.cell(row, 2)
+                cell.value = round(value, 2) if money else round(value, 4)
+                cell.number_format = EURO if money else "0.0%"
+                row += 1
+            _header(ws, row, [_t(lang, "Saldo van", "Balance from"), _t(lang, "tot", "to"), _t(lang, "Aantal", "Count")])
+            for start, end, count in sim.histogram:
+                row += 1
+                _put(ws.cell(row, 1), round(start, 2), money=True)
+                _put(ws.cell(row, 2), round(end, 2), money=True)
+                ws.cell(row, 3).value = count
+            row += 2
+    ws.protection.sheet = True

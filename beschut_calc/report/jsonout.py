@@ -82,6 +82,16 @@ def analyses_json(column, lang: str = "nl") -> dict:
         from ..analysis.sweep import to_json as sweep_points
 
         out["sweep"] = sweep_points(column.sweep.axes, column.sweep.columns, column.sweep.balance)
+    if column.sensitivity is not None:
+        out["sensitivity"] = [{"parameter": b.parameter, "low": number(b.low), "high": number(b.high), "central": number(b.central),
+                               "balance_low": money(b.balance_low), "balance_high": money(b.balance_high),
+                               "balance_central": money(b.balance_central), "swing": money(b.swing), "verdict_flips": b.flips,
+                               "source": b.source} for b in column.sensitivity]
+    if column.simulation is not None:
+        sim = column.simulation
+        out["simulation"] = {"n": sim.n, "seed": sim.seed, "p5": round(sim.p5, 2), "p50": round(sim.p50, 2),
+                             "p95": round(sim.p95, 2), "deficit_share": round(sim.deficit_share, 6), "inputs": list(sim.inputs),
+                             "histogram": [{"from": round(a, 2), "to": round(b, 2), "count": c} for a, b, c in sim.histogram]}
     if column.years:
         out["years"] = years_json(column.years, lang)
         out["cumulative_balance"] = money(column.years[-1].cumulative)

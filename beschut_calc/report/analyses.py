@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.text import Text, euro, number
-from .inputs import INPUTS
+from ..core.variables import INPUTS
 
 MAX_ROWS, MAX_COLS = 60, 12
 
@@ -210,3 +210,63 @@ def render_budget(title: str, budget, lang: str, out) -> None:
         console.print(f"[bold]{HEADINGS['warnings'](lang)}[/bold]")
         for i, w in enumerate(budget.warnings, 1):
             console.print(f"{i}. {w(lang)}", markup=False, highlight=False)
+
+
+# ---------------------------------------------------------------- sensitivity (tornado) and simulation
+
+BAR_WIDTH = 24
+
+
+def render_tornado(title: str, bars, lang: str, out) -> None:
+    """A bar per input: left of the centre the balance at the low value, right at the high value."""
+    from rich.text import Text as RichText
+
+    console = _console(out)
+    console.print(RichText(Text(f"Gevoeligheid (tornado): {title}", f"Sensitivity (tornado): {title}")(lang), style="bold"))
+    if not bars:
+        console.print(Text("geen onzekere invoer die deze kolom raakt", "no uncertain input affects this column")(lang))
+        return
+    centre = bars[0].balance_central
+    widest = max((max(abs(b.balance_low - centre), abs(b.balance_high - centre)) for b in bars), default=Decimal(0)) or Decimal(1)
+    console.print(Text(f"saldo nu {euro(centre, lang)}; een balk naar rechts = hoger saldo, naar links = lager saldo",
+                       f"balance now {euro(centre, 'en')}; a bar to the right = higher balance, to the left = lower balance")(lang))
+    name_width = max(len(INPUTS[b.parameter].label(lang)) for b in bars)
+    for bar in bars:
+        inp = INPUTS[bar.parameter]
+        left = [(bar.balance_low, inp.fmt(bar.low, lang)), (bar.balance_high, inp.fmt(bar.high, lang))]
+        cells = [" "] * (2 * BAR_WIDTH + 1)
+        cells[BAR_WIDTH] = "│"
+        for balance, _ in left:
+            length = int(round(float(abs(balance - centre) / widest) * BAR_WIDTH))
+            for k in range(1, length + 1):
+                index = BAR_WIDTH - k if balance < centre else BAR_WIDTH + k
+                cells[index] = "█"
+        line = RichText(f"{inp.label(lang):<{name_width}}  ")
+        line.append("".join(cells), style="cyan")
+        line.append(f"  {left[0][1]}: {euro(bar.balance_low, lang)}  ·  {left[1][1]}: {euro(bar.balance_high, lang)}")
+        if bar.flips:
+            line.append("  ⇄ " + Text("oordeel kantelt", "verdict flips")(lang), style="bold red")
+        console.print(line)
+
+
+def render_simulation(title: str, sim, lang: str, out) -> None:
+    from rich.text import Text as RichText
+
+    console = _console(out)
+    console.print(RichText(Text(f"Simulatie: {title}", f"Simulation: {title}")(lang), style="bold"))
+    console.print(Text(f"{number(Decimal(sim.n), lang)} trekkingen, seed {sim.seed}; driehoeksverdelingen (laag, eigen waarde, hoog) "
+                       f"voor: {', '.join(sim.inputs)}",
+                       f"{number(Decimal(sim.n), 'en')} draws, seed {sim.seed}; triangular distributions (low, own value, high) "
+                       f"for: {', '.join(sim.inputs)}")(lang))
+    console.print(Text(f"saldo: P5 {euro(Decimal(str(sim.p5)), lang)}, P50 {euro(Decimal(str(sim.p50)), lang)}, "
+                       f"P95 {euro(Decimal(str(sim.p95)), lang)}; kans op tekort {number(Decimal(str(sim.deficit_share * 100)), lang, 1)} %",
+                       f"balance: P5 {euro(Decimal(str(sim.p5)), 'en')}, P50 {euro(Decimal(str(sim.p50)), 'en')}, "
+                       f"P95 {euro(Decimal(str(sim.p95)), 'en')}; chance of a deficit {number(Decimal(str(sim.deficit_share * 100)), 'en', 1)}%")(lang))
+    most = max((count for _, _, count in sim.histogram), default=0) or 1
+    for start, end, count in sim.histogram:
+        bar = "█" * int(round(count / most * 30))
+        label = f"{euro(Decimal(str(start)), lang):>10} … {euro(Decimal(str(end)), lang):>10}"
+        line = RichText(f"  {label}  ")
+        line.append(bar, style="red" if end <= -0.5 else "green" if start >= -0.5 else "yellow")
+        line.append(f" {count}")
+        console.print(line)
