@@ -131,7 +131,8 @@ def _call_main(main, files, format, sweep):
     from beschut_calc.cli import Format, Lang, Perspective
 
     main(files=files, format=Format(format), lang=Lang.nl, explain=False, perspective=Perspective.werkgever, excel=None,
-         force=False, breakeven=None, sweep=sweep, years=None, debug=True, version=None)
+         force=False, breakeven=None, sweep=sweep, years=None, sensitivity=False, simulate=None, seed=None, debug=True,
+         version=None)
 
 
 def test_terminal_grid_hours_down_wage_value_across():

@@ -106,7 +106,7 @@ def render_years(title: str, years, lang: str, out) -> None:
     from rich.table import Table
 
     from ..report.labels import HEADINGS, line_label
-    from .projection import warnings
+    from ..analysis.projection import warnings
 
     console = _console(out)
     table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", caption=HEADINGS["per_year"](lang))
