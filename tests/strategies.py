@@ -16,7 +16,7 @@ SETS = catalog.names(catalog.SUBSIDY_SETS_DIR)
 
 
 @st.composite
-def valid_scenarios(draw, method=None, rounding=None, hours=None, min_hours=D("0.25"), extras=True):
+def valid_scenarios(draw, method=None, rounding=None, hours=None, min_hours=D(1), extras=True):
     """Scenario keys for one column. `extras` adds kind of work, trial months, the municipal
     top-up and secondment revenue; leave them out where a property is about the bare lines."""
     keys = {

@@ -81,6 +81,8 @@ def check(case: dict, name: str, code: int, out: str, err: str, lang: str) -> No
     assert err.rstrip().endswith(")"), f"{name}: no hint in parentheses: {err}"
     for part in case[lang]:
         assert part in err, (name, lang, part, err)
+    for part in case.get("absent", ()):    # what the file holds, when it must not be echoed
+        assert part not in err, (name, lang, part, err)
     if lang == "en":
         text = re.sub(r"'[^']*'", "''", err[len(prefix):])
         dutch = [w for w in DUTCH if w in text]
@@ -94,7 +96,7 @@ def test_every_file_has_an_expectation_and_every_expectation_a_file():
     made = {name for name, case in CASES.items() if case.get("make")}
     assert on_disk == set(CASES) - made
     for name, case in CASES.items():
-        assert set(case) <= {"at", "key", "nl", "en", "make"}, name
+        assert set(case) <= {"at", "key", "nl", "en", "make", "absent"}, name
         assert case["nl"] and case["en"], name
         # file:line:column, except where the problem is the file as a whole
         positioned = re.search(r":\d+:\d+$", case["at"])

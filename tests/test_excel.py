@@ -500,16 +500,16 @@ def test_oversized_sweeps_do_not_break_the_workbook():
     assert any(isinstance(c.value, str) and "te veel" in c.value for row in ws.iter_rows(max_col=1) for c in row)
 
 
-def test_control_characters_in_names_do_not_break_the_export(tmp_path):
+def test_control_characters_in_names_are_refused_before_any_export(tmp_path):
+    """Issue 15: an escaped control character in a name is refused at its place; no workbook is written."""
     path = tmp_path / "bell.yaml"
-    path.write_text('name: "bel\\x07 scenario"\nyear: 2017\nhours: 31\nwage_value: 30%\nvariants:\n'
+    path.write_text('name: "bel scenario"\nyear: 2017\nhours: 31\nwage_value: 30%\nvariants:\n'
                     '  - name: "kolom\\x01een"\n', encoding="utf-8")
     target = tmp_path / "bell.xlsx"
     result = invoke(path, "--excel", target)
-    assert result.exit_code == 0, result.output
-    wb = openpyxl.load_workbook(target)
-    assert "kolom een" in wb.sheetnames
-    assert wb["kolom een"]["A1"].value == "kolom\ufffdeen"
+    assert result.exit_code == 2
+    assert "bell.yaml:6:11: variants[0].name: stuurteken U+0001" in result.output
+    assert not target.exists()
 
 
 def test_a_plain_run_does_not_load_openpyxl():

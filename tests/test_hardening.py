@@ -64,7 +64,7 @@ def test_the_generator_covers_every_model_and_set():
 
 
 def scenarios(rounding=None, hours=None):
-    return valid_scenarios(rounding=rounding, hours=hours, min_hours=D("0.5"))
+    return valid_scenarios(rounding=rounding, hours=hours, min_hours=D(1))
 
 
 def write(keys: dict) -> Path:
@@ -142,7 +142,7 @@ def test_the_documented_liv_threshold_is_24_hours():
 
 
 @settings(max_examples=120)
-@given(scenarios(rounding="none"), st.decimals(min_value=D("0.5"), max_value=D("39.99"), places=3))
+@given(scenarios(rounding="none"), st.decimals(min_value=D(1), max_value=D("39.99"), places=3))
 def test_balance_is_continuous_in_hours_apart_from_the_liv_threshold(keys, hours):
     threshold = liv_threshold(keys)
     (b0, t0), (b1, t1) = at_hours(keys, hours), at_hours(keys, hours + EPS)

@@ -2,6 +2,20 @@
 from __future__ import annotations
 
 import difflib
+import re
+
+# A file name or value quoted back to the user may hold terminal codes; show them, never send them.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _shortened(file: str, keep: int = 60) -> str:
+    """A very long path cut in the middle, so the message stays one readable line."""
+    return file if len(file) <= 2 * keep + 1 else file[:keep] + "…" + file[-keep:]
+
+
+def visible(text: str) -> str:
+    """`text` with control characters written as escapes (ESC -> \\x1b), so it prints on one inert line."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class InputError(Exception):
@@ -37,7 +51,7 @@ class InputError(Exception):
 
     def render(self, lang: str = "nl") -> str:
         message, hint = (self.en, self.hint_en) if lang == "en" else (self.message, self.hint)
-        where = self.file or ""
+        where = _shortened(self.file or "")
         if self.line:
             where += f":{self.line}"
             if self.column:
@@ -49,7 +63,7 @@ class InputError(Exception):
         text += message
         if hint:
             text += f" ({hint})"
-        return text
+        return visible(text)
 
     def __str__(self) -> str:
         return self.render()
@@ -73,6 +87,31 @@ class Invalid(ValueError):
     def at(self, **where) -> InputError:
         """This problem as a located InputError (file, line, column, key)."""
         return InputError(self.message, en=self.en, hint=self.hint, hint_en=self.hint_en, **where)
+
+
+# Letters from other scripts that look like Latin ones, and invisible characters: a key pasted from a
+# web page or chat can hold them and would otherwise be reported as "missing" elsewhere.
+_LOOKALIKES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c", "т": "t", "у": "y",
+    "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l",
+    "α": "a", "β": "b", "ε": "e", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+    "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
+})
+
+
+def disguised(value: str, options) -> tuple[str, str] | None:
+    """(the valid name `value` looks like, its first odd character as U+XXXX) when `value` is not that
+    name but reads as it once look-alike letters, full-width forms and invisible characters are undone."""
+    import unicodedata
+
+    if not isinstance(value, str) or value.isascii():
+        return None
+    skeleton = unicodedata.normalize("NFKC", value).lower().translate(_LOOKALIKES)
+    for option in options:
+        if option == skeleton:
+            odd = next(c for c in value if not c.isascii())
+            return option, f"U+{ord(odd):04X}"
+    return None
 
 
 def suggest(value: str, options) -> str | None:

@@ -35,6 +35,11 @@ def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
     if p.wage_value < Decimal("0.30") and p.subsidy_set.wage_subsidy_rule == "statutory":
         out.append(Text(f"loonwaarde {percent(p.wage_value)} is lager dan 30 %: de loonkostensubsidie is ten hoogste 70 % WML, de werkgever draagt het verschil (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 punt 2)",
                         f"wage value {percent(p.wage_value, 'en')} is below 30%: the wage subsidy is at most 70% of WML, the employer carries the gap (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 item 2)"))
+    bands = p.subsidy_set.lks_bands if p.subsidy_set.wage_subsidy_rule == "bands" else ()
+    if bands and not min(b.from_share for b in bands) <= p.wage_value <= max(b.to_share for b in bands):
+        low, high = min(b.from_share for b in bands), max(b.to_share for b in bands)
+        out.append(Text(f"loonwaarde {percent(p.wage_value)} valt buiten de LKS-banden van {p.subsidy_set.name} ({percent(low)}-{percent(high)}): er is geen loonkostensubsidie gerekend",
+                        f"wage value {percent(p.wage_value, 'en')} is outside the LKS bands of {p.subsidy_set.name} ({percent(low, 'en')}-{percent(high, 'en')}): no wage subsidy is counted"))
     if p.method == "memo":
         if _used(lines.get("wage_value"), "memo_wage_value_fulltime"):
             out.append(Text("memomethode: de loonwaarde is, zoals in hoofdstuk 6 van de notitie, een percentage van een voltijdjaar (36 uur) en niet van 31 uur; de regels van de notitie zelf geven minder",

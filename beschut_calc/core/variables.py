@@ -11,6 +11,8 @@ from .text import Text, euro, number, percent
 ZERO = Decimal(0)
 # Bounds a real case stays within; the readers of scenario files use the same ones.
 MAX_HOURS = Decimal(40)
+# A scenario's contract: under an hour a week is a typo. Sweeps and break-even may still explore (0, 1).
+MIN_HOURS = Decimal(1)
 MAX_ABSENCE = Decimal("0.5")      # sickness absence: at most half the contract hours
 # Shares and factors (charges, fees, mark-ups, wage level) multiply each other in the wage costs;
 # 10 (1000 %) is far beyond any real one and keeps their product within Decimal's precision.

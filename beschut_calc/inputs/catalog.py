@@ -6,15 +6,16 @@ user's own file and is read strictly, with every problem located by line.
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import Invalid
-from ..core.lines import SUBSIDY_LINES
+from ..core.lines import REGISTRY as LINE_REGISTRY, SUBSIDY_LINES
 from ..core.model import EmployerModel, ExtraBenefit, LksBand, RoundingScheme, Subsidy, SubsidySet
 from ..core.parameters import ParamValue, ParameterBook, to_decimal
-from ..core.text import Text
+from ..core.text import Text, euro, percent
 from .units import shown, shown_en, text_hint
 
 HERE = Path(__file__).resolve().parent.parent
@@ -73,6 +74,9 @@ def load_rounding(name: str) -> RoundingScheme | None:
 
 # ---------------------------------------------------------------- subsidy sets
 
+MIN_FULL_HOURS, MAX_FULL_HOURS = Decimal(20), Decimal(48)
+MAX_SET_AMOUNT = Decimal(100_000)     # a regional subsidy a place a year; more is a typo (an extra 0, a total)
+RESERVED_KEYS = {"benefits", "costs", "balance", "total_benefits", "total_costs", "lks_share", "factor"}
 SET_KEYS = {"name", "title", "source", "full_hours", "subsidies", "wage_subsidy", "lkv", "extra_benefits"}
 SUBSIDY_KEYS = {"amount", "pro_rata", "source", "from_year", "until_year", "max_years"}
 EXTRA_KEYS = {"label", "amount", "pro_rata", "source"}
@@ -114,10 +118,15 @@ class _SetReader:
         if isinstance(value, float):    # only from the trusted shipped files (PyYAML); user files give Decimal
             value = to_decimal(value)
         try:
-            return parse_euro(value)
+            amount = parse_euro(value)
         except ValueError as exc:
             problem = Invalid.of(exc)
             self.fail(path, problem.message, problem.en, problem.hint or "bijvoorbeeld 8500", problem.hint_en or "for example 8500")
+        if amount > MAX_SET_AMOUNT:
+            self.fail(path, f"{euro(amount)} per plek per jaar is onredelijk hoog (meer dan {euro(MAX_SET_AMOUNT)})",
+                      f"{euro(amount, 'en')} a place a year is unreasonably high (more than {euro(MAX_SET_AMOUNT, 'en')})",
+                      "geef het bedrag per plek per jaar, bijvoorbeeld 8500", "give the amount a place a year, e.g. 8500")
+        return amount
 
     def year(self, value: Any, path: tuple) -> int | None:
         if value is None:
@@ -157,8 +166,18 @@ class _SetReader:
         return value
 
     def build(self) -> SubsidySet:
+        if not isinstance(self.data, dict) or not {"subsidies", "full_hours"} & set(self.data):
+            # Say nothing about what the file holds: it may be any file the path pointed at.
+            self.fail((), "dit bestand is geen subsidieset (er staan geen 'full_hours' en 'subsidies' in)",
+                      "this file is not a subsidy set (it has no 'full_hours' and 'subsidies')",
+                      "geef een subsidieset zoals in de README, 'Een eigen subsidieset schrijven'",
+                      "give a subsidy set as in the README, 'Een eigen subsidieset schrijven'")
         doc = self.mapping(self.data, (), SET_KEYS, ("name", "source", "full_hours", "subsidies"))
-        full_hours = self.number(doc["full_hours"], ("full_hours",), Decimal("0.01"))
+        full_hours = self.number(doc["full_hours"], ("full_hours",), MIN_FULL_HOURS)
+        if full_hours > MAX_FULL_HOURS:
+            self.fail(("full_hours",), f"voltijd van {full_hours} uur per week is meer dan {MAX_FULL_HOURS}",
+                      f"full time of {full_hours} hours a week is more than {MAX_FULL_HOURS}",
+                      "de voltijdse werkweek van de regeling, meestal 36 of 40", "the scheme's full-time week, usually 36 or 40")
         subsidies = {}
         raw_subs = self.mapping(doc["subsidies"] or {}, ("subsidies",), set(SUBSIDY_LINES))
         for key, raw in raw_subs.items():
@@ -187,11 +206,21 @@ class _SetReader:
                     self.fail(("wage_subsidy", "bands"), "verwacht een lijst banden", "expected a list of bands",
                               "bijvoorbeeld bands: [{from: 40%, to: 50%, lks: 60%}]", "for example bands: [{from: 40%, to: 50%, lks: 60%}]")
                 bands = tuple(self._band(b, ("wage_subsidy", "bands", i)) for i, b in enumerate(ws["bands"]))
+                self._bands_adjoin(bands)
         extras = []
         raw_extras = doc.get("extra_benefits") or {}
         self.mapping(raw_extras, ("extra_benefits",), set(raw_extras) if isinstance(raw_extras, dict) else set())
         for key, raw in raw_extras.items():
             path = ("extra_benefits", key)
+            from .overrides import OVERRIDE_KINDS
+
+            if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", key):
+                self.fail(path, "de naam van een extra post is één woord van kleine letters, cijfers en _",
+                          "the name of an extra line is one word of lower-case letters, digits and _",
+                          "bijvoorbeeld 'bonus_gemeente'", "for example 'bonus_gemeente'")
+            if key in LINE_REGISTRY or key in SUBSIDY_LINES or key in OVERRIDE_KINDS or key in RESERVED_KEYS:
+                self.fail(path, f"'{key}' is al de naam van een vaste post", f"'{key}' is already the name of a standard line",
+                          "kies een eigen naam, bijvoorbeeld 'bonus_" + key + "'", "choose a name of your own, e.g. 'bonus_" + key + "'")
             raw = self.mapping(raw, path, EXTRA_KEYS, ("label", "amount", "source"))
             extras.append(ExtraBenefit(key=key, label=self.title(raw["label"], path + ("label",)), amount=self.euro(raw["amount"], path + ("amount",)),
                                        pro_rata=self.boolean(raw.get("pro_rata", False), path + ("pro_rata",)),
@@ -215,6 +244,22 @@ class _SetReader:
             self.fail(path, "'to' moet groter zijn dan 'from'", "'to' must be larger than 'from'",
                       "bijvoorbeeld {from: 40%, to: 50%, lks: 60%}", "for example {from: 40%, to: 50%, lks: 60%}")
         return band
+
+    def _bands_adjoin(self, bands: tuple[LksBand, ...]) -> None:
+        """Bands in order, each starting where the one before ends: an overlap gives two answers, a gap none."""
+        for i in range(1, len(bands)):
+            before, band = bands[i - 1], bands[i]
+            if band.from_share == before.to_share:
+                continue
+            path = ("wage_subsidy", "bands", i, "from")
+            if band.from_share < before.to_share:
+                self.fail(path, f"band {i + 1} begint bij {percent(band.from_share)}, vóór het einde van band {i} ({percent(before.to_share)})",
+                          f"band {i + 1} starts at {percent(band.from_share, 'en')}, before band {i} ends ({percent(before.to_share, 'en')})",
+                          "zet de banden op volgorde; elke band begint waar de vorige eindigt",
+                          "put the bands in order; each band starts where the one before ends")
+            self.fail(path, f"gat tussen band {i} (tot {percent(before.to_share)}) en band {i + 1} (vanaf {percent(band.from_share)})",
+                      f"gap between band {i} (up to {percent(before.to_share, 'en')}) and band {i + 1} (from {percent(band.from_share, 'en')})",
+                      "laat elke band beginnen waar de vorige eindigt", "let each band start where the one before ends")
 
     def _share(self, value: Any, path: tuple) -> Decimal:
         from .units import parse_fraction

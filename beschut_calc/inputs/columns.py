@@ -3,6 +3,8 @@ into one column per value, and `targets` (places per year) read. Each column kee
 the path where it was written, so a later error can point at the right line."""
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from ..core.errors import suggest
@@ -133,6 +135,10 @@ def targets(doc) -> dict[str | None, dict[int, int]]:
             doc.fail(path, "verwacht per jaar een aantal plekken", "expected a number of places per year", example, example_en)
         out = {}
         for key, places in mapping.items():
+            if _odd_year_key(key):
+                doc.fail(path + (key,), f"jaartal {key!r} bevat spaties of bijzondere cijfers",
+                         f"year {key!r} holds spaces or unusual digits", "typ het jaartal opnieuw met gewone cijfers",
+                         "retype the year with plain digits")
             year = _year_key(key)
             if year is None or not 2015 <= year <= 2100:
                 doc.fail(path + (key,), f"{key!r} is geen jaartal van 2015 tot en met 2100", f"{key!r} is not a year from 2015 to 2100",
@@ -143,7 +149,7 @@ def targets(doc) -> dict[str | None, dict[int, int]]:
             out[year] = places
         return dict(sorted(out.items()))
 
-    if all(_year_key(key) is not None for key in raw):
+    if all(_year_key(key) is not None or _odd_year_key(key) for key in raw):
         return {None: years(raw, ("targets",))}
     for key in raw:
         if not isinstance(key, str) or not key.strip() or _year_key(key) is not None:
@@ -156,9 +162,16 @@ def _year_key(key: Any) -> int | None:
     """A mapping key that is a year: 2017 (the strict YAML reader gives keys as text)."""
     if isinstance(key, int) and not isinstance(key, bool):
         return key
-    if isinstance(key, str) and key.strip().isdigit() and len(key.strip()) == 4:
+    if isinstance(key, str) and re.fullmatch("[0-9]{4}", key):
         return int(key)
     return None
+
+
+def _odd_year_key(key: Any) -> bool:
+    """A key that reads as a year only with spaces or non-ASCII digits (２０１７): it could double a real year."""
+    import unicodedata
+
+    return isinstance(key, str) and _year_key(key) is None and bool(re.fullmatch("[0-9]{4}", unicodedata.normalize("NFKC", key).strip()))
 
 
 def _value_label(key: str, value: Any, lang: str) -> str:

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from .columns import TOP_LEVEL_ONLY, columns, expand_compare, targets
-from ..core.errors import InputError, Invalid, suggest
+from ..core.errors import InputError, Invalid, disguised, suggest
 from ..core.model import Placement
-from .overrides import OVERRIDE_KINDS, parse_override
+from .overrides import EXTRA_AMOUNT_BOUNDS, OVERRIDE_KINDS, parse_override, within
 from ..core.parameters import ParamValue
 from .yamlsource import dotted
 
@@ -75,6 +75,13 @@ def _schema_error(doc, exc, origin: dict):
         hint, hint_en = f"voeg '{key}:' toe", f"add '{key}:'"
         line, column = doc.where(path) if path else (None, None)
         raise InputError(message, en=en, file=doc.file, line=line or 1, column=column or 1, key=key, hint=hint, hint_en=hint_en)
+    elif kind == "disguised":
+        meant, char = err["ctx"]["meant"], err["ctx"]["char"]
+        message = f"sleutel lijkt op '{meant}' maar bevat een ander teken ({char})"
+        en = f"key looks like '{meant}' but holds a different character ({char})"
+        hint, hint_en = f"typ '{meant}' opnieuw met gewone letters", f"retype '{meant}' with plain letters"
+        line, column = doc.key_positions.get(tuple(path), doc.where(path))
+        raise InputError(message, en=en, file=doc.file, line=line, column=column, key=dotted(path), hint=hint, hint_en=hint_en)
     elif kind == "extra_forbidden":
         from .schema import COLUMN_FIELDS
 
@@ -145,12 +152,17 @@ def build_placement(doc, spec, origin: dict) -> Placement:
     for name, raw in spec.overrides.items():
         path = origin.get(f"overrides.{name}", ("overrides", name))
         if name not in allowed:
+            if meant := disguised(name, allowed):
+                doc.fail(path, f"parameter lijkt op '{meant[0]}' maar bevat een ander teken ({meant[1]})",
+                         f"parameter looks like '{meant[0]}' but holds a different character ({meant[1]})",
+                         f"typ '{meant[0]}' opnieuw met gewone letters", f"retype '{meant[0]}' with plain letters")
             close = suggest(name, allowed)
             doc.fail(path, f"onbekende parameter {name!r} in overrides", f"unknown parameter {name!r} in overrides",
                      (f"bedoelt u '{close}'? " if close else "") + "zie de README voor de lijst",
                      (f"did you mean '{close}'? " if close else "") + "see the README for the list")
         try:
-            value = parse_override(name, raw) if name in OVERRIDE_KINDS else parse_euro(raw)
+            value = parse_override(name, raw) if name in OVERRIDE_KINDS else \
+                within(name, parse_euro(raw), raw, EXTRA_AMOUNT_BOUNDS, allowed[name][1], allowed[name][2])
         except ValueError as exc:
             problem = Invalid.of(exc)
             doc.fail(path, problem.message, problem.en, problem.hint, problem.hint_en)

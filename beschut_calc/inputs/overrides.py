@@ -40,8 +40,51 @@ OVERRIDE_KINDS = {
 }
 
 
+# What a real employer or municipality could write; beyond it the value is a typo (0.0001 hours,
+# 230 % charges, an extra zero), and the engine would happily divide by it.
+D = Decimal
+BOUNDS: dict[str, tuple[Decimal, Decimal]] = {
+    "fulltime_hours": (D(20), D(48)),
+    "guidance_reference_hours": (D(20), D(48)),
+    "employer_charges": (D(0), D("0.60")),
+    "guidance_cost_fulltime": (D(0), D(100_000)),
+    "wage_level": (D("0.50"), D(3)),
+    "payroll_markup": (D(1), D(3)),
+    "agency_fee": (D(0), D(1)),
+    "holiday_allowance": (D(0), D("0.20")),
+    "lks_max_share": (D(0), D(1)),
+    "lks_employer_charge_allowance": (D(0), D("0.60")),
+    "liv_min_hours_year": (D(0), D(2496)),
+    "rijk_lks_per_place": (D(0), D(100_000)),
+    "sickness_benefit_share": (D(0), D(1)),
+    "municipal_top_up": (D(0), D(100_000)),
+}
+EXTRA_AMOUNT_BOUNDS = (D(-100_000), D(100_000))
+
+
+def within(name: str, value: Decimal, raw: Any, bounds: tuple[Decimal, Decimal], description: str, description_en: str) -> Decimal:
+    from ..core.text import with_unit
+
+    low, high = bounds
+    if low <= value <= high:
+        return value
+    unit = {"fraction": "fraction", "euro": "euro"}.get(OVERRIDE_KINDS.get(name, ("euro",))[0], "")
+    span, span_en = (f"{with_unit(low, unit, lang)} tot en met {with_unit(high, unit, lang)}" if lang == "nl"
+                     else f"{with_unit(low, unit, lang)} to {with_unit(high, unit, lang)}" for lang in ("nl", "en"))
+    raise Invalid(f"{raw} valt buiten wat kan ({span})", f"{raw} is outside what is possible ({span_en})",
+                  description, description_en)
+
+
 def parse_override(name: str, raw: Any) -> Any:
-    """Check and convert one override value by its kind; raises Invalid (Dutch and English)."""
+    """Check and convert one override value by its kind and bounds; raises Invalid (Dutch and English)."""
+    value = _parse_kind(name, raw)
+    if name in BOUNDS and not isinstance(value, bool):
+        _, description, description_en = OVERRIDE_KINDS[name]
+        return within(name, value, raw, BOUNDS[name], description, description_en)
+    return value
+
+
+def _parse_kind(name: str, raw: Any) -> Any:
     from .units import parse_euro, parse_fraction, parse_number, shown, shown_en
 
     kind, description, description_en = OVERRIDE_KINDS[name]

@@ -14,9 +14,9 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from ..core.model import METHODS, ROUNDINGS, WORK_TYPES
-from ..core.errors import Invalid
+from ..core.errors import Invalid, disguised
 from .units import parse_fraction, parse_number, shown, shown_en, text_hint
-from ..core.variables import MAX_ABSENCE, MAX_HOURS
+from ..core.variables import MAX_ABSENCE, MAX_HOURS, MIN_HOURS
 
 FIRST_YEAR = 2015
 LAST_YEAR = 2100
@@ -49,9 +49,10 @@ def _year(value: Any) -> int:
 
 def _hours(value: Any) -> Decimal:
     hours = parse_number(value, "hours", "hours", "bijvoorbeeld hours: 31", "for example hours: 31")
-    if not Decimal(0) < hours <= MAX_HOURS:
-        raise Invalid(f"{value} uur per week kan niet: het moet meer dan 0 en hooguit {MAX_HOURS} zijn",
-                      f"{value} hours a week is impossible: it must be more than 0 and at most {MAX_HOURS}",
+    if not MIN_HOURS <= hours <= MAX_HOURS:
+        written = format(hours, "f")
+        raise Invalid(f"{written} uur per week kan niet: het moet minstens {MIN_HOURS} en hooguit {MAX_HOURS} zijn",
+                      f"{written} hours a week is impossible: it must be at least {MIN_HOURS} and at most {MAX_HOURS}",
                       "geef de contracturen per week, bijvoorbeeld 31", "give the contract hours a week, e.g. 31")
     return hours
 
@@ -163,6 +164,9 @@ def _expected(options: tuple) -> str:
 
 def validate_column(data: dict) -> dict:
     """The column's keys checked and converted; raises SchemaError at the first problem."""
+    for key in data:
+        if key not in COLUMN_FIELDS and (meant := disguised(key, COLUMN_FIELDS)):
+            raise SchemaError("disguised", (key,), key, {"meant": meant[0], "char": meant[1]})
     out = {}
     for key, field in COLUMN_FIELDS.items():
         if key not in data:

@@ -11,6 +11,7 @@ refused the moment they appear, and nesting depth is checked as we go.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -45,6 +46,10 @@ _PLAIN = re.compile(r"""(?ix)
 """)
 # Everything outside YAML's printable set; libyaml would refuse it without a line number.
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+# In a value, after "\e"-style escapes are decoded: terminal codes (ESC, C1), and the bidi
+# overrides that make text read differently from how it is stored ("Trojan source").
+_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _QUOTE_HINT = "zet tekst tussen aanhalingstekens"
 _QUOTE_HINT_EN = "put text between quotes"
@@ -90,6 +95,11 @@ def load_document(path: str | os.PathLike) -> Document:
         info = os.stat(file)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe, socket or device could block for ever or never end; only plain files are read.
+            raise InputError("dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat)",
+                             en="this is not a regular file (but e.g. a pipe or device)", file=file,
+                             hint="sla de invoer eerst op als .yaml-bestand", hint_en="save the input as a .yaml file first")
         # Refuse before reading, so a huge file costs nothing.
         if info.st_size > MAX_BYTES:
             raise _too_big(file, info.st_size)
@@ -107,6 +117,9 @@ def load_document(path: str | os.PathLike) -> Document:
                          file=file, hint="vraag leesrechten of kopieer het bestand naar uw eigen map",
                          hint_en="ask for read access or copy the file to your own folder") from None
     except OSError as exc:
+        reason = _OS_REASONS.get(exc.errno)
+        if reason:
+            raise InputError(reason[0], en=reason[1], file=file, hint=reason[2], hint_en=reason[3]) from None
         raise InputError(f"bestand kan niet gelezen worden ({exc.strerror})",
                          en=f"cannot read file ({exc.strerror})", file=file,
                          hint="kopieer het bestand naar een lokale map en probeer opnieuw",
@@ -114,6 +127,16 @@ def load_document(path: str | os.PathLike) -> Document:
     if len(raw) > MAX_BYTES:    # the file grew after stat, or stat reports no size (a pipe)
         raise _too_big(file, len(raw))
     return parse_document(_decode(raw, file), file)
+
+
+_OS_REASONS = {
+    errno.ENAMETOOLONG: ("de bestandsnaam of het pad is te lang", "the file name or path is too long",
+                         "kies een kortere naam of map", "choose a shorter name or folder"),
+    errno.ENOTDIR: ("een deel van het pad is geen map", "part of the path is not a directory",
+                    "controleer het pad", "check the path"),
+    errno.ELOOP: ("het pad verwijst in een kring naar zichzelf (symbolische koppelingen)",
+                  "the path refers to itself in a loop (symbolic links)", "controleer de koppelingen", "check the links"),
+}
 
 
 def parse_document(text: str, file: str = "<invoer>") -> Document:
@@ -274,6 +297,7 @@ class _Reader:
                               "check the indentation and brackets", path)
         # Keys keep their text: "2017: 31" has key "2017", and "no:" stays "no".
         key = event.value
+        self._refuse_controls(event, key, path)
         kind = self._kind(event)
         if kind == "merge":
             raise self._error(event, "samenvoegsleutel '<<' is niet toegestaan",
@@ -302,6 +326,7 @@ class _Reader:
         text = event.value
         kind = self._kind(event)
         if kind is None or kind == "merge":
+            self._refuse_controls(event, text, path)
             return text
         if kind == "null":
             return None
@@ -339,6 +364,15 @@ class _Reader:
                               f"'{text}' is a number with an exponent; YAML readers disagree on what it means",
                               f"schrijf het getal uit: {written}", f"write the number out: {written}", path)
         return number
+
+    def _refuse_controls(self, event, text: str, path: tuple) -> None:
+        bad = _CONTROL_IN_VALUE.search(text)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            raise self._error(event, f"stuurteken {code} in de tekst (bijvoorbeeld via \\e of \\x1b)",
+                              f"control character {code} in the text (e.g. via \\e or \\x1b)",
+                              "verwijder het teken; namen en omschrijvingen zijn gewone tekst",
+                              "remove it; names and descriptions are plain text", path)
 
     # -- errors -------------------------------------------------------------
 

@@ -5,35 +5,33 @@ from decimal import Decimal
 
 from ..core.text import Text, euro, number
 from ..core.variables import INPUTS
+from .rich_text import bold, console, signed, styled
 
 MAX_ROWS, MAX_COLS = 60, 12
 
 
 def _console(out, width: int = 160):
-    from rich.console import Console
-
-    return Console(file=out, width=None if out.isatty() else width, highlight=False, soft_wrap=False)
+    return console(out, width)
 
 
-def _coloured(amount, lang: str) -> str:
-    text = euro(Decimal(str(amount)) if not isinstance(amount, Decimal) else amount, lang)
-    return f"[red]{text}[/red]" if text.startswith("-") else f"[green]{text}[/green]"
+def _coloured(amount, lang: str):
+    return signed(euro(Decimal(str(amount)) if not isinstance(amount, Decimal) else amount, lang))
 
 
 # ---------------------------------------------------------------- break-even
 
 def render_breakeven(items, lang: str, out) -> None:
     """items: [(scenario name, column name, BreakEven)] — one line per column."""
-    console = _console(out)
+    out_console = _console(out)
     if not items:
         return
     inp = INPUTS[items[0][2].parameter]
-    console.print(f"[bold]{'Break-even' if lang == 'en' else 'Sluitend bij (break-even)'}: {inp.label(lang)}[/bold]"
-                  + (" (zonder afronding)" if lang == "nl" else " (rounding off)"))
+    out_console.print(bold(f"{'Break-even' if lang == 'en' else 'Sluitend bij (break-even)'}: {inp.label(lang)}"
+                           + (" (zonder afronding)" if lang == "nl" else " (rounding off)")))
     for scenario, column, be in items:
         now = f"{'nu' if lang == 'nl' else 'now'} {inp.fmt(be.current, lang)}, {'saldo' if lang == 'nl' else 'balance'} {euro(be.balance_now, lang)}"
         if be.value is None:
-            console.print(f"  {column}: {be.reason(lang)} ({now})", markup=False)
+            out_console.print(f"  {column}: {be.reason(lang)} ({now})", markup=False)
             continue
         text = f"  {column}: {'saldo 0 bij' if lang == 'nl' else 'balance 0 at'} {inp.fmt(be.value, lang)} ({now})"
         if be.method == "jump":
@@ -41,7 +39,7 @@ def render_breakeven(items, lang: str, out) -> None:
         if be.others:
             also = ", ".join(inp.fmt(v, lang) for v in be.others)
             text += f"; {'ook bij' if lang == 'nl' else 'also at'} {also}"
-        console.print(text, markup=False)
+        out_console.print(text, markup=False)
 
 
 # ---------------------------------------------------------------- sweeps
@@ -65,7 +63,7 @@ def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
     from rich import box
     from rich.table import Table
 
-    console = _console(out)
+    con = _console(out)
     names = [a.name for a in axes]
     # Hours down and wage value across when both are swept, whatever their order on the command line.
     if names == ["wage_value", "hours"]:
@@ -78,7 +76,7 @@ def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
                    "balance per placement per year; red = deficit, green = breaks even")(lang)
     if len(axes) == 1:
         rows = _thin(axes[0].count, MAX_ROWS)
-        table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", caption=caption)
+        table = Table(title=styled(title), box=box.SIMPLE_HEAVY, title_justify="left", caption=caption)
         table.add_column(INPUTS[axes[0].name].label(lang), justify="right")
         table.add_column(Text("Saldo", "Balance")(lang), justify="right")
         for i in rows:
@@ -86,7 +84,7 @@ def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
     else:
         a, b = axes
         rows, cols = _thin(a.count, MAX_ROWS), _thin(b.count, MAX_COLS)
-        table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", caption=caption)
+        table = Table(title=styled(title), box=box.SIMPLE_HEAVY, title_justify="left", caption=caption)
         table.add_column(f"{INPUTS[a.name].label(lang)} \\ {INPUTS[b.name].label(lang)}", justify="right")
         for j in cols:
             table.add_column(_axis_text(b.name, columns[1][j], lang), justify="right")
@@ -96,7 +94,7 @@ def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
         if len(rows) < a.count or len(cols) < b.count:
             table.caption += Text(f"; {len(rows)} van {a.count} rijen en {len(cols)} van {b.count} kolommen getoond, alle punten met -f json",
                                   f"; {len(rows)} of {a.count} rows and {len(cols)} of {b.count} columns shown, every point with -f json")(lang)
-    console.print(table)
+    con.print(table)
 
 
 # ---------------------------------------------------------------- multi-year
@@ -108,8 +106,8 @@ def render_years(title: str, years, lang: str, out) -> None:
     from ..report.labels import HEADINGS, line_label
     from ..analysis.projection import warnings
 
-    console = _console(out)
-    table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left", caption=HEADINGS["per_year"](lang))
+    con = _console(out)
+    table = Table(title=styled(title), box=box.SIMPLE_HEAVY, title_justify="left", caption=HEADINGS["per_year"](lang))
     table.add_column(HEADINGS["line"](lang), no_wrap=True)
     for y in years:
         table.add_column(str(y.year), justify="right")
@@ -135,22 +133,22 @@ def render_years(title: str, years, lang: str, out) -> None:
 
     for side, heading, total_key, total in (("benefit", "benefits", "total_benefits", lambda r: r.benefits),
                                              ("cost", "costs", "total_costs", lambda r: r.costs)):
-        table.add_row(f"[bold]{HEADINGS[heading](lang)}[/bold]", *[""] * len(years))
+        table.add_row(bold(HEADINGS[heading](lang)), *[""] * len(years))
         for key in keys:
             if any(line.key == key and line.side == side for y in years for line in y.result.lines):
-                table.add_row("  " + label(key), *[amount(y, key) for y in years])
-        table.add_row(f"[bold]{HEADINGS[total_key](lang)}[/bold]", *[f"[bold]{euro(total(y.result), lang)}[/bold]" for y in years])
+                table.add_row(styled("  " + label(key)), *[amount(y, key) for y in years])
+        table.add_row(bold(HEADINGS[total_key](lang)), *[bold(euro(total(y.result), lang)) for y in years])
         table.add_section()
-    table.add_row(f"[bold]{HEADINGS['balance'](lang)}[/bold]", *[_coloured(y.result.balance, lang) for y in years])
+    table.add_row(bold(HEADINGS["balance"](lang)), *[_coloured(y.result.balance, lang) for y in years])
     table.add_row(Text("Cumulatief saldo", "Cumulative balance")(lang), *[_coloured(y.cumulative, lang) for y in years])
-    console.print(table)
+    con.print(table)
     found = warnings(years)
     if found:
-        console.print(f"[bold]{HEADINGS['warnings'](lang)}[/bold]")
+        con.print(bold(HEADINGS["warnings"](lang)))
         all_years = len(years)
         for i, (w, ys) in enumerate(found, 1):
             where = "" if len(ys) == all_years else f" [{', '.join(map(str, ys))}]"
-            console.print(f"{i}. {w(lang)}{where}", markup=False, highlight=False)
+            con.print(f"{i}. {w(lang)}{where}", markup=False, highlight=False)
 
 
 # ---------------------------------------------------------------- budget
@@ -173,7 +171,7 @@ def render_budget(title: str, budget, lang: str, out) -> None:
 
     from ..report.labels import HEADINGS
 
-    console = _console(out, 190)
+    con = _console(out, 190)
     groups: dict[tuple[str, int], list] = {}
     for row in budget.rows:
         groups.setdefault((row.column, row.year), []).append(row)
@@ -181,7 +179,7 @@ def render_budget(title: str, budget, lang: str, out) -> None:
     for (column, year), rows in groups.items():
         place = f" ({column})" if several else ""
         heading = Text(f"Taakstelling {year}{place} — {title}", f"Target {year}{place} — {title}")(lang)
-        table = Table(title=heading, box=box.SIMPLE_HEAVY, title_justify="left")
+        table = Table(title=styled(heading), box=box.SIMPLE_HEAVY, title_justify="left")
         if budget.per_municipality:
             table.add_column(Text("Gemeente", "Municipality")(lang), no_wrap=True)
         table.add_column(Text("Plekken", "Places")(lang), justify="right", no_wrap=True)
@@ -195,21 +193,21 @@ def render_budget(title: str, budget, lang: str, out) -> None:
             for key, _ in BUDGET_COLUMNS:
                 cells.append(_coloured(a[key], lang) if key in ("employer_balance", "municipal_net") else euro(a[key], lang))
             if budget.per_municipality:
-                cells.insert(0, Text("Totaal", "Total")(lang) if row.total else row.municipality)
+                cells.insert(0, Text("Totaal", "Total")(lang) if row.total else styled(row.municipality))
             if row.total:
-                cells = [f"[bold]{c}[/bold]" for c in cells]
+                cells = [bold(c.plain if hasattr(c, "plain") else c) for c in cells]
             table.add_row(*cells)
-        console.print(table)
+        con.print(table)
     bears = any(row.bears_employer_balance for row in budget.rows)
     note = Text("Saldo gemeente = participatiebudget + BUIG + bonus rijk − LKS − subsidies − voortraject en loonwaardemeting" + (" + saldo werkgevers (de gemeente draagt het tekort van de werkgever)" if bears else "")
                 + ". Voortraject en loonwaardemeting één keer per nieuwe plek; de bonus van het Rijk wordt achteraf uitgekeerd (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §6.1).",
                 "Municipal net = participation budget + BUIG + national bonus − LKS − subsidies − pre-trajectory and measurement" + (" + employer balance (the municipality carries the employer's deficit)" if bears else "")
                 + ". One pre-trajectory and one wage-value measurement per new place; the national bonus is paid afterwards (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §6.1).")
-    console.print(note(lang), markup=False)
+    con.print(note(lang), markup=False)
     if budget.warnings:
-        console.print(f"[bold]{HEADINGS['warnings'](lang)}[/bold]")
+        con.print(bold(HEADINGS["warnings"](lang)))
         for i, w in enumerate(budget.warnings, 1):
-            console.print(f"{i}. {w(lang)}", markup=False, highlight=False)
+            con.print(f"{i}. {w(lang)}", markup=False, highlight=False)
 
 
 # ---------------------------------------------------------------- sensitivity (tornado) and simulation
@@ -221,14 +219,14 @@ def render_tornado(title: str, bars, lang: str, out) -> None:
     """A bar per input: left of the centre the balance at the low value, right at the high value."""
     from rich.text import Text as RichText
 
-    console = _console(out)
-    console.print(RichText(Text(f"Gevoeligheid (tornado): {title}", f"Sensitivity (tornado): {title}")(lang), style="bold"))
+    con = _console(out)
+    con.print(RichText(Text(f"Gevoeligheid (tornado): {title}", f"Sensitivity (tornado): {title}")(lang), style="bold"))
     if not bars:
-        console.print(Text("geen onzekere invoer die deze kolom raakt", "no uncertain input affects this column")(lang))
+        con.print(Text("geen onzekere invoer die deze kolom raakt", "no uncertain input affects this column")(lang))
         return
     centre = bars[0].balance_central
     widest = max((max(abs(b.balance_low - centre), abs(b.balance_high - centre)) for b in bars), default=Decimal(0)) or Decimal(1)
-    console.print(Text(f"saldo nu {euro(centre, lang)}; een balk naar rechts = hoger saldo, naar links = lager saldo",
+    con.print(Text(f"saldo nu {euro(centre, lang)}; een balk naar rechts = hoger saldo, naar links = lager saldo",
                        f"balance now {euro(centre, 'en')}; a bar to the right = higher balance, to the left = lower balance")(lang))
     name_width = max(len(INPUTS[b.parameter].label(lang)) for b in bars)
     for bar in bars:
@@ -246,19 +244,19 @@ def render_tornado(title: str, bars, lang: str, out) -> None:
         line.append(f"  {left[0][1]}: {euro(bar.balance_low, lang)}  ·  {left[1][1]}: {euro(bar.balance_high, lang)}")
         if bar.flips:
             line.append("  ⇄ " + Text("oordeel kantelt", "verdict flips")(lang), style="bold red")
-        console.print(line)
+        con.print(line)
 
 
 def render_simulation(title: str, sim, lang: str, out) -> None:
     from rich.text import Text as RichText
 
-    console = _console(out)
-    console.print(RichText(Text(f"Simulatie: {title}", f"Simulation: {title}")(lang), style="bold"))
-    console.print(Text(f"{number(Decimal(sim.n), lang)} trekkingen, seed {sim.seed}; driehoeksverdelingen (laag, eigen waarde, hoog) "
+    con = _console(out)
+    con.print(RichText(Text(f"Simulatie: {title}", f"Simulation: {title}")(lang), style="bold"))
+    con.print(Text(f"{number(Decimal(sim.n), lang)} trekkingen, seed {sim.seed}; driehoeksverdelingen (laag, eigen waarde, hoog) "
                        f"voor: {', '.join(sim.inputs)}",
                        f"{number(Decimal(sim.n), 'en')} draws, seed {sim.seed}; triangular distributions (low, own value, high) "
                        f"for: {', '.join(sim.inputs)}")(lang))
-    console.print(Text(f"saldo: P5 {euro(Decimal(str(sim.p5)), lang)}, P50 {euro(Decimal(str(sim.p50)), lang)}, "
+    con.print(Text(f"saldo: P5 {euro(Decimal(str(sim.p5)), lang)}, P50 {euro(Decimal(str(sim.p50)), lang)}, "
                        f"P95 {euro(Decimal(str(sim.p95)), lang)}; kans op tekort {number(Decimal(str(sim.deficit_share * 100)), lang, 1)} %",
                        f"balance: P5 {euro(Decimal(str(sim.p5)), 'en')}, P50 {euro(Decimal(str(sim.p50)), 'en')}, "
                        f"P95 {euro(Decimal(str(sim.p95)), 'en')}; chance of a deficit {number(Decimal(str(sim.deficit_share * 100)), 'en', 1)}%")(lang))
@@ -269,4 +267,4 @@ def render_simulation(title: str, sim, lang: str, out) -> None:
         line = RichText(f"  {label}  ")
         line.append(bar, style="red" if end <= -0.5 else "green" if start >= -0.5 else "yellow")
         line.append(f" {count}")
-        console.print(line)
+        con.print(line)

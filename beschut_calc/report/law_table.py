@@ -56,12 +56,12 @@ def to_json(book: ParameterBook, year: int | None, lang: str, receipt) -> str:
 
 def render(book: ParameterBook, year: int | None, lang: str, receipt, file=None) -> None:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text as RichText
 
-    out = file or sys.stdout
-    console = Console(file=out, width=None if out.isatty() else 160, highlight=False, soft_wrap=False)
+    from .rich_text import console as make_console
+
+    console = make_console(file, 160)
     title = (Text(f"Parameters in {year}", f"Parameters in {year}") if year is not None
              else Text("Parameters, alle jaren", "Parameters, all years"))(lang)
     table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left")

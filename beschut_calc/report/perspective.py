@@ -59,14 +59,16 @@ def render(results: list[Result], views: list[MunicipalView], lang: str, out) ->
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out, width=None if out.isatty() else 140, highlight=False)
+    from .rich_text import bold, console as make_console, styled
+
+    console = make_console(out)
     table = Table(title=HEAD["title"](lang), box=box.SIMPLE_HEAVY, title_justify="left")
     table.add_column("", no_wrap=True)
     for result in results:
-        table.add_column(result.placement.name, justify="right", overflow="fold")
+        table.add_column(styled(result.placement.name), justify="right", overflow="fold")
     for side, total_key, attr, total in (("receives", "total_receives", "receives", lambda v: v.received),
                                           ("pays", "total_pays", "pays", lambda v: v.paid)):
-        table.add_row(f"[bold]{HEAD[side](lang)}[/bold]", *[""] * len(results))
+        table.add_row(bold(HEAD[side](lang)), *[""] * len(results))
         keys = list(dict.fromkeys(line.key for v in views for line in getattr(v, attr)))
         for key in keys:
             cells, name = [], key
@@ -74,12 +76,12 @@ def render(results: list[Result], views: list[MunicipalView], lang: str, out) ->
                 line = next((x for x in getattr(v, attr) if x.key == key), None)
                 cells.append(euro(line.amount, lang) if line else "-")
                 name = label(line, lang) if line else name
-            table.add_row("  " + name, *cells)
-        table.add_row(f"[bold]{HEAD[total_key](lang)}[/bold]", *[euro(total(v), lang) for v in views])
+            table.add_row(styled("  " + name), *cells)
+        table.add_row(bold(HEAD[total_key](lang)), *[euro(total(v), lang) for v in views])
         table.add_section()
     table.add_row(HEAD["employer_balance"](lang),
                   *[euro(v.employer_balance, lang) if v.employer_balance is not None else HEAD["not_employer"](lang) for v in views])
-    table.add_row(f"[bold]{HEAD['net'](lang)}[/bold]", *[f"[bold]{euro(v.net, lang)}[/bold]" for v in views])
+    table.add_row(bold(HEAD["net"](lang)), *[bold(euro(v.net, lang)) for v in views])
     console.print(table)
     seen: list[str] = []
     for v in views:
@@ -87,6 +89,6 @@ def render(results: list[Result], views: list[MunicipalView], lang: str, out) ->
             if w(lang) not in seen:
                 seen.append(w(lang))
     if seen:
-        console.print(f"[bold]{'Aannames gemeente' if lang == 'nl' else 'Municipal assumptions'}[/bold]")
+        console.print(bold("Aannames gemeente" if lang == "nl" else "Municipal assumptions"))
         for i, text in enumerate(seen, 1):
             console.print(f"{i}. {text}", markup=False, highlight=False)

@@ -1,0 +1,34 @@
+"""Terminal output that never interprets text from files: every console has markup off, and the
+styling we want is given as rich Text objects, so a name like "[/bold]" or "[link=...]" is shown as
+written (issue 15)."""
+from __future__ import annotations
+
+import sys
+
+
+def console(file=None, width: int = 140):
+    from rich.console import Console
+
+    out = file or sys.stdout
+    return Console(file=out, width=None if out.isatty() else width, highlight=False, soft_wrap=False, markup=False,
+                   emoji=False)
+
+
+def styled(text: str, style: str = ""):
+    from rich.text import Text
+
+    return Text(str(text), style=style)
+
+
+def bold(text: str):
+    return styled(text, "bold")
+
+
+def dim(text: str):
+    return styled(text, "dim")
+
+
+def signed(text: str, bold_: bool = False):
+    """An amount in red when it is negative, green otherwise."""
+    colour = "red" if text.startswith("-") else "green"
+    return styled(text, f"bold {colour}" if bold_ else colour)
