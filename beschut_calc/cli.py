@@ -45,17 +45,27 @@ def _version(value: bool):
         raise typer.Exit()
 
 
-def compute(files: list[Path], lang: str = "nl", book=None):
+def compute(files: list[Path], lang: str = "nl", book=None, check=None):
     """Load every file and calculate every column; all-or-nothing, so bad input prints nothing.
-    The parameter book is read here, once, unless the caller already has it."""
+    The parameter book is read here, once, unless the caller already has it. `check(n_columns)`
+    runs after loading and before calculating, so a request that is too large is refused at once."""
     from .core.engine import calculate
     from .inputs.load import load_scenario
     from .inputs.parameter_files import load_parameters
 
+    from .core import limits
+
     book = book or load_parameters()
-    runs = []
+    scenarios, columns = [], 0
     for path in files:
         scenario = load_scenario(path, lang)
+        columns += len(scenario.placements)
+        limits.check(limits.COLUMNS, columns, str(path))
+        scenarios.append(scenario)
+    if check is not None:
+        check(columns)
+    runs = []
+    for scenario in scenarios:
         results = []
         for i, placement in enumerate(scenario.placements):
             try:
@@ -96,7 +106,18 @@ def main(
 
         book = load_parameters()
         receipt = make_receipt(book, __version__)
-        runs = compute(files, lang.value, book)
+        def check(n_columns: int) -> None:
+            from .core import limits
+
+            if excel is not None:
+                limits.check(limits.WORKBOOK_COLUMNS, n_columns)
+            if breakeven is not None or sweep or years is not None or sensitivity or simulate is not None:
+                from .analysis.hooks import check_request
+
+                check_request(n_columns, breakeven=breakeven, sweep=sweep or [], years=years, sensitivity=sensitivity,
+                              simulate=simulate)
+
+        runs = compute(files, lang.value, book, check)
         # Reports add to `extras` (per column, merged into that column's JSON) and `top`
         # (top-level JSON keys); `sections` print after the table.
         extras = [[{} for _ in results] for _, results in runs]

@@ -32,26 +32,45 @@ class Analyses:
         return [c for cs in self.columns for c in cs]
 
 
-def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], years: int | None,
-        sensitivity: bool = False, simulate: int | None = None, seed: int | None = None) -> Analyses:
-    """Every analysis asked for, per column; inputs are checked before any work."""
+def check_request(n_columns: int, *, breakeven: str | None, sweep: list[str], years: int | None,
+                  sensitivity: bool = False, simulate: int | None = None):
+    """Every analysis option checked, alone and times the number of columns, before any work;
+    returns the parsed sweep axes (or None)."""
+    from ..core import limits
     from .inputs import get_input
 
+    axes = None
     if breakeven is not None:
         get_input(breakeven, "--breakeven")
-    axes = None
+        limits.check(limits.BREAKEVEN_COLUMNS, n_columns)
     if sweep:
         from .sweep import parse_axes
 
         axes = parse_axes(sweep)
+        points = 1
+        for axis in axes:
+            points *= axis.count
+        limits.check(limits.SWEEP_POINTS, n_columns * points)
     if years is not None:
         from .projection import check_years
 
         check_years(years)
+        limits.check(limits.COLUMN_YEARS, n_columns * years)
+    if sensitivity:
+        limits.check(limits.SENSITIVITY_COLUMNS, n_columns)
     if simulate is not None:
         from .sensitivity import check_draws
 
         check_draws(simulate)
+        limits.check(limits.DRAWS, n_columns * simulate)
+    return axes
+
+
+def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], years: int | None,
+        sensitivity: bool = False, simulate: int | None = None, seed: int | None = None) -> Analyses:
+    """Every analysis asked for, per column; inputs are checked before any work."""
+    axes = check_request(sum(len(results) for _, results in runs), breakeven=breakeven, sweep=sweep, years=years,
+                         sensitivity=sensitivity, simulate=simulate)
     columns = []
     for scenario, results in runs:
         ranges = scenario.extra.get("ranges") if (sensitivity or simulate is not None) else None

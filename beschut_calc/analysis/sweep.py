@@ -40,6 +40,9 @@ class Axis:
         return [self.start + i * self.step for i in range(self.count)]
 
 
+MIN_STEP_EXPONENT = -12
+
+
 def _fail(spec: str, nl: str, en: str) -> InputError:
     return InputError(f"{spec!r}: {nl}", en=f"{spec!r}: {en}", key="--sweep",
                       hint="schrijf PARAM=START:STOP:STAP, bijvoorbeeld hours=24:40:1 of wage_value=10%:50%:5%",
@@ -71,6 +74,10 @@ def parse_axis(spec: str) -> Axis:
         if not inp.valid(value):
             raise _fail(spec, f"{inp.fmt(value)} valt buiten het geldige bereik van {inp.name} ({inp.fmt(inp.low)} tot {inp.fmt(inp.high)})",
                         f"{inp.fmt(value, 'en')} is outside the valid range of {inp.name} ({inp.fmt(inp.low, 'en')} to {inp.fmt(inp.high, 'en')})")
+    if step.adjusted() < MIN_STEP_EXPONENT or (stop - start) / step >= MAX_POINTS:
+        # Checked before counting: a step of 1e-99999 would overflow the count itself.
+        raise _fail(spec, f"STAP is te klein: dat worden meer dan {MAX_POINTS:,} punten".replace(",", "."),
+                    f"STEP is too small: that makes more than {MAX_POINTS:,} points")
     count = int((stop - start) / step) + 1
     decimals = max(-min(v.normalize().as_tuple().exponent for v in (start, step)), 0) + 2
     return Axis(inp.name, start, step, count, decimals)

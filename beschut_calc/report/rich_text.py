@@ -3,13 +3,18 @@ styling we want is given as rich Text objects, so a name like "[/bold]" or "[lin
 written (issue 15)."""
 from __future__ import annotations
 
+import os
 import sys
 
 
 def console(file=None, width: int = 140):
+    """A terminal gives its own width; redirected output is `width` wide unless COLUMNS says otherwise."""
     from rich.console import Console
 
     out = file or sys.stdout
+    columns = os.environ.get("COLUMNS", "")
+    if not out.isatty() and columns.isdigit() and 40 <= int(columns) <= 1000:
+        width = int(columns)
     return Console(file=out, width=None if out.isatty() else width, highlight=False, soft_wrap=False, markup=False,
                    emoji=False)
 

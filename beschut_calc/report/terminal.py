@@ -19,15 +19,41 @@ def _amount(result: Result, key: str, lang: str) -> str:
 
 
 def render(title: str, results: list[Result], lang: str = "nl", file=None, difference: bool = False) -> None:
-    """`difference` adds a row with each column's balance minus the first column's."""
+    """`difference` adds a row with each column's balance minus the first column's. Columns that do
+    not fit the terminal's width go to a next table with the same rows, never squeezed to nothing."""
+    out = _console(file)
+    blocks = column_blocks(results, lang, out.width)
+    for i, block in enumerate(blocks):
+        part = title if len(blocks) == 1 else f"{title} — {i + 1}/{len(blocks)}"
+        out.print(_table(part, block, results[0], lang, difference and len(results) > 1))
+    render_warnings(results, lang, out)
+
+
+def column_blocks(results: list[Result], lang: str, width: int) -> list[list[Result]]:
+    """Results in groups that fit `width` next to the label column."""
+    labels = [label(lang) for label, _ in INPUT_ROWS] + [label_of(results, k, lang) for side in ("benefit", "cost")
+                                                          for k in row_keys(results, side)]
+    label_width = min(max(len(text) for text in labels) + 4, 50)
+    blocks: list[list[Result]] = [[]]
+    used = label_width
+    for result in results:
+        need = min(max(12, len(verdict(result.balance, lang)), len(result.placement.name)), 26) + 3
+        if blocks[-1] and used + need > width:
+            blocks.append([])
+            used = label_width
+        blocks[-1].append(result)
+        used += need
+    return blocks
+
+
+def _table(title: str, results: list[Result], first: Result, lang: str, difference: bool):
     from rich import box
     from rich.table import Table
 
-    out = _console(file)
     table = Table(title=styled(title), caption=styled(HEADINGS["per_year"](lang)), box=box.SIMPLE_HEAVY, title_justify="left")
     table.add_column(HEADINGS["line"](lang), no_wrap=True)
     for result in results:
-        table.add_column(styled(result.placement.name), justify="right", overflow="fold")
+        table.add_column(styled(result.placement.name), justify="right", overflow="fold", min_width=12)
     for label, getter in INPUT_ROWS:
         table.add_row(dim(label(lang)), *[dim(getter(r.placement, lang)) for r in results])
     table.add_section()
@@ -40,11 +66,9 @@ def render(title: str, results: list[Result], lang: str = "nl", file=None, diffe
         table.add_section()
     table.add_row(bold(HEADINGS["balance"](lang)), *[signed(euro(r.balance, lang), bold_=True) for r in results])
     table.add_row(HEADINGS["verdict"](lang), *[verdict(r.balance, lang) for r in results])
-    if difference and len(results) > 1:
-        first = results[0]
-        table.add_row(difference_label(first, lang), "", *[euro(r.balance - first.balance, lang) for r in results[1:]])
-    out.print(table)
-    render_warnings(results, lang, out)
+    if difference:
+        table.add_row(difference_label(first, lang), *["" if r is first else euro(r.balance - first.balance, lang) for r in results])
+    return table
 
 
 def render_warnings(results: list[Result], lang: str, out) -> None:

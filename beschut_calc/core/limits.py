@@ -1,0 +1,53 @@
+"""Bounds on the total work one run may ask for (issue 15), all in one place.
+
+Each part of a request is bounded on its own elsewhere (a sweep's points, --years, --simulate);
+these bound the products, because 200 variants times a compare of 200 values, or 100 columns
+times a capped sweep, is a small file that asks for hours of work and gigabytes of memory. The
+numbers come from measuring (bench/, README "Grenzen"): about 2 ms per column for a table,
+100 ms per column for a break-even search. A refused request is answered before any work, by
+count, with the limit named and how to split the work.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class Limit:
+    key: str           # what the message is about: "kolommen", "--sweep", ...
+    maximum: int
+    what: str          # Dutch: what is counted
+    what_en: str
+    split: str         # Dutch: how to stay within it
+    split_en: str
+
+
+COLUMNS = Limit("kolommen", 500, "kolommen (varianten × vergelijkingswaarden, alle bestanden samen)",
+                "columns (variants × compare values, all files together)",
+                "verdeel de varianten over meer bestanden en draai ze los, of vergelijk minder waarden",
+                "spread the variants over more files and run them one by one, or compare fewer values")
+COLUMN_YEARS = Limit("--years", 2_000, "kolomjaren (kolommen × --years)", "column-years (columns × --years)",
+                     "volg minder jaren of draai minder kolommen tegelijk", "follow fewer years or run fewer columns at once")
+BREAKEVEN_COLUMNS = Limit("--breakeven", 50, "kolommen met een break-even-zoektocht", "columns with a break-even search",
+                          "zoek de break-even voor minder kolommen tegelijk", "search the break-even for fewer columns at once")
+SENSITIVITY_COLUMNS = Limit("--sensitivity", 100, "kolommen met een tornado", "columns with a tornado",
+                            "vraag de tornado voor minder kolommen tegelijk", "ask the tornado for fewer columns at once")
+SWEEP_POINTS = Limit("--sweep", 5_000_000, "roosterpunten (kolommen × punten)", "grid points (columns × points)",
+                     "kies een grotere stap of draai minder kolommen tegelijk", "choose a larger step or run fewer columns at once")
+DRAWS = Limit("--simulate", 5_000_000, "trekkingen (kolommen × --simulate)", "draws (columns × --simulate)",
+              "trek minder scenario's of draai minder kolommen tegelijk", "draw fewer scenarios or run fewer columns at once")
+WORKBOOK_COLUMNS = Limit("--excel", 100, "kolommen in een werkmap (één blad per kolom)", "columns in a workbook (one sheet each)",
+                         "schrijf een werkmap per bestand of per groep varianten", "write one workbook per file or per group of variants")
+
+
+def check(limit: Limit, count: int, file: str | None = None) -> None:
+    """Refuse `count` units of `limit` when it is over the maximum; says how to split the work."""
+    if count <= limit.maximum:
+        return
+    shown = f"{count:,}".replace(",", ".")
+    maximum = f"{limit.maximum:,}".replace(",", ".")
+    raise InputError(f"te veel werk: {shown} {limit.what}; het maximum is {maximum}",
+                     en=f"too much work: {count:,} {limit.what_en}; the maximum is {limit.maximum:,}",
+                     file=file, key=limit.key, hint=limit.split, hint_en=limit.split_en)
