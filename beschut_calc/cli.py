@@ -190,6 +190,7 @@ def main(
             for section in sections:
                 section(sys.stdout)
             terminal.render_receipt(receipt, lang.value)
+        sys.stdout.flush()    # here, so a full disk or a closed pipe is met inside the handlers below
     except InputError as exc:
         typer.echo(exc.render(lang.value), err=True)
         raise typer.Exit(2)
@@ -201,11 +202,22 @@ def main(
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(0)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         # Files are written via safewrite, which removes its temporary file on any exception.
-        typer.echo("afgebroken (Ctrl-C); er is geen half geschreven bestand achtergebleven" if lang == Lang.nl else
-                   "interrupted (Ctrl-C); no half-written file was left behind", err=True)
-        raise typer.Exit(130)
+        from .process import Terminated
+
+        how = "SIGTERM" if isinstance(exc, Terminated) else "Ctrl-C"
+        typer.echo(f"afgebroken ({how}); er is geen half geschreven bestand achtergebleven" if lang == Lang.nl else
+                   f"interrupted ({how}); no half-written file was left behind", err=True)
+        raise typer.Exit(143 if isinstance(exc, Terminated) else 130)
+    except OSError as exc:
+        from . import process
+
+        if exc.errno not in process.OUTPUT_ERRNOS or debug:
+            raise
+        process.silence_stdout()
+        typer.echo(process.output_failed(exc, lang.value), err=True)
+        raise typer.Exit(2)
     except Exception as exc:
         if debug:
             raise
@@ -245,9 +257,29 @@ def parameters(
 
 
 def run():  # console-script entry point
-    # `beschut-calc parameters ...` is the law table; anything else is `beschut-calc FILE...`.
-    if len(sys.argv) > 1 and sys.argv[1] == "parameters":
-        sys.argv = [sys.argv[0] + " parameters"] + sys.argv[2:]
-        parameters_app()
-        return
-    app()
+    """`beschut-calc parameters ...` is the law table; anything else is `beschut-calc FILE...`.
+    Usage errors are answered in one Dutch line (or English with --lang en), exit 2."""
+    from typer._click.exceptions import UsageError
+
+    from . import process
+
+    args = sys.argv[1:]
+    lang = process.lang_of(args)
+    if not process.prepare_streams():
+        if sys.stderr is not None:
+            sys.stderr.write("<uitvoer>: de standaarduitvoer is gesloten (stuur de uitvoer naar een bestand: > uitvoer.txt)\n"
+                             if lang == "nl" else "<output>: standard output is closed (send the output to a file: > output.txt)\n")
+        sys.exit(2)
+    process.install_sigterm()
+    program = "beschut-calc parameters" if args[:1] == ["parameters"] else "beschut-calc"
+    try:
+        if args[:1] == ["parameters"]:
+            code = parameters_app(args[1:], prog_name=program, standalone_mode=False)
+        else:
+            code = app(args, prog_name=program, standalone_mode=False)
+    except UsageError as exc:
+        sys.stderr.write(process.usage_message(exc, lang, program) + "\n")
+        sys.exit(2)
+    except process.Terminated:
+        sys.exit(143)
+    sys.exit(code if isinstance(code, int) else 0)

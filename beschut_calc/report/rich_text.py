@@ -7,16 +7,33 @@ import os
 import sys
 
 
+_Console = None
+
+
+def _console_class():
+    from rich.console import Console
+
+    class QuietPipeConsole(Console):
+        """rich answers a closed pipe (`| head -1`) with exit 1; we let the CLI end quietly with 0."""
+
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError()
+
+    return QuietPipeConsole
+
+
 def console(file=None, width: int = 140):
     """A terminal gives its own width; redirected output is `width` wide unless COLUMNS says otherwise."""
-    from rich.console import Console
+    global _Console
+    if _Console is None:
+        _Console = _console_class()
 
     out = file or sys.stdout
     columns = os.environ.get("COLUMNS", "")
     if not out.isatty() and columns.isdigit() and 40 <= int(columns) <= 1000:
         width = int(columns)
-    return Console(file=out, width=None if out.isatty() else width, highlight=False, soft_wrap=False, markup=False,
-                   emoji=False)
+    return _Console(file=out, width=None if out.isatty() else width, highlight=False, soft_wrap=False, markup=False,
+                    emoji=False)
 
 
 def styled(text: str, style: str = ""):
