@@ -38,6 +38,8 @@ SWEEP_POINTS = Limit("--sweep", 5_000_000, "roosterpunten (kolommen × punten)",
                      "kies een grotere stap of draai minder kolommen tegelijk", "choose a larger step or run fewer columns at once")
 DRAWS = Limit("--simulate", 5_000_000, "trekkingen (kolommen × --simulate)", "draws (columns × --simulate)",
               "trek minder scenario's of draai minder kolommen tegelijk", "draw fewer scenarios or run fewer columns at once")
+BUDGET_ROWS = Limit("targets", 2_000, "begrotingsregels (gemeenten × jaren × kolommen)", "budget rows (municipalities × years × columns)",
+                    "verdeel de gemeenten of de jaren over meer bestanden", "spread the municipalities or years over more files")
 WORKBOOK_COLUMNS = Limit("--excel", 100, "kolommen in een werkmap (één blad per kolom)", "columns in a workbook (one sheet each)",
                          "schrijf een werkmap per bestand of per groep varianten", "write one workbook per file or per group of variants")
 

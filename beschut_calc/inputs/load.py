@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..core import limits
 from .columns import TOP_LEVEL_ONLY, columns, expand_compare, targets
 from ..core.errors import InputError, Invalid, disguised, suggest
 from ..core.model import Placement
@@ -201,6 +202,11 @@ def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:
     extra = {k: doc.data[k] for k in TOP_LEVEL_ONLY if k in doc.data}
     if "targets" in extra:
         extra["targets"] = targets(doc)
+        rows = sum(len(years) for years in extra["targets"].values()) * len(placements)
+        try:
+            limits.check(limits.BUDGET_ROWS, rows)
+        except InputError as exc:
+            doc.fail(("targets",), exc.message, exc.en, exc.hint, exc.hint_en)
     if "ranges" in extra:
         from .ranges import scenario_ranges
 

@@ -37,7 +37,7 @@ def column_blocks(results: list[Result], lang: str, width: int) -> list[list[Res
     blocks: list[list[Result]] = [[]]
     used = label_width
     for result in results:
-        need = min(max(12, len(verdict(result.balance, lang)), len(result.placement.name)), 26) + 3
+        need = max(12, min(len(result.placement.name), 20)) + 2    # longer names and the verdict wrap
         if blocks[-1] and used + need > width:
             blocks.append([])
             used = label_width
