@@ -102,3 +102,14 @@ def test_a_wide_table_is_split_into_blocks_that_fit_and_shows_every_column(tmp_p
     for i in range(12):
         assert f"{20 + i * 0.01:.2f}".rstrip("0").rstrip(".") in result.output
     assert result.output.count("Saldo") == len(blocks)
+
+
+def test_the_readme_lists_every_limit_with_its_maximum():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Grenzen aan het werk per run", 1)[1].split("###", 1)[0]
+    rows = [limit for limit in vars(limits).values() if isinstance(limit, limits.Limit)]
+    assert len(rows) == 8
+    for limit in rows:
+        assert f"| {limit.maximum:,} |".replace(",", ".") in section, limit
