@@ -111,11 +111,11 @@ def main(
 
             if excel is not None:
                 limits.check(limits.WORKBOOK_COLUMNS, n_columns)
-            if breakeven is not None or sweep or years is not None or sensitivity or simulate is not None:
+            if breakeven is not None or sweep or years is not None or sensitivity or simulate is not None or seed is not None:
                 from .analysis.hooks import check_request
 
                 check_request(n_columns, breakeven=breakeven, sweep=sweep or [], years=years, sensitivity=sensitivity,
-                              simulate=simulate)
+                              simulate=simulate, seed=seed)
 
         runs = compute(files, lang.value, book, check)
         # Reports add to `extras` (per column, merged into that column's JSON) and `top`

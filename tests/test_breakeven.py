@@ -96,11 +96,18 @@ def test_a_mark_up_the_employer_model_does_not_have(book):
 
 
 def test_payroll_mark_up_at_which_payroll_breaks_even(book):
-    p = column(PAYROLL)
+    p = column(PAYROLL, 1)                                    # 24 hours: breaks even at a mark-up above 1
     found = solve(p, book, "payroll_markup")
-    assert found.method == "linear" and 0 < found.value < found.current
+    assert found.method == "linear" and 1 < found.value < found.current
     balance = calculate(dataclasses.replace(with_value(p, "payroll_markup", found.value), rounding=None), book).balance
     assert abs(balance) < Decimal("0.000001")
+
+
+def test_a_mark_up_is_searched_only_where_a_scenario_could_state_it(book):
+    # 31 hours would only break even with payroll cheaper than own employment (factor < 1), which a
+    # scenario cannot state (issue 15: one set of bounds for files, sweeps and break-even)
+    found = solve(column(PAYROLL), book, "payroll_markup")
+    assert found.value is None and "tussen × 1,0000 en × 3,0000" in found.reason("nl")
 
 
 def test_cli_json_and_terminal():

@@ -63,3 +63,20 @@ def test_any_text_is_shown_as_written_or_refused_with_exit_2(tmp_path, name, var
     assert "\x1b" not in table.output and "\x07" not in table.output
     if variant in MARKUP and variant.isprintable():
         assert variant in table.output    # markup is not interpreted: it is printed as written
+
+
+def test_a_huge_value_is_quoted_shortened_in_one_line(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text('name: t\nyear: "' + "k" * 100_000 + '"\nhours: 31\nwage_value: 30%\n', encoding="utf-8")
+    result = CliRunner().invoke(app, [str(path)])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and len(result.output) < 700
+    assert "year: verwacht een jaartal zoals 2026, niet 'kkk" in result.output and "…" in result.output
+
+
+def test_a_seed_outside_what_the_generator_takes_is_refused(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text("name: t\nyear: 2026\nhours: 31\nwage_value: 30%\n", encoding="utf-8")
+    for seed in ("-1", str(2**64)):
+        result = CliRunner().invoke(app, [str(path), "--simulate", "100", "--seed", seed])
+        assert result.exit_code == 2 and result.output.startswith(f"--seed: --seed {seed}: kies een heel getal van 0")

@@ -33,7 +33,7 @@ class Analyses:
 
 
 def check_request(n_columns: int, *, breakeven: str | None, sweep: list[str], years: int | None,
-                  sensitivity: bool = False, simulate: int | None = None):
+                  sensitivity: bool = False, simulate: int | None = None, seed: int | None = None):
     """Every analysis option checked, alone and times the number of columns, before any work;
     returns the parsed sweep axes (or None)."""
     from ..core import limits
@@ -63,6 +63,10 @@ def check_request(n_columns: int, *, breakeven: str | None, sweep: list[str], ye
 
         check_draws(simulate)
         limits.check(limits.DRAWS, n_columns * simulate)
+    if seed is not None:
+        from .sensitivity import check_seed
+
+        check_seed(seed)
     return axes
 
 
@@ -70,7 +74,7 @@ def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], y
         sensitivity: bool = False, simulate: int | None = None, seed: int | None = None) -> Analyses:
     """Every analysis asked for, per column; inputs are checked before any work."""
     axes = check_request(sum(len(results) for _, results in runs), breakeven=breakeven, sweep=sweep, years=years,
-                         sensitivity=sensitivity, simulate=simulate)
+                         sensitivity=sensitivity, simulate=simulate, seed=seed)
     columns = []
     for scenario, results in runs:
         ranges = scenario.extra.get("ranges") if (sensitivity or simulate is not None) else None

@@ -88,6 +88,15 @@ def check_draws(n: int) -> None:
                          hint="bijvoorbeeld --simulate 100000", hint_en="for example --simulate 100000")
 
 
+MAX_SEED = 2**63 - 1
+
+
+def check_seed(seed: int | None) -> None:
+    if seed is not None and not 0 <= seed <= MAX_SEED:
+        raise InputError(f"--seed {seed}: kies een heel getal van 0 tot en met {MAX_SEED}", en=f"--seed {seed}: choose a whole number from 0 to {MAX_SEED}",
+                         key="--seed", hint="bijvoorbeeld --seed 1", hint_en="for example --seed 1")
+
+
 def draw_inputs(placement: Placement, book: ParameterBook, ranges: dict[str, Range], n: int, rng) -> dict:
     """Triangular draws (low, the column's own value, high) for every input that applies to the column."""
     out = {}

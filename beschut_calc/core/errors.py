@@ -13,6 +13,17 @@ def _shortened(file: str, keep: int = 60) -> str:
     return file if len(file) <= 2 * keep + 1 else file[:keep] + "…" + file[-keep:]
 
 
+MAX_MESSAGE = 600
+
+
+def _one_readable_line(text: str) -> str:
+    """A message quoting a 100 KB value is still one readable line: long words are cut in the middle."""
+    if len(text) <= MAX_MESSAGE:
+        return text
+    text = re.sub(r"[^\s'\"]{60,}", lambda m: m.group()[:30] + "…" + m.group()[-20:], text)
+    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE // 2] + " … " + text[-MAX_MESSAGE // 3:]
+
+
 def visible(text: str) -> str:
     """`text` with control characters written as escapes (ESC -> \\x1b), so it prints on one inert line."""
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
@@ -63,7 +74,7 @@ class InputError(Exception):
         text += message
         if hint:
             text += f" ({hint})"
-        return visible(text)
+        return _one_readable_line(visible(text))
 
     def __str__(self) -> str:
         return self.render()

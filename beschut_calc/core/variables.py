@@ -49,18 +49,20 @@ class Input:
         return above and (self.high is None or value <= self.high)
 
 
-# Upper bounds are those the scenario file allows for the same inputs, so a sweep or a
-# break-even never asks the engine for amounts beyond Decimal's working precision.
+# The bounds a real case can have, and the same ones the scenario file allows for these inputs
+# (inputs/overrides.py reads them from here): a sweep, a break-even or a simulation never leaves
+# what a scenario could state. A yearly amount per place above MAX_AMOUNT is a typo.
+MAX_AMOUNT = Decimal(100_000)
 INPUTS = {i.name: i for i in (
     Input("hours", "hours", Text("uren per week", "hours a week"), ZERO, MAX_HOURS, low_open=True, decimals=4),
     Input("wage_value", "fraction", Text("loonwaarde", "wage value"), ZERO, Decimal(1), decimals=6),
     Input("absence", "fraction", Text("verzuim", "absence"), ZERO, MAX_ABSENCE, decimals=6),
     Input("indexation", "fraction", Text("indexatie per jaar", "indexation a year"), Decimal("-0.10"), Decimal("0.20"), decimals=6),
-    Input("employer_charges", "fraction", Text("werkgeverslasten", "employer charges"), ZERO, MAX_FACTOR, decimals=6),
-    Input("guidance_cost_fulltime", "euro", Text("kosten begeleiding per voltijdplek", "guidance cost per full-time place"), ZERO, MAX_MAGNITUDE),
-    Input("agency_fee", "fraction", Text("uitzendtoeslag", "agency fee"), ZERO, MAX_FACTOR, decimals=6),
-    Input("payroll_markup", "factor", Text("payrollopslag", "payroll mark-up"), ZERO, MAX_FACTOR, low_open=True, decimals=6),
-    Input("municipal_top_up", "euro", Text("aanvulling gemeente per plek", "municipal top-up per place"), ZERO, MAX_MAGNITUDE),
+    Input("employer_charges", "fraction", Text("werkgeverslasten", "employer charges"), ZERO, Decimal("0.60"), decimals=6),
+    Input("guidance_cost_fulltime", "euro", Text("kosten begeleiding per voltijdplek", "guidance cost per full-time place"), ZERO, MAX_AMOUNT),
+    Input("agency_fee", "fraction", Text("uitzendtoeslag", "agency fee"), ZERO, Decimal(1), decimals=6),
+    Input("payroll_markup", "factor", Text("payrollopslag", "payroll mark-up"), Decimal(1), Decimal(3), decimals=6),
+    Input("municipal_top_up", "euro", Text("aanvulling gemeente per plek", "municipal top-up per place"), ZERO, MAX_AMOUNT),
 )}
 # The balance is linear in these (engine: wage costs x mark-up x (1 + fee), guidance x cost per
 # place, the top-up line itself, wage value, LKS and sickness benefit x absence); break-even solves

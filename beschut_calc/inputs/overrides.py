@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.errors import Invalid
-from ..core.variables import MAX_FACTOR  # 10 (1000 %): far beyond any real share or factor
+from ..core.variables import FIELDS, INPUTS, MAX_AMOUNT, MAX_FACTOR  # MAX_FACTOR 10 (1000 %): beyond any real share
 
 OVERRIDE_KINDS = {
     # name: (kind, Dutch description, English description) for messages
@@ -46,20 +46,17 @@ D = Decimal
 BOUNDS: dict[str, tuple[Decimal, Decimal]] = {
     "fulltime_hours": (D(20), D(48)),
     "guidance_reference_hours": (D(20), D(48)),
-    "employer_charges": (D(0), D("0.60")),
-    "guidance_cost_fulltime": (D(0), D(100_000)),
     "wage_level": (D("0.50"), D(3)),
-    "payroll_markup": (D(1), D(3)),
-    "agency_fee": (D(0), D(1)),
     "holiday_allowance": (D(0), D("0.20")),
     "lks_max_share": (D(0), D(1)),
     "lks_employer_charge_allowance": (D(0), D("0.60")),
     "liv_min_hours_year": (D(0), D(2496)),
-    "rijk_lks_per_place": (D(0), D(100_000)),
+    "rijk_lks_per_place": (D(0), MAX_AMOUNT),
     "sickness_benefit_share": (D(0), D(1)),
-    "municipal_top_up": (D(0), D(100_000)),
+    # the inputs a sweep or break-even can vary: their bounds are declared once, in core/variables.py
+    **{name: (INPUTS[name].low, INPUTS[name].high) for name in INPUTS if name not in FIELDS},
 }
-EXTRA_AMOUNT_BOUNDS = (D(-100_000), D(100_000))
+EXTRA_AMOUNT_BOUNDS = (-MAX_AMOUNT, MAX_AMOUNT)
 
 
 def within(name: str, value: Decimal, raw: Any, bounds: tuple[Decimal, Decimal], description: str, description_en: str) -> Decimal:
