@@ -13,7 +13,7 @@ from ..core.text import euro
 from .labels import HEADINGS, verdict
 from .layout import INPUT_ROWS, amount_of, difference_label, label_of, numbered_warnings, row_keys
 
-_SPECIAL = re.compile(r"([\\`*\[\]<>|])")
+_SPECIAL = re.compile(r"([\\`*\[\]<>|&~])")
 # An underscore inside a word (employer_charges) is literal in CommonMark; only edges can emphasise.
 _EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 
