@@ -282,4 +282,13 @@ def run():  # console-script entry point
         sys.exit(2)
     except process.Terminated:
         sys.exit(143)
+    except BrokenPipeError:    # `beschut-calc parameters | head`: the reader has all it wants
+        process.silence_stdout()
+        sys.exit(0)
+    except OSError as exc:
+        if exc.errno not in process.OUTPUT_ERRNOS:
+            raise
+        process.silence_stdout()
+        sys.stderr.write(process.output_failed(exc, lang) + "\n")
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -98,3 +98,9 @@ def test_usage_errors_are_one_line_in_the_users_language_and_a_pointer_to_help(a
         lines = done.stderr.splitlines()
         assert len(lines) == 2 and lines[0].startswith(expected), done.stderr
         assert lines[1] == ("zie: beschut-calc --help" if lang == "nl" else "see: beschut-calc --help")
+
+
+def test_the_law_table_piped_into_head_ends_quietly():
+    shell = subprocess.run(f"{console_script()} parameters | head -1; exit ${{PIPESTATUS[0]}}", shell=True,
+                           executable="/bin/bash", capture_output=True, text=True, timeout=60)
+    assert shell.returncode == 0 and shell.stderr == "", shell.stderr

@@ -14,7 +14,7 @@ from typing import Any
 from ..core.errors import Invalid
 from ..core.lines import REGISTRY as LINE_REGISTRY, SUBSIDY_LINES
 from ..core.model import EmployerModel, ExtraBenefit, LksBand, RoundingScheme, Subsidy, SubsidySet
-from ..core.parameters import ParamValue, ParameterBook, to_decimal
+from ..core.parameters import ParamValue, to_decimal
 from ..core.text import Text, euro, percent
 from .units import shown, shown_en, text_hint
 

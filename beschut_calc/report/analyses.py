@@ -8,10 +8,7 @@ from ..core.variables import INPUTS
 from .rich_text import bold, console, signed, styled
 
 MAX_ROWS, MAX_COLS = 60, 12
-
-
-def _console(out, width: int = 160):
-    return console(out, width)
+WIDTH = 160    # of redirected output; the analyses are wider than the main table
 
 
 def _coloured(amount, lang: str):
@@ -22,16 +19,16 @@ def _coloured(amount, lang: str):
 
 def render_breakeven(items, lang: str, out) -> None:
     """items: [(scenario name, column name, BreakEven)] — one line per column."""
-    out_console = _console(out)
+    con = console(out, WIDTH)
     if not items:
         return
     inp = INPUTS[items[0][2].parameter]
-    out_console.print(bold(f"{'Break-even' if lang == 'en' else 'Sluitend bij (break-even)'}: {inp.label(lang)}"
+    con.print(bold(f"{'Break-even' if lang == 'en' else 'Sluitend bij (break-even)'}: {inp.label(lang)}"
                            + (" (zonder afronding)" if lang == "nl" else " (rounding off)")))
     for scenario, column, be in items:
         now = f"{'nu' if lang == 'nl' else 'now'} {inp.fmt(be.current, lang)}, {'saldo' if lang == 'nl' else 'balance'} {euro(be.balance_now, lang)}"
         if be.value is None:
-            out_console.print(f"  {column}: {be.reason(lang)} ({now})", markup=False)
+            con.print(f"  {column}: {be.reason(lang)} ({now})")
             continue
         text = f"  {column}: {'saldo 0 bij' if lang == 'nl' else 'balance 0 at'} {inp.fmt(be.value, lang)} ({now})"
         if be.method == "jump":
@@ -39,7 +36,7 @@ def render_breakeven(items, lang: str, out) -> None:
         if be.others:
             also = ", ".join(inp.fmt(v, lang) for v in be.others)
             text += f"; {'ook bij' if lang == 'nl' else 'also at'} {also}"
-        out_console.print(text, markup=False)
+        con.print(text)
 
 
 # ---------------------------------------------------------------- sweeps
@@ -63,7 +60,7 @@ def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
     from rich import box
     from rich.table import Table
 
-    con = _console(out)
+    con = console(out, WIDTH)
     names = [a.name for a in axes]
     # Hours down and wage value across when both are swept, whatever their order on the command line.
     if names == ["wage_value", "hours"]:
@@ -106,7 +103,7 @@ def render_years(title: str, years, lang: str, out) -> None:
     from ..report.labels import HEADINGS, line_label
     from ..analysis.projection import warnings
 
-    con = _console(out)
+    con = console(out, WIDTH)
     table = Table(title=styled(title), box=box.SIMPLE_HEAVY, title_justify="left", caption=HEADINGS["per_year"](lang))
     table.add_column(HEADINGS["line"](lang), no_wrap=True)
     for y in years:
@@ -148,7 +145,7 @@ def render_years(title: str, years, lang: str, out) -> None:
         all_years = len(years)
         for i, (w, ys) in enumerate(found, 1):
             where = "" if len(ys) == all_years else f" [{', '.join(map(str, ys))}]"
-            con.print(f"{i}. {w(lang)}{where}", markup=False, highlight=False)
+            con.print(f"{i}. {w(lang)}{where}")
 
 
 # ---------------------------------------------------------------- budget
@@ -171,7 +168,7 @@ def render_budget(title: str, budget, lang: str, out) -> None:
 
     from ..report.labels import HEADINGS
 
-    con = _console(out, 190)
+    con = console(out, 190)
     groups: dict[tuple[str, int], list] = {}
     for row in budget.rows:
         groups.setdefault((row.column, row.year), []).append(row)
@@ -203,11 +200,11 @@ def render_budget(title: str, budget, lang: str, out) -> None:
                 + ". Voortraject en loonwaardemeting één keer per nieuwe plek; de bonus van het Rijk wordt achteraf uitgekeerd (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §6.1).",
                 "Municipal net = participation budget + BUIG + national bonus − LKS − subsidies − pre-trajectory and measurement" + (" + employer balance (the municipality carries the employer's deficit)" if bears else "")
                 + ". One pre-trajectory and one wage-value measurement per new place; the national bonus is paid afterwards (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §6.1).")
-    con.print(note(lang), markup=False)
+    con.print(note(lang))
     if budget.warnings:
         con.print(bold(HEADINGS["warnings"](lang)))
         for i, w in enumerate(budget.warnings, 1):
-            con.print(f"{i}. {w(lang)}", markup=False, highlight=False)
+            con.print(f"{i}. {w(lang)}")
 
 
 # ---------------------------------------------------------------- sensitivity (tornado) and simulation
@@ -219,7 +216,7 @@ def render_tornado(title: str, bars, lang: str, out) -> None:
     """A bar per input: left of the centre the balance at the low value, right at the high value."""
     from rich.text import Text as RichText
 
-    con = _console(out)
+    con = console(out, WIDTH)
     con.print(RichText(Text(f"Gevoeligheid (tornado): {title}", f"Sensitivity (tornado): {title}")(lang), style="bold"))
     if not bars:
         con.print(Text("geen onzekere invoer die deze kolom raakt", "no uncertain input affects this column")(lang))
@@ -250,7 +247,7 @@ def render_tornado(title: str, bars, lang: str, out) -> None:
 def render_simulation(title: str, sim, lang: str, out) -> None:
     from rich.text import Text as RichText
 
-    con = _console(out)
+    con = console(out, WIDTH)
     con.print(RichText(Text(f"Simulatie: {title}", f"Simulation: {title}")(lang), style="bold"))
     con.print(Text(f"{number(Decimal(sim.n), lang)} trekkingen, seed {sim.seed}; driehoeksverdelingen (laag, eigen waarde, hoog) "
                        f"voor: {', '.join(sim.inputs)}",

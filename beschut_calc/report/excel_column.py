@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.engine import BoundColumn, bind_column, trial_months
-from ..core.expr import Step, Value, inputs_of, leaves, steps_of
+from ..core.expr import Value, inputs_of, leaves, steps_of
 from ..core.parameters import ParameterBook, ParamValue
 from ..core.result import Result
 from ..core.rules import PARAMETER_LABELS
-from ..core.text import Text, euro
-from .excel_cells import (EURO, EURO_CENTS, FACTOR, HEADER_FILL, HOURS_MAX, INPUT_FILL, MONTHS_EN, MONTHS_NL, NUMBER, PERCENT,
+from ..core.text import euro
+from .excel_cells import (EURO, EURO_CENTS, FACTOR, HEADER_FILL, HOURS_MAX, INPUT_FILL, NUMBER, PERCENT,
                           TOTAL_FILL, fill, flag_text, number_value, put_text, status_text)
 from .excel_rules import Addresses, formula
 from .labels import HEADINGS, line_label

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 
 from ..core.parameters import ParameterBook, ParamValue
 from ..core.text import Text, with_unit

@@ -56,7 +56,6 @@ def view_warnings(view: MunicipalView) -> list[Text]:
 
 def render(results: list[Result], views: list[MunicipalView], lang: str, out) -> None:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
     from .rich_text import bold, console as make_console, styled
@@ -91,4 +90,4 @@ def render(results: list[Result], views: list[MunicipalView], lang: str, out) ->
     if seen:
         console.print(bold("Aannames gemeente" if lang == "nl" else "Municipal assumptions"))
         for i, text in enumerate(seen, 1):
-            console.print(f"{i}. {text}", markup=False, highlight=False)
+            console.print(f"{i}. {text}")

@@ -1,17 +1,12 @@
 """The terminal table in the memo's layout: one column per placement, Dutch by default."""
 from __future__ import annotations
 
-import sys
 
 from ..core.engine import Result
 from ..core.text import euro
 from .labels import HEADINGS, verdict
 from .rich_text import bold, console, dim, signed, styled
 from .layout import INPUT_ROWS, amount_of, difference_label, label_of, numbered_warnings, row_keys
-
-def _console(file=None):
-    return console(file)
-
 
 def _amount(result: Result, key: str, lang: str) -> str:
     amount = amount_of(result, key)
@@ -21,7 +16,7 @@ def _amount(result: Result, key: str, lang: str) -> str:
 def render(title: str, results: list[Result], lang: str = "nl", file=None, difference: bool = False) -> None:
     """`difference` adds a row with each column's balance minus the first column's. Columns that do
     not fit the terminal's width go to a next table with the same rows, never squeezed to nothing."""
-    out = _console(file)
+    out = console(file)
     blocks = column_blocks(results, lang, out.width)
     for i, block in enumerate(blocks):
         part = title if len(blocks) == 1 else f"{title} — {i + 1}/{len(blocks)}"
@@ -78,9 +73,9 @@ def render_warnings(results: list[Result], lang: str, out) -> None:
         return
     out.print(bold(HEADINGS["warnings"](lang)))
     for text in lines:
-        out.print(text, markup=False, highlight=False)
+        out.print(text)
 
 
 def render_receipt(receipt, lang: str = "nl", file=None) -> None:
     """The footer: tool version, parameter data and its newest date, so a memo's figure can be reproduced."""
-    _console(file).print(receipt.line(lang), markup=False, highlight=False, style="dim")
+    console(file).print(receipt.line(lang), style="dim")
