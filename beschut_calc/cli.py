@@ -173,20 +173,23 @@ def main(
 
             results = [r for _, rs in runs for r in rs]
             flat_extras = [e for es in extras for e in es]
-            sys.stdout.write(jsonout.render(results, lang.value, flat_extras, top, receipt))
+            origins = [{"scenario": scenario.name, "file": scenario.file,
+                        **({"description": scenario.description} if scenario.description else {})}
+                       for scenario, rs in runs for _ in rs]
+            sys.stdout.write(jsonout.render(results, lang.value, flat_extras, top, receipt, origins))
         elif format == Format.markdown:
             from .report import markdown
 
             for scenario, results in runs:
                 sys.stdout.write(markdown.render(f"{scenario.name}", results, lang.value,
-                                                 difference="compare" in scenario.extra))
+                                                 difference="compare" in scenario.extra, description=scenario.description))
             sys.stdout.write(markdown.render_receipt(receipt, lang.value))
         else:
             from .report import terminal
 
             for scenario, results in runs:
                 terminal.render(f"{scenario.name}  ({scenario.file})", results, lang.value,
-                                difference="compare" in scenario.extra)
+                                difference="compare" in scenario.extra, description=scenario.description)
             for section in sections:
                 section(sys.stdout)
             terminal.render_receipt(receipt, lang.value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.parameters import ParameterBook
+from ..core.text import Text
 from .breakeven import BreakEven
 from .budget import Budget
 from .projection import Year
@@ -135,7 +136,9 @@ def sections(analyses: Analyses, runs, lang: str) -> list:
     for scenario, result, column in pairs:
         if column.years:
             ys = column.years
-            title = f"{scenario.name} — {result.placement.name}: {ys[0].year}-{ys[-1].year}"
+            # The scenario's name heads the main table already; one file's columns need only their own.
+            own = result.placement.name if len(runs) == 1 else f"{scenario.name} — {result.placement.name}"
+            title = Text(f"Meerjarig: {own}, {ys[0].year}-{ys[-1].year}", f"Multi-year: {own}, {ys[0].year}-{ys[-1].year}")(lang)
             out.append(lambda f, t=title, y=ys: report.render_years(t, y, lang, f))
     for scenario, result, column in pairs:
         if column.sensitivity is not None:

@@ -47,6 +47,7 @@ class Scenario:
     origins: tuple[dict, ...] = ()          # per column: key -> path in the file, for locating later errors
     document: Any = None
     extra: dict = field(default_factory=dict)  # top-level keys later features read (compare, targets, ...)
+    description: str | None = None             # the file's own description, shown under its title
 
     def locate(self, error: InputError, column: int) -> InputError:
         """Point an error from a later stage (e.g. a year without parameters) at the file."""
@@ -211,4 +212,6 @@ def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:
         from .ranges import scenario_ranges
 
         extra["ranges"] = scenario_ranges(doc)
-    return Scenario(file=doc.file, name=name, placements=tuple(placements), origins=tuple(origins), document=doc, extra=extra)
+    description = doc.data.get("description") if isinstance(doc.data.get("description"), str) else None
+    return Scenario(file=doc.file, name=name, placements=tuple(placements), origins=tuple(origins), document=doc, extra=extra,
+                    description=description)

@@ -61,10 +61,13 @@ def scenario_dict(result: Result, lang: str = "nl") -> dict:
 
 
 def render(results: list[Result], lang: str = "nl", extras: list[dict] | None = None, top: dict | None = None,
-           receipt=None) -> str:
+           receipt=None, origins: list[dict] | None = None) -> str:
     """`extras[i]` adds keys to column i (trace, breakeven, ...); `top` adds top-level keys (budget);
-    `receipt` (core/receipt.py) says which tool and parameter data made the figures."""
+    `receipt` (core/receipt.py) says which tool and parameter data made the figures; `origins[i]`
+    names column i's scenario and file, first in its entry, so entries from several files stay apart."""
     scenarios = [scenario_dict(r, lang) for r in results]
+    if origins is not None:
+        scenarios = [{**origin, "column": entry["name"], **entry} for origin, entry in zip(origins, scenarios)]
     for scenario, more in zip(scenarios, extras or []):
         scenario.update(more)
     head = {"receipt": receipt.to_json()} if receipt is not None else {}

@@ -33,9 +33,10 @@ def _amount(result: Result, key: str, lang: str) -> str:
     return "-" if amount is None else euro(amount, lang)
 
 
-def render(title: str, results: list[Result], lang: str = "nl", difference: bool = False) -> str:
-    """One scenario as a Markdown heading, table, caption and warning list."""
-    out = [f"### {escape(title)}", ""]
+def render(title: str, results: list[Result], lang: str = "nl", difference: bool = False,
+           description: str | None = None) -> str:
+    """One scenario as a Markdown heading, its description, table, caption and warning list."""
+    out = [f"### {escape(title)}", ""] + ([escape(description), ""] if description else [])
     out.append(_row([HEADINGS["line"](lang)] + [escape(r.placement.name) for r in results]))
     out.append(_row(["---"] + ["---:"] * len(results)))
     for label, getter in INPUT_ROWS:

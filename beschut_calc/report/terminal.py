@@ -13,14 +13,15 @@ def _amount(result: Result, key: str, lang: str) -> str:
     return "-" if amount is None else euro(amount, lang)
 
 
-def render(title: str, results: list[Result], lang: str = "nl", file=None, difference: bool = False) -> None:
+def render(title: str, results: list[Result], lang: str = "nl", file=None, difference: bool = False,
+           description: str | None = None) -> None:
     """`difference` adds a row with each column's balance minus the first column's. Columns that do
     not fit the terminal's width go to a next table with the same rows, never squeezed to nothing."""
     out = console(file)
     blocks = column_blocks(results, lang, out.width)
     for i, block in enumerate(blocks):
         part = title if len(blocks) == 1 else f"{title} — {i + 1}/{len(blocks)}"
-        out.print(_table(part, block, results[0], lang, difference and len(results) > 1))
+        out.print(_table(part, block, results[0], lang, difference and len(results) > 1, description))
     render_warnings(results, lang, out)
 
 
@@ -32,7 +33,8 @@ def column_blocks(results: list[Result], lang: str, width: int) -> list[list[Res
     blocks: list[list[Result]] = [[]]
     used = label_width
     for result in results:
-        need = max(12, min(len(result.placement.name), 20)) + 2    # longer names and the verdict wrap
+        # an amount or verdict is never split; a longer name wraps
+        need = max(12, len(verdict(result.balance, lang)), min(len(result.placement.name), 20)) + 2
         if blocks[-1] and used + need > width:
             blocks.append([])
             used = label_width
@@ -41,11 +43,13 @@ def column_blocks(results: list[Result], lang: str, width: int) -> list[list[Res
     return blocks
 
 
-def _table(title: str, results: list[Result], first: Result, lang: str, difference: bool):
+def _table(title: str, results: list[Result], first: Result, lang: str, difference: bool, description: str | None = None):
     from rich import box
     from rich.table import Table
+    from rich.text import Text as RichText
 
-    table = Table(title=styled(title), caption=styled(HEADINGS["per_year"](lang)), box=box.SIMPLE_HEAVY, title_justify="left")
+    heading = styled(title) + styled("\n" + description, "dim") if description else styled(title)
+    table = Table(title=heading, caption=styled(HEADINGS["per_year"](lang)), box=box.SIMPLE_HEAVY, title_justify="left")
     table.add_column(HEADINGS["line"](lang), no_wrap=True)
     for result in results:
         table.add_column(styled(result.placement.name), justify="right", overflow="fold", min_width=12)
@@ -60,7 +64,7 @@ def _table(title: str, results: list[Result], first: Result, lang: str, differen
         table.add_row(bold(HEADINGS[total_key](lang)), *[bold(euro(total(r), lang)) for r in results])
         table.add_section()
     table.add_row(bold(HEADINGS["balance"](lang)), *[signed(euro(r.balance, lang), bold_=True) for r in results])
-    table.add_row(HEADINGS["verdict"](lang), *[verdict(r.balance, lang) for r in results])
+    table.add_row(HEADINGS["verdict"](lang), *[RichText(verdict(r.balance, lang), no_wrap=True) for r in results])
     if difference:
         table.add_row(difference_label(first, lang), *["" if r is first else euro(r.balance - first.balance, lang) for r in results])
     return table

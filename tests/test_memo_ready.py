@@ -1,0 +1,56 @@
+"""Issue 11 (part): output that can be told apart and read as a memo annex: JSON entries name their
+scenario and file, the description stands under the title, the multi-year title does not repeat
+the scenario, and a table at 80 columns never splits an amount."""
+from __future__ import annotations
+
+import json
+import re
+
+from typer.testing import CliRunner
+
+from beschut_calc.cli import app
+from conftest import SCENARIOS
+
+MAIN = SCENARIOS / "zaanstreek-waterland-2017.yaml"
+MODELS_2026 = SCENARIOS / "werkgeversmodellen-2026.yaml"
+MODELS_2027 = SCENARIOS / "werkgeversmodellen-2027.yaml"
+
+
+def test_every_json_entry_names_its_scenario_file_and_column():
+    result = CliRunner().invoke(app, [str(MAIN), str(MODELS_2027), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.output)["scenarios"]
+    files = {entry["file"] for entry in entries}
+    assert files == {str(MAIN), str(MODELS_2027)}
+    for entry in entries:
+        assert entry["scenario"] and entry["column"] == entry["name"]
+    keys = [(e["scenario"], e["file"], e["column"]) for e in entries]
+    assert len(set(keys)) == len(keys)
+    described = [e for e in entries if e["file"] == str(MODELS_2027)]
+    assert all(e["description"].startswith("Vier werkgeversmodellen in 2027") for e in described)
+
+
+def test_the_description_stands_under_the_title_in_the_table_and_in_markdown():
+    table = CliRunner().invoke(app, [str(MODELS_2027)])
+    lines = table.output.splitlines()
+    assert lines[0].startswith("Werkgeversmodellen 2027") and lines[1].startswith("Vier werkgeversmodellen in 2027")
+    markdown = CliRunner().invoke(app, [str(MODELS_2027), "-f", "markdown"]).output.splitlines()
+    assert markdown[0].startswith("### Werkgeversmodellen 2027") and markdown[2].startswith("Vier werkgeversmodellen in 2027")
+
+
+def test_the_multi_year_title_names_the_column_not_the_scenario_again():
+    out = CliRunner().invoke(app, [str(MAIN), "--years", "3"]).output
+    titles = [line.strip() for line in out.splitlines() if line.startswith("Meerjarig:")]
+    assert titles and all("Zaanstreek" not in t for t in titles), titles
+    assert titles[0] == "Meerjarig: 31 uur, 2017-2019"
+
+
+def test_at_80_columns_no_amount_is_split_across_lines(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = CliRunner().invoke(app, [str(MODELS_2026)]).output
+    lines = out.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    # an amount is "€ 1.234" or "-€ 1.234"; a split one leaves "€" or a bare digit group at a line's end
+    assert not [line for line in lines if re.search(r"€\s*$", line)]
+    amounts = re.findall(r"-?€ [\d.]+", out)
+    assert amounts and all(re.fullmatch(r"-?€ \d{1,3}(\.\d{3})*", a) for a in amounts), amounts
