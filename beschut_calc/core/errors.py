@@ -125,9 +125,35 @@ def disguised(value: str, options) -> tuple[str, str] | None:
     return None
 
 
+# Dutch words a user writes for our (English) key names and values; looked up before spelling.
+DUTCH_NAMES = {
+    "naam": "name", "omschrijving": "description", "beschrijving": "description", "jaar": "year", "methode": "method",
+    "uren": "hours", "uur": "hours", "uren_per_week": "hours", "loonwaarde": "wage_value", "werkgever": "employer_model",
+    "werkgeversmodel": "employer_model", "subsidieset": "subsidy_set", "subsidies": "subsidy_set", "afronding": "rounding",
+    "soort_werk": "work_type", "werksoort": "work_type", "proefplaatsing": "trial_months", "verzuim": "absence",
+    "ziekteverzuim": "absence", "indexatie": "indexation", "varianten": "variants", "vergelijk": "compare",
+    "vergelijking": "compare", "taakstelling": "targets", "bereiken": "ranges", "aanpassingen": "overrides",
+    "werkgeverslasten": "employer_charges", "begeleidingskosten": "guidance_cost_fulltime", "begeleiding": "guidance_cost_fulltime",
+    "loonniveau": "wage_level", "payrollopslag": "payroll_markup", "uitzendtoeslag": "agency_fee", "uitzendtarief": "agency_fee",
+    "vakantiegeld": "holiday_allowance", "vakantiebijslag": "holiday_allowance", "voltijd": "fulltime_hours",
+    "voltijduren": "fulltime_hours", "aanvulling": "municipal_top_up", "ziekengeld": "sickness_benefit_share",
+    # values
+    "gemeente": "municipality", "eigen dienst": "municipality", "regulier": "regular", "reguliere werkgever": "regular",
+    "werkgever regulier": "regular", "uitzendbureau": "temp_agency", "uitzendkracht": "temp_agency",
+    "payrollbedrijf": "payroll", "wettelijk": "statutory", "wet": "statutory", "notitie": "memo", "geen afronding": "none",
+    "groen": "green", "intern": "internal", "detachering": "secondment", "gedetacheerd": "secondment",
+}
+
+
 def suggest(value: str, options) -> str | None:
-    """The nearest valid name: a close spelling, or the one name that starts with what was typed."""
+    """The nearest valid name: the English name of a Dutch word, a close spelling, or the one
+    name that starts with what was typed."""
     options = list(options)
+    english = DUTCH_NAMES.get(" ".join(str(value).lower().replace("-", " ").split()))
+    if english is None:
+        english = DUTCH_NAMES.get(str(value).lower().replace(" ", "_").replace("-", "_"))
+    if english in options:
+        return english
     match = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
     if match:
         return match[0]

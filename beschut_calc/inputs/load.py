@@ -91,6 +91,14 @@ def _schema_error(doc, exc, origin: dict):
         close = suggest(key, list(COLUMN_FIELDS) + list(TOP_LEVEL_ONLY))
         hint = f"bedoelt u '{close}'?" if close else "zie de lijst met sleutels in de README"
         hint_en = f"did you mean '{close}'?" if close else "see the list of keys in the README"
+        override = suggest(key, OVERRIDE_KINDS)
+        if override and close and _likeness(key, close) >= _likeness(key, override):
+            override = None
+        if override:
+            value = err.get("input")
+            written = value if isinstance(value, (int, str)) else "..."
+            hint = f"een parameter hoort onder overrides: schrijf overrides: {{{override}: {written}}}"
+            hint_en = f"a parameter belongs under overrides: write overrides: {{{override}: {written}}}"
     elif kind == "literal_error":
         message, en = ERROR_TEXT[kind]
         expected = err.get("ctx", {}).get("expected", "")
@@ -107,6 +115,12 @@ def _schema_error(doc, exc, origin: dict):
         message, en = ERROR_TEXT.get(kind, (kind, kind))
         hint, hint_en = "zie de README, 'Scenariobestand'", "see the README, 'Scenariobestand'"
     doc.fail(path, message, en, hint, hint_en)
+
+
+def _likeness(a: str, b: str) -> float:
+    import difflib
+
+    return difflib.SequenceMatcher(None, str(a), b).ratio()
 
 
 def _catalogue_name(doc, path, value, options, what: str, what_en: str):

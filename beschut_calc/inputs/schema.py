@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from ..core.model import METHODS, ROUNDINGS, WORK_TYPES
-from ..core.errors import Invalid, disguised
+from ..core.errors import DUTCH_NAMES, Invalid, disguised
 from .units import parse_fraction, parse_number, shown, shown_en, text_hint
 from ..core.variables import MAX_ABSENCE, MAX_HOURS, MIN_HOURS
 
@@ -167,6 +167,9 @@ def validate_column(data: dict) -> dict:
     for key in data:
         if key not in COLUMN_FIELDS and (meant := disguised(key, COLUMN_FIELDS)):
             raise SchemaError("disguised", (key,), key, {"meant": meant[0], "char": meant[1]})
+        if key not in COLUMN_FIELDS and DUTCH_NAMES.get(str(key).lower()) in COLUMN_FIELDS:
+            # "jaar: 2026" is the year written in Dutch: say so, rather than that 'year' is missing
+            raise SchemaError("extra_forbidden", (key,), data[key])
     out = {}
     for key, field in COLUMN_FIELDS.items():
         if key not in data:
