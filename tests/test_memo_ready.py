@@ -54,3 +54,24 @@ def test_at_80_columns_no_amount_is_split_across_lines(monkeypatch):
     assert not [line for line in lines if re.search(r"€\s*$", line)]
     amounts = re.findall(r"-?€ [\d.]+", out)
     assert amounts and all(re.fullmatch(r"-?€ \d{1,3}(\.\d{3})*", a) for a in amounts), amounts
+
+
+def _warnings(tmp_path, overrides: str, employer: str = "municipality") -> list[str]:
+    path = tmp_path / "s.yaml"
+    path.write_text(f"name: t\nyear: 2026\nhours: 31\nwage_value: 30%\nemployer_model: {employer}\noverrides:\n{overrides}",
+                    encoding="utf-8")
+    result = CliRunner().invoke(app, [str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["scenarios"][0]["warnings"]
+
+
+def test_an_override_of_another_employer_models_mark_up_is_named_as_without_effect(tmp_path):
+    # core/context.py MODEL_BOUND: own employment reads no payroll mark-up and no agency fee
+    for name, value in (("payroll_markup", "1.2"), ("agency_fee", "10%")):
+        found = [w for w in _warnings(tmp_path, f"  {name}: {value}\n") if w.startswith(f"overrides.{name} heeft geen effect")]
+        assert len(found) == 1, name
+
+
+def test_an_override_a_rule_reads_gives_no_such_warning(tmp_path):
+    warnings = _warnings(tmp_path, "  payroll_markup: 1.2\n  employer_charges: 20%\n", employer="payroll")
+    assert not [w for w in warnings if "geen effect" in w], warnings

@@ -48,6 +48,7 @@ def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
             out.append(Text("memomethode: het rijksbedrag van €14.300 voor de loonkostensubsidie geldt bij 30 % loonwaarde; voor een andere loonwaarde is het naar verhouding omgerekend",
                             "memo method: the national €14,300 wage-subsidy figure assumes 30% wage value; for another wage value it is scaled in proportion"))
     out.extend(absence_and_price_warnings(p, lines))
+    out.extend(unused_override_warnings(p, lines))
     temp = lines.get("temporary_subsidy")
     sub = p.subsidy_set.subsidies.get("temporary_subsidy")
     if temp is not None and sub is not None and sub.pro_rata and temp.amount and p.hours < p.subsidy_set.full_hours \
@@ -82,6 +83,20 @@ def absence_and_price_warnings(p: Placement, lines: dict[str, Line]) -> list[Tex
                                     f"{pv.name} = {shown_en} is an amount in prices of {pv.price_year}; the indexation of "
                                     f"{percent(p.indexation, 'en')} a year counts from {p.start_year}, not from {pv.price_year}."))
     return out
+
+
+def unused_override_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
+    """An override no line's rule read: in this year, with this employer model or this subsidy set it
+    changes nothing, and a reader of the scenario should not think it did."""
+    # the override's own value must be what a rule read: a mark-up of another employer model is
+    # looked up as the model's neutral default instead (core/context.py MODEL_BOUND)
+    used = {pv.name for line in lines.values() for pv in line.params if pv.status == "override"}
+    # Said without the column's model or year, so the same warning for several columns is shown once.
+    return [Text(f"overrides.{name} heeft geen effect: bij het werkgeversmodel, de subsidieset en het jaar van deze kolom "
+                 "gebruikt geen enkele regel deze parameter.",
+                 f"overrides.{name} has no effect: with this column's employer model, subsidy set and year no rule uses "
+                 "this parameter.")
+            for name in p.overrides if name not in used]
 
 
 def _used(line: Line | None, name: str):
