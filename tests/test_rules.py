@@ -175,7 +175,7 @@ def test_guidance_costs_scale_by_hours_over_36(calc, hours, model, extra, per_pl
 # ------------------------------------------------------------------ wage value
 # Rule: domain.md §3 "Wage value" = wage value % x W (no employer charges); 003 §4.5 (minimum 30 %).
 
-@pytest.mark.parametrize("share, text", [(D("0.30"), "30%"), (D("0.45"), "45%"), (D("0.30"), D("0.30")), (D("0.725"), "72,5%")])
+@pytest.mark.parametrize("share, text", [(D("0.30"), "30%"), (D("0.45"), "45%"), (D("0.30"), D("0.30")), (D("0.725"), "72.5%")])
 def test_wage_value_is_share_of_W(calc, share, text):
     result = calc(year=2018, hours=31, wage_value=text)
     assert_cent(result.line("wage_value").amount, share * W(2018, 31, 36))

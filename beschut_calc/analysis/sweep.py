@@ -56,7 +56,9 @@ def parse_axis(spec: str) -> Axis:
     if not match:
         raise _fail(spec, "verwacht PARAM=START:STOP:STAP", "expected PARAM=START:STOP:STEP")
     inp = get_input(match.group(1), "--sweep")
-    raw = [match.group(i).strip().replace(",", ".") for i in (2, 3, 4)]
+    raw = [match.group(i).strip() for i in (2, 3, 4)]
+    if any("," in r for r in raw):    # one rule for every number, in files and on the command line
+        raise _fail(spec, "gebruik een punt als decimaalteken", "use a point as decimal separator")
     percent = any(r.endswith("%") for r in raw)
     try:
         start, stop, step = (Decimal(r.rstrip("%").strip()) for r in raw)

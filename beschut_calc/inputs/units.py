@@ -112,7 +112,10 @@ def parse_euro(value, what: str = "een bedrag", what_en: str = "an amount") -> D
 
 
 def parse_fraction(value) -> Decimal:
-    """'30%' / '30 %' / '23,5%' / 0.30 -> Decimal fraction; a bare number above 1 is refused.
+    """'30%' / '30 %' / '23.5%' / 0.30 -> Decimal fraction; a bare number above 1 is refused.
+
+    A decimal comma is refused here as for every number ('23,5%' as '31,5'): one rule, because
+    in a YAML list [23,5%] the comma splits the value in two.
 
     Raises Invalid (a ValueError) that suggests the percentage form.
     """
@@ -120,6 +123,12 @@ def parse_fraction(value) -> Decimal:
         raise Invalid(f"verwacht een percentage zoals 30%, niet {shown(value)}", f"expected a percentage such as 30%, not {shown_en(value)}",
                       "bijvoorbeeld 30%", "for example 30%")
     if isinstance(value, str):
+        comma = _PERCENT.match(value)
+        if comma and "," in comma.group(1):
+            plain = comma.group(1).replace(",", ".")
+            raise Invalid(f"verwacht een percentage met een punt als decimaalteken, niet {shown(value)}",
+                          f"expected a percentage with a point as decimal separator, not {shown_en(value)}",
+                          f"schrijf {plain}%", f"write {plain}%")
         match = _PERCENT.match(value)
         if not match:
             hint = text_hint(value)
@@ -131,7 +140,7 @@ def parse_fraction(value) -> Decimal:
             raise Invalid(f"verwacht een percentage zoals 30% of een fractie zoals 0.30, niet {shown(value)}",
                           f"expected a percentage such as 30% or a fraction such as 0.30, not {shown_en(value)}",
                           *(hint or ("bijvoorbeeld 30%", "for example 30%")))
-        number = Decimal(match.group(1).replace(",", ".")) / 100
+        number = Decimal(match.group(1)) / 100
     else:
         try:
             number = Decimal(str(value))
