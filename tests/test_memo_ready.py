@@ -75,3 +75,15 @@ def test_an_override_of_another_employer_models_mark_up_is_named_as_without_effe
 def test_an_override_a_rule_reads_gives_no_such_warning(tmp_path):
     warnings = _warnings(tmp_path, "  payroll_markup: 1.2\n  employer_charges: 20%\n", employer="payroll")
     assert not [w for w in warnings if "geen effect" in w], warnings
+
+
+def test_the_2017_payroll_tariff_used_for_another_year_is_flagged_as_an_assumption(tmp_path):
+    # employers/payroll.yaml derives the mark-up from the 2017 Servorg tariff (003 §4.1)
+    path = tmp_path / "s.yaml"
+    for year, flagged in ((2017, False), (2026, True)):
+        path.write_text(f"name: t\nyear: {year}\nhours: 31\nwage_value: 30%\nemployer_model: payroll\n", encoding="utf-8")
+        entry = json.loads(CliRunner().invoke(app, [str(path), "-f", "json"]).output)["scenarios"][0]
+        found = [w for w in entry["warnings"] if w.startswith("De payrollopslag is afgeleid van het payrolltarief van 2017")]
+        assert bool(found) == flagged, (year, entry["warnings"])
+    explained = CliRunner().invoke(app, [str(path), "--explain"]).output
+    assert "payroll_markup = tariff: 26.598, hours: 31, year: 2017" in explained

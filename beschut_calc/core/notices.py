@@ -49,6 +49,7 @@ def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
                             "memo method: the national €14,300 wage-subsidy figure assumes 30% wage value; for another wage value it is scaled in proportion"))
     out.extend(absence_and_price_warnings(p, lines))
     out.extend(unused_override_warnings(p, lines))
+    out.extend(tariff_year_warnings(p, lines))
     temp = lines.get("temporary_subsidy")
     sub = p.subsidy_set.subsidies.get("temporary_subsidy")
     if temp is not None and sub is not None and sub.pro_rata and temp.amount and p.hours < p.subsidy_set.full_hours \
@@ -83,6 +84,19 @@ def absence_and_price_warnings(p: Placement, lines: dict[str, Line]) -> list[Tex
                                     f"{pv.name} = {shown_en} is an amount in prices of {pv.price_year}; the indexation of "
                                     f"{percent(p.indexation, 'en')} a year counts from {p.start_year}, not from {pv.price_year}."))
     return out
+
+
+def tariff_year_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
+    """A payroll mark-up derived from one year's tariff, used for another year, is an assumption."""
+    for line in lines.values():
+        for pv in line.params:
+            if pv.name == "payroll_markup" and isinstance(pv.value, dict) and int(pv.value.get("year", p.year)) != p.year:
+                year = int(pv.value["year"])
+                return [Text(f"De payrollopslag is afgeleid van het payrolltarief van {year} en is voor {p.year} een aanname: "
+                             f"het tarief van {p.year} is niet bekend; zet overrides.payroll_markup op de opslag uit de eigen offerte.",
+                             f"The payroll mark-up is derived from the {year} payroll tariff and is an assumption for {p.year}: "
+                             f"the {p.year} tariff is not known; set overrides.payroll_markup to the mark-up of the actual quote.")]
+    return []
 
 
 def unused_override_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:

@@ -118,7 +118,8 @@ def with_unit(value, unit: str, lang: str = "nl") -> str:
         per_hour = "/uur" if lang == "nl" else "/hour"
         return f"{euro(value['rate'], lang, 2)}{per_hour}, max {euro(value['max'], lang)}"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {with_unit(v, unit, lang)}" for k, v in value.items())
+        # a year is a year, not an amount: 2017, never 2.017
+        return ", ".join(f"{k}: {v if k == 'year' else with_unit(v, unit, lang)}" for k, v in value.items())
     if not isinstance(value, _D):
         return str(value)
     if unit == "fraction":
