@@ -17,6 +17,15 @@ import typer
 from . import __version__
 from .core.errors import InputError
 
+class DutchHelpCommand(typer.core.TyperCommand):
+    """--help with click's own words (Usage, Options, [required], ...) in Dutch too."""
+
+    def get_help(self, ctx) -> str:
+        from .process import help_in_dutch
+
+        return help_in_dutch(super().get_help(ctx))
+
+
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Businesscase van een beschut-werkplek (Participatiewet): baten, kosten en saldo per plek.")
 
@@ -76,15 +85,15 @@ def compute(files: list[Path], lang: str = "nl", book=None, check=None):
     return runs
 
 
-@app.command()
+@app.command(cls=DutchHelpCommand)
 def main(
-    files: List[Path] = typer.Argument(..., help="Een of meer scenariobestanden (YAML)."),
+    files: List[Path] = typer.Argument(..., metavar="BESTAND", help="Een of meer scenariobestanden (YAML)."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table (standaard), json of markdown."),
     lang: Lang = typer.Option(Lang.nl, "--lang", help="Taal van labels en meldingen: nl (standaard) of en."),
     explain: bool = typer.Option(False, "--explain", help="Toon per post de regel, de gebruikte parameters en hun bronnen."),
     perspective: Perspective = typer.Option(Perspective.werkgever, "--perspective",
                                             help="werkgever (standaard) of gemeente: ook wat de gemeente ontvangt en betaalt."),
-    excel: Optional[Path] = typer.Option(None, "--excel", help="Schrijf ook een Excel-werkmap met formules, bronnen en grafiek naar dit pad."),
+    excel: Optional[Path] = typer.Option(None, "--excel", metavar="PAD", help="Schrijf ook een Excel-werkmap met formules, bronnen en grafiek naar dit pad."),
     force: bool = typer.Option(False, "--force", help="Overschrijf een bestaand bestand (--excel)."),
     breakeven: Optional[str] = typer.Option(None, "--breakeven", metavar="PARAM",
                                             help="Zoek per kolom de waarde van PARAM waarbij het saldo 0 is: hours, wage_value, absence, "
@@ -235,7 +244,7 @@ parameters_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty
                              help="De wettabel: elke parameter met waarde, ingangsdatum, bron en status.")
 
 
-@parameters_app.command()
+@parameters_app.command(cls=DutchHelpCommand)
 def parameters(
     year: Optional[int] = typer.Option(None, "--year", help="Alleen de waarden die in dit jaar gelden (standaard: alle jaren)."),
     format: Format = typer.Option(Format.table, "--format", "-f", help="table (standaard) of json."),

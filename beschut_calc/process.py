@@ -124,3 +124,15 @@ def usage_message(exc, lang: str, program: str = "beschut-calc") -> str:
     from .core.errors import visible
 
     return f"{visible(text)}\n{more}"
+
+
+# click's own words in --help; our option texts are Dutch already.
+_HELP_WORDS = (("Usage: ", "Gebruik: "), ("[OPTIONS]", "[OPTIES]"), ("Arguments:", "Argumenten:"), ("Options:", "Opties:"),
+               ("[required]", "[verplicht]"), ("[default:", "[standaard:"), ("Show this message and exit.", "Toon deze hulp en stop."),
+               ("{BESTAND}", "BESTAND..."))
+
+
+def help_in_dutch(text: str) -> str:
+    for english, dutch in _HELP_WORDS:
+        text = text.replace(english, dutch)
+    return text

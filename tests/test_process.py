@@ -104,3 +104,15 @@ def test_the_law_table_piped_into_head_ends_quietly():
     shell = subprocess.run(f"{console_script()} parameters | head -1; exit ${{PIPESTATUS[0]}}", shell=True,
                            executable="/bin/bash", capture_output=True, text=True, timeout=60)
     assert shell.returncode == 0 and shell.stderr == "", shell.stderr
+
+
+def test_help_is_dutch_including_clicks_own_words():
+    done = run("--help")
+    assert done.returncode == 0
+    for dutch in ("Gebruik: beschut-calc [OPTIES] BESTAND...", "Argumenten:", "Opties:", "[verplicht]", "[standaard: table]",
+                  "Toon deze hulp en stop."):
+        assert dutch in done.stdout, dutch
+    for english in ("Usage:", "Options:", "Arguments:", "[required]", "[default:", "Show this message"):
+        assert english not in done.stdout, english
+    law = run("parameters", "--help")
+    assert law.returncode == 0 and law.stdout.startswith("Gebruik: beschut-calc parameters [OPTIES]")
