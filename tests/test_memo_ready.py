@@ -87,3 +87,11 @@ def test_the_2017_payroll_tariff_used_for_another_year_is_flagged_as_an_assumpti
         assert bool(found) == flagged, (year, entry["warnings"])
     explained = CliRunner().invoke(app, [str(path), "--explain"]).output
     assert "payroll_markup = tariff: 26.598, hours: 31, year: 2017" in explained
+
+
+def test_explain_describes_each_parameter_once_per_column():
+    out = CliRunner().invoke(app, [str(MAIN), "--explain"]).output
+    column = out.split("Toelichting: 31 uur", 1)[1].split("Toelichting:", 1)[0]
+    # wml_month feeds the wage value, the LIV and the wage costs; its value and source appear once
+    assert column.count("- wml_month = € 1.551,60") == 1
+    assert column.count("parameters: ") >= 5 and "wml_month" in column.split("Parameters en bronnen", 1)[0]

@@ -81,8 +81,15 @@ def render(results: list[Result], lang: str, out) -> None:
             print(f"    {'regel' if lang == 'nl' else 'rule'}: {line.rule(lang)}", file=out)
             if line.reason:
                 print(f"    {'waarom nul' if lang == 'nl' else 'why zero'}: {line.reason(lang)}", file=out)
-            for pv in line.params:
-                print(f"      - {_describe(pv, lang)}", file=out)
+            if line.params:
+                names = ", ".join(dict.fromkeys(pv.name for pv in line.params))
+                print(f"    parameters: {names}", file=out)
+        # Each parameter once per column, with its value, date, status and source; the lines name them.
+        described = list(dict.fromkeys(_describe(pv, lang) for line in result.lines for pv in line.params))
+        if described:
+            print(f"\n  {'Parameters en bronnen' if lang == 'nl' else 'Parameters and sources'}:", file=out)
+            for text in described:
+                print(f"    - {text}", file=out)
         total = Text("Totaal baten {b}, totaal kosten {c}, saldo {s}", "Total benefits {b}, total costs {c}, balance {s}")(lang)
         print("\n  " + total.format(b=euro(result.benefits, lang, 2), c=euro(result.costs, lang, 2), s=euro(result.balance, lang, 2)), file=out)
         if result.warnings:
