@@ -271,10 +271,9 @@ def parameters(
 def run():  # console-script entry point
     """`beschut-calc parameters ...` is the law table; anything else is `beschut-calc FILE...`.
     Usage errors are answered in one Dutch line (or English with --lang en), exit 2."""
-    from typer._click.exceptions import UsageError
-
     from . import process
 
+    UsageError = process.click_exceptions().UsageError
     args = sys.argv[1:]
     lang = process.lang_of(args)
     if not process.prepare_streams():

@@ -87,9 +87,17 @@ def lang_of(argv: list[str]) -> str:
     return "nl"
 
 
+def click_exceptions():
+    """click's exceptions module, found through typer's public BadParameter: typer vendors click from
+    0.26 on (typer._click) and used the click package before, so the module's name is not ours to fix."""
+    import typer
+
+    return sys.modules[typer.BadParameter.__module__]
+
+
 def usage_message(exc, lang: str, program: str = "beschut-calc") -> str:
     """Click's usage error as one line in the user's language, and a second line pointing at --help."""
-    from typer._click import exceptions as click
+    click = click_exceptions()
 
     nl = lang == "nl"
     name = getattr(getattr(exc, "param", None), "opts", None)
