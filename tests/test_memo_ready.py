@@ -95,3 +95,11 @@ def test_explain_describes_each_parameter_once_per_column():
     # wml_month feeds the wage value, the LIV and the wage costs; its value and source appear once
     assert column.count("- wml_month = € 1.551,60") == 1
     assert column.count("parameters: ") >= 5 and "wml_month" in column.split("Parameters en bronnen", 1)[0]
+
+
+def test_a_long_subsidy_set_name_is_never_broken_mid_word(monkeypatch):
+    for width in ("80", "100", "140"):
+        monkeypatch.setenv("COLUMNS", width)
+        out = CliRunner().invoke(app, [str(MODELS_2026)]).output
+        rows = [line for line in out.splitlines() if line.strip().startswith("Subsidieset")]
+        assert rows and all(line.split()[1:] and set(line.split()[1:]) == {"zaanstreek-waterland-2017"} for line in rows), rows

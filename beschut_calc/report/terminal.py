@@ -33,8 +33,10 @@ def column_blocks(results: list[Result], lang: str, width: int) -> list[list[Res
     blocks: list[list[Result]] = [[]]
     used = label_width
     for result in results:
-        # an amount or verdict is never split; a longer name wraps
-        need = max(12, len(verdict(result.balance, lang)), min(len(result.placement.name), 20)) + 2
+        # an amount, a verdict or a word of the inputs (zaanstreek-waterland-2017) is never split; a longer name wraps
+        words = [word for _, getter in INPUT_ROWS for word in getter(result.placement, lang).split()]
+        need = max(12, len(verdict(result.balance, lang)), min(len(result.placement.name), 20),
+                   min(max(map(len, words), default=0), 30)) + 2
         if blocks[-1] and used + need > width:
             blocks.append([])
             used = label_width
