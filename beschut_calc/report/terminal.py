@@ -18,25 +18,28 @@ def render(title: str, results: list[Result], lang: str = "nl", file=None, diffe
     """`difference` adds a row with each column's balance minus the first column's. Columns that do
     not fit the terminal's width go to a next table with the same rows, never squeezed to nothing."""
     out = console(file)
-    blocks = column_blocks(results, lang, out.width)
+    difference = difference and len(results) > 1
+    blocks = column_blocks(results, lang, out.width, difference)
     for i, block in enumerate(blocks):
         part = title if len(blocks) == 1 else f"{title} — {i + 1}/{len(blocks)}"
-        out.print(_table(part, block, results[0], lang, difference and len(results) > 1, description))
+        out.print(_table(part, block, results[0], lang, difference, description))
     render_warnings(results, lang, out)
 
 
-def column_blocks(results: list[Result], lang: str, width: int) -> list[list[Result]]:
-    """Results in groups that fit `width` next to the label column."""
-    labels = [label(lang) for label, _ in INPUT_ROWS] + [label_of(results, k, lang) for side in ("benefit", "cost")
-                                                          for k in row_keys(results, side)]
-    label_width = min(max(len(text) for text in labels) + 4, 50)
+def column_blocks(results: list[Result], lang: str, width: int, difference: bool = False) -> list[list[Result]]:
+    """Results in groups that fit `width` next to the label column. A rich table of this box is
+    1 + (label + 3) + the sum of (column + 3) wide (padding either side and a separator)."""
+    labels = ([label(lang) for label, _ in INPUT_ROWS] + [HEADINGS[k](lang) for k in ("line", "balance", "verdict")]
+              + ["  " + label_of(results, k, lang) for side in ("benefit", "cost") for k in row_keys(results, side)]
+              + ([difference_label(results[0], lang)] if difference else []))
+    label_width = max(len(text) for text in labels) + 4
     blocks: list[list[Result]] = [[]]
     used = label_width
     for result in results:
         # an amount, a verdict or a word of the inputs (zaanstreek-waterland-2017) is never split; a longer name wraps
         words = [word for _, getter in INPUT_ROWS for word in getter(result.placement, lang).split()]
         need = max(12, len(verdict(result.balance, lang)), min(len(result.placement.name), 20),
-                   min(max(map(len, words), default=0), 30)) + 2
+                   min(max(map(len, words), default=0), 30)) + 3    # + the padding either side and the edge
         if blocks[-1] and used + need > width:
             blocks.append([])
             used = label_width
