@@ -94,7 +94,9 @@ def main(
     perspective: Perspective = typer.Option(Perspective.werkgever, "--perspective",
                                             help="werkgever (standaard) of gemeente: ook wat de gemeente ontvangt en betaalt."),
     excel: Optional[Path] = typer.Option(None, "--excel", metavar="PAD", help="Schrijf ook een Excel-werkmap met formules, bronnen en grafiek naar dit pad."),
-    force: bool = typer.Option(False, "--force", help="Overschrijf een bestaand bestand (--excel)."),
+    word: Optional[Path] = typer.Option(None, "--word", metavar="PAD", help="Schrijf ook een Word-bijlage voor een raadsvoorstel (.docx): invoer, tabel, grafiek, aannames, bronnen."),
+    chart: Optional[Path] = typer.Option(None, "--chart", metavar="PAD", help="Schrijf ook de grafiek van baten en kosten per kolom (.png of .svg)."),
+    force: bool = typer.Option(False, "--force", help="Overschrijf een bestaand bestand (--excel, --word, --chart)."),
     breakeven: Optional[str] = typer.Option(None, "--breakeven", metavar="PARAM",
                                             help="Zoek per kolom de waarde van PARAM waarbij het saldo 0 is: hours, wage_value, absence, "
                                                  "guidance_cost_fulltime, agency_fee, payroll_markup of municipal_top_up."),
@@ -120,6 +122,8 @@ def main(
 
             if excel is not None:
                 limits.check(limits.WORKBOOK_COLUMNS, n_columns)
+            if word is not None or chart is not None:
+                limits.check(limits.DOCUMENT_COLUMNS, n_columns)
             if breakeven is not None or sweep or years is not None or sensitivity or simulate is not None or seed is not None:
                 from .analysis.hooks import check_request
 
@@ -176,6 +180,19 @@ def main(
 
             excel_report.write(excel, runs, book, analyses, lang.value, force=force, receipt=receipt)
             typer.echo(("werkmap geschreven: " if lang == Lang.nl else "workbook written: ") + str(excel), err=True)
+
+        if word is not None:
+            from .report import word as word_report
+
+            word_report.write(word, runs, lang.value, force=force, receipt=receipt)
+            typer.echo(("Word-bijlage geschreven: " if lang == Lang.nl else "Word annex written: ") + str(word), err=True)
+
+        if chart is not None:
+            from .report import chart as chart_report
+
+            title = " + ".join(scenario.name for scenario, _ in runs)
+            chart_report.write(chart, [r for _, rs in runs for r in rs], lang.value, force=force, title=title)
+            typer.echo(("grafiek geschreven: " if lang == Lang.nl else "chart written: ") + str(chart), err=True)
 
         if format == Format.json:
             from .report import jsonout

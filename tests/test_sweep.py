@@ -130,7 +130,7 @@ def test_json_of_250k_points_within_three_times_serialising_it(tmp_path):
 def _call_main(main, files, format, sweep):
     from beschut_calc.cli import Format, Lang, Perspective
 
-    main(files=files, format=Format(format), lang=Lang.nl, explain=False, perspective=Perspective.werkgever, excel=None,
+    main(files=files, format=Format(format), lang=Lang.nl, explain=False, perspective=Perspective.werkgever, excel=None, word=None, chart=None,
          force=False, breakeven=None, sweep=sweep, years=None, sensitivity=False, simulate=None, seed=None, debug=True,
          version=None)
 

@@ -40,6 +40,8 @@ DRAWS = Limit("--simulate", 5_000_000, "trekkingen (kolommen × --simulate)", "d
               "trek minder scenario's of draai minder kolommen tegelijk", "draw fewer scenarios or run fewer columns at once")
 BUDGET_ROWS = Limit("targets", 2_000, "begrotingsregels (gemeenten × jaren × kolommen)", "budget rows (municipalities × years × columns)",
                     "verdeel de gemeenten of de jaren over meer bestanden", "spread the municipalities or years over more files")
+DOCUMENT_COLUMNS = Limit("--word", 60, "kolommen in een Word-bijlage of grafiek", "columns in a Word annex or chart",
+                         "maak een bijlage per bestand of per groep varianten", "make one annex per file or per group of variants")
 WORKBOOK_COLUMNS = Limit("--excel", 100, "kolommen in een werkmap (één blad per kolom)", "columns in a workbook (one sheet each)",
                          "schrijf een werkmap per bestand of per groep varianten", "write one workbook per file or per group of variants")
 

@@ -1,0 +1,77 @@
+"""The benefits-and-costs chart per column, as PNG or SVG (matplotlib, imported only here):
+for every column a bar of benefits stacked by line beside a bar of costs stacked by line, with
+the balance written above. Used by `--chart FILE` and as the picture in the Word annex."""
+from __future__ import annotations
+
+import io
+import textwrap
+
+from ..core.engine import Result
+from ..core.text import euro
+from .labels import HEADINGS, verdict
+from .layout import amount_of, label_of, row_keys
+
+FORMATS = ("png", "svg")
+
+
+def render(results: list[Result], lang: str, fmt: str = "png", title: str = "") -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")    # no display: a server, CI, a terminal session
+    from matplotlib import pyplot as plt
+
+    # Text from files is drawn as written: no TeX, no mathtext ($...$ would otherwise be read as maths).
+    with matplotlib.rc_context({"text.usetex": False, "text.parse_math": False, "svg.fonttype": "none",
+                                "font.size": 9}):
+        width = max(6.0, 1.6 * len(results) + 2.5)
+        fig, ax = plt.subplots(figsize=(width, 4.6), dpi=150)
+        positions = range(len(results))
+        for side, offset, colours in (("benefit", -0.2, plt.cm.Greens), ("cost", 0.2, plt.cm.Reds)):
+            keys = row_keys(results, side)
+            bottoms = [0.0] * len(results)
+            for i, key in enumerate(keys):
+                values = [float(amount_of(r, key) or 0) for r in results]
+                ax.bar([p + offset for p in positions], values, width=0.38, bottom=bottoms,
+                       color=colours(0.35 + 0.5 * i / max(len(keys), 1)), edgecolor="white", linewidth=0.5,
+                       label=label_of(results, key, lang))
+                bottoms = [b + v for b, v in zip(bottoms, values)]
+        top = max([float(r.benefits) for r in results] + [float(r.costs) for r in results] + [1.0])
+        for p, r in zip(positions, results):
+            ax.text(p, top * 1.03, f"{HEADINGS['balance'](lang)} {euro(r.balance, lang)}\n{verdict(r.balance, lang)}",
+                    ha="center", va="bottom", fontsize=8)
+        ax.set_ylim(0, top * 1.22)
+        ax.set_xticks(list(positions))
+        ax.set_xticklabels([textwrap.fill(r.placement.name, 16) for r in results])
+        ax.set_ylabel("euro per plek per jaar" if lang == "nl" else "euro per place per year")
+        ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: euro_axis(v, lang)))
+        ax.set_title(title, loc="left", fontsize=10)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+                  title=("baten (links) en kosten (rechts)" if lang == "nl" else "benefits (left) and costs (right)"))
+        fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+def euro_axis(value: float, lang: str) -> str:
+    from decimal import Decimal
+
+    return euro(Decimal(int(round(value))), lang)
+
+
+def write(path, results: list[Result], lang: str, force: bool = False, title: str = ""):
+    """The chart in the format its file name asks for, written safely (no overwrite without --force)."""
+    from pathlib import Path
+
+    from ..core.errors import InputError
+    from .safewrite import check_target, write_atomic
+
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise InputError(f"een grafiek is .png of .svg, niet '{Path(path).suffix or '(geen extensie)'}'",
+                         en=f"a chart is .png or .svg, not '{Path(path).suffix or '(no extension)'}'", file=str(path),
+                         key="--chart", hint="bijvoorbeeld --chart grafiek.png", hint_en="for example --chart chart.png")
+    check_target(Path(path), force)
+    return write_atomic(path, render(results, lang, fmt, title), force=force)
