@@ -521,3 +521,12 @@ def test_a_plain_run_does_not_load_openpyxl():
             "assert r.exit_code == 0; print('openpyxl' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_no_doubled_words_in_the_workbook(tmp_path):
+    """Issue 11: 'AANNAME: aanname' and 'Afronding: Afronding van de notitie' said a word twice."""
+    target = tmp_path / "z.xlsx"
+    assert invoke(MAIN, "--excel", target).exit_code == 0
+    texts = [str(c.value) for ws in openpyxl.load_workbook(target) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "AANNAME" in texts
+    assert not [t for t in texts if t.lower().startswith(("aanname: aanname", "afronding: afronding"))]

@@ -472,7 +472,10 @@ def _notes(ws, runs, book: ParameterBook, lang: str) -> None:
         line(METHOD_TEXT[method](lang))
     roundings = {r.placement.rounding.name: r.placement.rounding for r in results if r.placement.rounding}
     for scheme in roundings.values():
-        line(_t(lang, "Afronding: ", "Rounding: ") + scheme.description(lang) + f" ({scheme.source})")
+        described = scheme.description(lang)
+        lead = _t(lang, "Afronding: ", "Rounding: ")
+        # the description may start with the word itself ("Afronding van de notitie: ...")
+        line((described if described.lower().startswith(lead[:-2].lower()) else lead + described) + f" ({scheme.source})")
     row += 1
     line(HEADINGS["warnings"](lang), True, 12)
     warnings = numbered_warnings(results, lang)

@@ -111,7 +111,8 @@ class ColumnSheet:
             put_text(ws.cell(self.row, 4), pv.since.isoformat() if pv.since else "")
             status = status_text(pv, self.lang)
             flag = flag_text(pv, self.lang)
-            put_text(ws.cell(self.row, 5), f"{flag}: {status}" if flag else status)
+            # "AANNAME" alone, not "AANNAME: aanname"; a carried-forward value keeps its status beside the flag
+            put_text(ws.cell(self.row, 5), status if not flag else flag if status.lower() == flag.lower() else f"{flag}: {status}")
             if flag:
                 ws.cell(self.row, 5).font = Font(bold=True, color="C00000")
             source = pv.source + (f" — {pv.note}" if pv.note else "")
