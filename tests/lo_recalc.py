@@ -29,6 +29,18 @@ def soffice() -> str | None:
 
 def recalculate(path: Path, outdir: Path, timeout: int = 240) -> Path:
     """Convert `path` (xlsx) to a recalculated xlsx in `outdir` (which must differ from path's folder)."""
+    return convert(path, outdir, "xlsx:Calc MS Excel 2007 XML", "xlsx", timeout)
+
+
+def pdf_pages(path: Path, outdir: Path, timeout: int = 240) -> int:
+    """The number of pages LibreOffice prints `path` on (its PDF export)."""
+    import re
+
+    pdf = convert(path, outdir, "pdf", "pdf", timeout)
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+
+
+def convert(path: Path, outdir: Path, filter_name: str, extension: str, timeout: int = 240) -> Path:
     binary = soffice()
     if binary is None:
         raise RuntimeError(SKIP_REASON)
@@ -42,11 +54,11 @@ def recalculate(path: Path, outdir: Path, timeout: int = 240) -> Path:
     try:
         done = subprocess.run(
             [binary, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nologo",
-             "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(outdir), str(path)],
+             "--convert-to", filter_name, "--outdir", str(outdir), str(path)],
             capture_output=True, text=True, timeout=timeout)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    out = outdir / (path.stem + ".xlsx")
+    out = outdir / (path.stem + "." + extension)
     if done.returncode != 0 or not out.exists():
         raise RuntimeError(f"LibreOffice failed ({done.returncode}): {done.stdout} {done.stderr}")
     return out

@@ -361,7 +361,7 @@ def test_native_stacked_bar_chart_on_the_summary(exported):
     assert len(charts) == 1
     xml = archive.read(charts[0]).decode()
     assert "<barChart>" in xml and '<grouping val="stacked"' in xml
-    assert "Samenvatting" in xml       # the series refer to cells of the summary sheet, not a picture
+    assert "Grafiekgegevens" in xml    # the series refer to cells (of the chart-data sheet), not a picture
     assert not [n for n in archive.namelist() if n.startswith("xl/media/")]
     wb = openpyxl.load_workbook(target)
     assert len(wb["Samenvatting"]._charts) == 1
@@ -530,3 +530,27 @@ def test_no_doubled_words_in_the_workbook(tmp_path):
     texts = [str(c.value) for ws in openpyxl.load_workbook(target) for row in ws.iter_rows() for c in row if c.value is not None]
     assert "AANNAME" in texts
     assert not [t for t in texts if t.lower().startswith(("aanname: aanname", "afronding: afronding"))]
+
+
+@needs_lo
+@pytest.mark.parametrize("scenario", ["zaanstreek-waterland-2017.yaml", "werkgeversmodellen-2026.yaml"])
+def test_the_workbook_prints_on_a4_landscape_and_the_summary_on_one_page(tmp_path, scenario):
+    """Issue 11: LibreOffice printed these workbooks on 51 and 73 pages; now each sheet is one page
+    wide and the summary, with its chart, one page."""
+    from beschut_calc.cli import compute
+    from beschut_calc.report.excel import SUMMARY, build
+
+    runs = compute([SCENARIOS / scenario])
+    wb, _ = build(runs, BOOK, None, "nl")
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    whole = tmp_path / "whole.xlsx"
+    wb.save(whole)
+    assert lo_recalc.pdf_pages(whole, tmp_path / "pdf-whole") <= 3 * len(wb.worksheets)
+    for ws in wb.worksheets:    # LibreOffice prints no hidden sheet: what is left is the summary
+        if ws.title != SUMMARY:
+            ws.sheet_state = "hidden"
+    summary = tmp_path / "summary.xlsx"
+    wb.save(summary)
+    assert lo_recalc.pdf_pages(summary, tmp_path / "pdf-summary") == 1

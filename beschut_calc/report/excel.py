@@ -35,7 +35,8 @@ NOTES = "Toelichting"
 SWEEP = "Gevoeligheid"
 YEARS = "Meerjarig"
 UNCERTAINTY = "Onzekerheid"
-RESERVED = {SUMMARY, SOURCES, NOTES, SWEEP, YEARS, UNCERTAINTY, "History"}
+CHART_DATA = "Grafiekgegevens"
+RESERVED = {SUMMARY, SOURCES, NOTES, SWEEP, YEARS, UNCERTAINTY, CHART_DATA, "History"}
 ZW_SET = "zaanstreek-waterland-2017"
 
 
@@ -88,8 +89,25 @@ def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl", rece
     add_uncertainty_sheet(wb, UNCERTAINTY, flat_results, flat_analyses, lang)
     # No cached values are written: make every spreadsheet compute all formulas on opening.
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
+    _print_setup(wb)
     wb.active = 0
     return wb, layouts
+
+
+def _print_setup(wb) -> None:
+    """A4 landscape, one page wide, the first row on every page; the summary (table and chart) on one page."""
+    from openpyxl.worksheet.page import PageMargins
+
+    for ws in wb.worksheets:
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 1 if ws.title == SUMMARY else 0
+        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        ws.print_options.gridLines = False
+        if ws.title != SUMMARY and ws.max_row > 1:
+            ws.print_title_rows = "1:1"
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -226,7 +244,8 @@ def _summary(ws, runs, layouts: list[ColumnLayout], analyses: list, lang: str) -
         ws.column_dimensions[ws.cell(1, j).column_letter].width = 20
     if first_header:
         ws.freeze_panes = ws.cell(first_header + 1, 2)
-    _chart(ws, row + 1, chart_rows, [r for _, rs in runs for r in rs], lang)
+    # The chart's helper data on a sheet of its own, so the summary prints as a table and a chart.
+    _chart(ws, ws.parent.create_sheet(CHART_DATA), chart_rows, [r for _, rs in runs for r in rs], lang)
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
@@ -270,8 +289,9 @@ def _breakeven_text(found, lang: str) -> str:
     return f"{found.parameter} = {plain(Decimal(str(decimals)), lang)}"
 
 
-def _chart(ws, top: int, chart_rows, results: list[Result], lang: str) -> None:
-    """Stacked bars: per column one bar of benefits and one of costs, each split by line."""
+def _chart(ws, data, chart_rows, results: list[Result], lang: str) -> None:
+    """Stacked bars on `ws`: per column one bar of benefits and one of costs, each split by line;
+    the series refer to the cells of the sheet `data`, which refer to the column sheets."""
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font
 
@@ -284,17 +304,18 @@ def _chart(ws, top: int, chart_rows, results: list[Result], lang: str) -> None:
             if line.key not in keys:
                 keys.append(line.key)
                 labels[line.key] = line_label(line, lang)
-    put_text(ws.cell(top, 1), _t(lang, "Grafiekgegevens (verwijzingen naar de kolombladen)", "Chart data (references to the column sheets)"))
-    ws.cell(top, 1).font = Font(bold=True)
-    head = top + 1
+    put_text(data.cell(1, 1), _t(lang, "Grafiekgegevens (verwijzingen naar de kolombladen)", "Chart data (references to the column sheets)"))
+    data.cell(1, 1).font = Font(bold=True)
+    head = 2
     for j, key in enumerate(keys, 2):
-        put_text(ws.cell(head, j), labels[key])
+        put_text(data.cell(head, j), labels[key])
     for i, (category, cells) in enumerate(chart_rows, head + 1):
-        put_text(ws.cell(i, 1), category)
+        put_text(data.cell(i, 1), category)
         for j, key in enumerate(keys, 2):
-            cell = ws.cell(i, j)
+            cell = data.cell(i, j)
             cell.value = cells.get(key, 0)
             cell.number_format = EURO
+    data.column_dimensions["A"].width = 40
     last = head + len(chart_rows)
     chart = BarChart()
     chart.type = "col"
@@ -306,9 +327,8 @@ def _chart(ws, top: int, chart_rows, results: list[Result], lang: str) -> None:
     chart.y_axis.majorGridlines = None
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    data = Reference(ws, min_col=2, max_col=1 + len(keys), min_row=head, max_row=last)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=head + 1, max_row=last))
+    chart.add_data(Reference(data, min_col=2, max_col=1 + len(keys), min_row=head, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(data, min_col=1, min_row=head + 1, max_row=last))
     chart.height = 9 + len(chart_rows) * 0.3
     chart.width = max(18, 4 * len(chart_rows))
     # Beside the table: the widest block has len(results) columns at most.
