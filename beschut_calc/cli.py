@@ -119,7 +119,16 @@ def main(
         receipt = make_receipt(book, __version__)
         def check(n_columns: int) -> None:
             from .core import limits
+            from .report.safewrite import check_target
 
+            # Every target before any work: a refused second export must not leave the first one written.
+            for target in (excel, word, chart):
+                if target is not None:
+                    check_target(target, force)
+            if chart is not None:
+                from .report.chart import check_format
+
+                check_format(chart)
             if excel is not None:
                 limits.check(limits.WORKBOOK_COLUMNS, n_columns)
             if word is not None or chart is not None:

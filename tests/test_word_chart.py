@@ -93,3 +93,13 @@ def test_a_plain_table_run_imports_no_heavy_library():
             "print(sorted(m for m in ('docx', 'matplotlib', 'numpy', 'openpyxl', 'pandas') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_refused_second_export_leaves_the_first_unwritten(tmp_path):
+    # all targets are checked before any work: exit 2 means nothing was written
+    (tmp_path / "er.docx").write_bytes(b"van de gebruiker")
+    for extra in (["--word", tmp_path / "er.docx"], ["--chart", tmp_path / "g.gif"]):
+        result = invoke(MAIN, "--excel", tmp_path / "w.xlsx", *extra)
+        assert result.exit_code == 2, result.output
+        assert not (tmp_path / "w.xlsx").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["er.docx"]

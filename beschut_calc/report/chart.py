@@ -65,13 +65,22 @@ def write(path, results: list[Result], lang: str, force: bool = False, title: st
     """The chart in the format its file name asks for, written safely (no overwrite without --force)."""
     from pathlib import Path
 
-    from ..core.errors import InputError
     from .safewrite import check_target, write_atomic
+
+    fmt = check_format(path)
+    check_target(Path(path), force)
+    return write_atomic(path, render(results, lang, fmt, title), force=force)
+
+
+def check_format(path) -> str:
+    """'png' or 'svg' from the file name; anything else is refused before any work."""
+    from pathlib import Path
+
+    from ..core.errors import InputError
 
     fmt = Path(path).suffix.lower().lstrip(".")
     if fmt not in FORMATS:
         raise InputError(f"een grafiek is .png of .svg, niet '{Path(path).suffix or '(geen extensie)'}'",
                          en=f"a chart is .png or .svg, not '{Path(path).suffix or '(no extension)'}'", file=str(path),
                          key="--chart", hint="bijvoorbeeld --chart grafiek.png", hint_en="for example --chart chart.png")
-    check_target(Path(path), force)
-    return write_atomic(path, render(results, lang, fmt, title), force=force)
+    return fmt
