@@ -512,15 +512,6 @@ def test_control_characters_in_names_are_refused_before_any_export(tmp_path):
     assert not target.exists()
 
 
-def test_a_plain_run_does_not_load_openpyxl():
-    import subprocess
-    import sys
-
-    code = ("import sys; from typer.testing import CliRunner; from beschut_calc.cli import app; "
-            f"r = CliRunner().invoke(app, [{str(MAIN)!r}, '-f', 'markdown']); "
-            "assert r.exit_code == 0; print('openpyxl' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
 
 
 def test_no_doubled_words_in_the_workbook(tmp_path):

@@ -86,10 +86,11 @@ def test_text_from_the_file_stays_text_in_the_annex_and_the_chart(tmp_path, name
     assert escaped in svg    # drawn as written: no mathtext, no markup
 
 
-def test_a_plain_table_run_imports_no_heavy_library():
-    # the project's standard: neither pandas, numpy, openpyxl nor matplotlib (nor python-docx) for a table
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
+def test_a_plain_run_imports_no_heavy_library(fmt):
+    # the project's standard: neither pandas, numpy, openpyxl nor matplotlib (nor python-docx) without their option
     code = ("import sys; from typer.testing import CliRunner; from beschut_calc.cli import app; "
-            f"r = CliRunner().invoke(app, [{str(MAIN)!r}]); assert r.exit_code == 0; "
+            f"r = CliRunner().invoke(app, [{str(MAIN)!r}, '-f', {fmt!r}]); assert r.exit_code == 0; "
             "print(sorted(m for m in ('docx', 'matplotlib', 'numpy', 'openpyxl', 'pandas') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
