@@ -236,9 +236,9 @@ def main(
         raise
     except BrokenPipeError:
         # The reader (`| head`) stopped reading: not an error of ours. Silence the final flush.
-        import os
+        from .process import silence_stdout
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence_stdout()
         raise typer.Exit(0)
     except KeyboardInterrupt as exc:
         # Files are written via safewrite, which removes its temporary file on any exception.

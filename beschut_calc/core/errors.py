@@ -4,8 +4,11 @@ from __future__ import annotations
 import difflib
 import re
 
-# A file name or value quoted back to the user may hold terminal codes; show them, never send them.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Characters that act instead of showing: C0 controls (ESC starts terminal codes), DEL, C1, and the
+# bidi overrides that make text read differently from how it is stored ("Trojan source").
+CONTROL_CHARACTERS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+# A file name or value quoted back to the user may hold them; show them, never send them.
+_UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}]")
 
 
 def _shortened(file: str, keep: int = 60) -> str:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..core import limits
-from ..core.errors import InputError, suggest
+from ..core.errors import suggest
 
 def _merge(base: dict, variant: dict, index: int | None) -> tuple[dict, dict]:
     """Lay a variant over the base keys; returns the merged mapping and, per key, its path in the file."""
@@ -45,8 +45,7 @@ def columns(doc) -> list[tuple[dict, dict]]:
     if not isinstance(variants, list) or not variants:
         doc.fail(("variants",), "verwacht een lijst van varianten", "expected a list of variants",
                  "elke variant begint met '- name: ...'", "each variant starts with '- name: ...'")
-    if len(variants) > limits.COLUMNS.maximum:
-        _too_many(doc, ("variants",), len(variants))
+    doc.within(("variants",), limits.COLUMNS, len(variants))
     columns, seen = [], {}
     for i, variant in enumerate(variants):
         if not isinstance(variant, dict):
@@ -95,9 +94,8 @@ def expand_compare(doc, columns: list[tuple[dict, dict]], lang: str = "nl") -> l
                  (f"did you mean '{close}'? " if close else "") + f"choose from {', '.join(COMPARABLE)} or overrides.NAME")
     if not isinstance(values, list) or not values:
         doc.fail(("compare", key), "verwacht een lijst van waarden", "expected a list of values", "bijvoorbeeld [24, 31]", "e.g. [24, 31]")
-    if len(columns) * len(values) > limits.COLUMNS.maximum:
-        # Counted before expanding: 200 variants × 200 values would build 40.000 columns first.
-        _too_many(doc, ("compare", key), len(columns) * len(values))
+    # Counted before expanding: 200 variants × 200 values would build 40.000 columns first.
+    doc.within(("compare", key), limits.COLUMNS, len(columns) * len(values))
     out = []
     for merged, origin in columns:
         for j, value in enumerate(values):
@@ -162,13 +160,6 @@ def targets(doc) -> dict[str | None, dict[int, int]]:
             doc.fail(("targets", key), "meng geen jaren en gemeenten in targets", "do not mix years and municipalities in targets",
                      example, example_en)
     return {name: years(value, ("targets", name)) for name, value in raw.items()}
-
-
-def _too_many(doc, path: tuple, count: int):
-    try:
-        limits.check(limits.COLUMNS, count)
-    except InputError as exc:
-        doc.fail(path, exc.message, exc.en, exc.hint, exc.hint_en)
 
 
 def _year_key(key: Any) -> int | None:

@@ -78,12 +78,7 @@ def _schema_error(doc, exc, origin: dict):
         line, column = doc.where(path) if path else (None, None)
         raise InputError(message, en=en, file=doc.file, line=line or 1, column=column or 1, key=key, hint=hint, hint_en=hint_en)
     elif kind == "disguised":
-        meant, char = err["ctx"]["meant"], err["ctx"]["char"]
-        message = f"sleutel lijkt op '{meant}' maar bevat een ander teken ({char})"
-        en = f"key looks like '{meant}' but holds a different character ({char})"
-        hint, hint_en = f"typ '{meant}' opnieuw met gewone letters", f"retype '{meant}' with plain letters"
-        line, column = doc.key_positions.get(tuple(path), doc.where(path))
-        raise InputError(message, en=en, file=doc.file, line=line, column=column, key=dotted(path), hint=hint, hint_en=hint_en)
+        _disguised(doc, path, (err["ctx"]["meant"], err["ctx"]["char"]), "sleutel", "key")
     elif kind == "extra_forbidden":
         from .schema import COLUMN_FIELDS
 
@@ -115,6 +110,15 @@ def _schema_error(doc, exc, origin: dict):
         message, en = ERROR_TEXT.get(kind, (kind, kind))
         hint, hint_en = "zie de README, 'Scenariobestand'", "see the README, 'Scenariobestand'"
     doc.fail(path, message, en, hint, hint_en)
+
+
+def _disguised(doc, path: tuple, meant: tuple[str, str], what: str, what_en: str):
+    """Refuse a name that looks like `meant[0]` but holds another character, at the name itself."""
+    name, char = meant
+    line, column = doc.key_positions.get(tuple(path), doc.where(path))
+    raise InputError(f"{what} lijkt op '{name}' maar bevat een ander teken ({char})", file=doc.file, line=line, column=column,
+                     en=f"{what_en} looks like '{name}' but holds a different character ({char})", key=dotted(path),
+                     hint=f"typ '{name}' opnieuw met gewone letters", hint_en=f"retype '{name}' with plain letters")
 
 
 def _likeness(a: str, b: str) -> float:
@@ -169,9 +173,7 @@ def build_placement(doc, spec, origin: dict) -> Placement:
         path = origin.get(f"overrides.{name}", ("overrides", name))
         if name not in allowed:
             if meant := disguised(name, allowed):
-                doc.fail(path, f"parameter lijkt op '{meant[0]}' maar bevat een ander teken ({meant[1]})",
-                         f"parameter looks like '{meant[0]}' but holds a different character ({meant[1]})",
-                         f"typ '{meant[0]}' opnieuw met gewone letters", f"retype '{meant[0]}' with plain letters")
+                _disguised(doc, path, meant, "parameter", "parameter")
             close = suggest(name, allowed)
             doc.fail(path, f"onbekende parameter {name!r} in overrides", f"unknown parameter {name!r} in overrides",
                      (f"bedoelt u '{close}'? " if close else "") + "zie de README voor de lijst",
@@ -217,11 +219,7 @@ def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:
     extra = {k: doc.data[k] for k in TOP_LEVEL_ONLY if k in doc.data}
     if "targets" in extra:
         extra["targets"] = targets(doc)
-        rows = sum(len(years) for years in extra["targets"].values()) * len(placements)
-        try:
-            limits.check(limits.BUDGET_ROWS, rows)
-        except InputError as exc:
-            doc.fail(("targets",), exc.message, exc.en, exc.hint, exc.hint_en)
+        doc.within(("targets",), limits.BUDGET_ROWS, sum(len(years) for years in extra["targets"].values()) * len(placements))
     if "ranges" in extra:
         from .ranges import scenario_ranges
 

@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from ..core.errors import InputError
+from ..core.errors import CONTROL_CHARACTERS, InputError
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 50
@@ -47,9 +47,9 @@ _PLAIN = re.compile(r"""(?ix)
 # Everything outside YAML's printable set; libyaml would refuse it without a line number.
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
-# In a value, after "\e"-style escapes are decoded: terminal codes (ESC, C1), and the bidi
-# overrides that make text read differently from how it is stored ("Trojan source").
-_CONTROL_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# In a value, after "\e"-style escapes are decoded: any control character, tab and newline excepted
+# (a block scalar may hold them).
+_CONTROL_IN_VALUE = re.compile(f"(?![\t\n])[{CONTROL_CHARACTERS}]")
 
 _QUOTE_HINT = "zet tekst tussen aanhalingstekens"
 _QUOTE_HINT_EN = "put text between quotes"
@@ -73,6 +73,15 @@ class Document:
             if path in self.positions:
                 return self.positions[path]
         return (None, None)
+
+    def within(self, path: tuple, limit, count: int) -> None:
+        """Refuse at `path` a request of `count` units over a core/limits.py limit."""
+        from ..core import limits
+
+        try:
+            limits.check(limit, count)
+        except InputError as exc:
+            self.fail(path, exc.message, exc.en, exc.hint, exc.hint_en)
 
     def fail(self, path: tuple, message: str, en: str, hint: str | None = None, hint_en: str | None = None) -> NoReturn:
         """Refuse what stands at `path` in this document: an InputError at its line and column."""
