@@ -2,6 +2,7 @@
 input rows, which line rows in which order, their labels, and the warnings per column."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.engine import Result
@@ -36,6 +37,38 @@ def amount_of(result: Result, key: str) -> Decimal | None:
 
 def label_of(results: list[Result], key: str, lang: str) -> str:
     return next((line_label(line, lang) for r in results for line in r.lines if line.key == key), key)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the summary table: its kind (input, heading, line, total, balance, verdict,
+    difference), its label and a text per column; each report only styles it."""
+    kind: str
+    label: str
+    cells: tuple[str, ...]
+
+
+def summary_rows(results: list[Result], lang: str, first: Result | None = None, difference: bool = False) -> list[Row]:
+    """The rows of the summary table for `results` (one block of columns); `difference` adds each
+    column's balance minus that of `first` (the scenario's first column, blank in its own cell)."""
+    from .labels import HEADINGS, verdict
+    from ..core.text import euro
+
+    first = first or results[0]
+    rows = [Row("input", label(lang), tuple(getter(r.placement, lang) for r in results)) for label, getter in INPUT_ROWS]
+    for side, heading, total_key, total in (("benefit", "benefits", "total_benefits", lambda r: r.benefits),
+                                             ("cost", "costs", "total_costs", lambda r: r.costs)):
+        rows.append(Row("heading", HEADINGS[heading](lang), ("",) * len(results)))
+        for key in row_keys(results, side):
+            rows.append(Row("line", label_of(results, key, lang),
+                            tuple("-" if amount_of(r, key) is None else euro(amount_of(r, key), lang) for r in results)))
+        rows.append(Row("total", HEADINGS[total_key](lang), tuple(euro(total(r), lang) for r in results)))
+    rows.append(Row("balance", HEADINGS["balance"](lang), tuple(euro(r.balance, lang) for r in results)))
+    rows.append(Row("verdict", HEADINGS["verdict"](lang), tuple(verdict(r.balance, lang) for r in results)))
+    if difference:
+        rows.append(Row("difference", difference_label(first, lang),
+                        tuple("" if r is first else euro(r.balance - first.balance, lang) for r in results)))
+    return rows
 
 
 def difference_label(first: Result, lang: str) -> str:

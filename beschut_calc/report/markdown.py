@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 from ..core.engine import Result
-from ..core.text import euro
-from .labels import HEADINGS, verdict
-from .layout import INPUT_ROWS, amount_of, difference_label, label_of, numbered_warnings, row_keys
+from .labels import HEADINGS
+from .layout import numbered_warnings, summary_rows
 
 _SPECIAL = re.compile(r"([\\`*\[\]<>|&~])")
 # An underscore inside a word (employer_charges) is literal in CommonMark; only edges can emphasise.
@@ -24,13 +23,12 @@ def escape(text: str) -> str:
     return _EDGE_UNDERSCORE.sub(r"\\_", text)
 
 
+def _bold(text: str) -> str:
+    return f"**{text}**"
+
+
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
-
-
-def _amount(result: Result, key: str, lang: str) -> str:
-    amount = amount_of(result, key)
-    return "-" if amount is None else euro(amount, lang)
 
 
 def render(title: str, results: list[Result], lang: str = "nl", difference: bool = False,
@@ -39,19 +37,9 @@ def render(title: str, results: list[Result], lang: str = "nl", difference: bool
     out = [f"### {escape(title)}", ""] + ([escape(description), ""] if description else [])
     out.append(_row([HEADINGS["line"](lang)] + [escape(r.placement.name) for r in results]))
     out.append(_row(["---"] + ["---:"] * len(results)))
-    for label, getter in INPUT_ROWS:
-        out.append(_row([label(lang)] + [escape(getter(r.placement, lang)) for r in results]))
-    for side, heading, total_key, total in (("benefit", "benefits", "total_benefits", lambda r: r.benefits),
-                                             ("cost", "costs", "total_costs", lambda r: r.costs)):
-        out.append(_row([f"**{HEADINGS[heading](lang)}**"] + [""] * len(results)))
-        for key in row_keys(results, side):
-            out.append(_row([escape(label_of(results, key, lang))] + [_amount(r, key, lang) for r in results]))
-        out.append(_row([f"**{HEADINGS[total_key](lang)}**"] + [f"**{euro(total(r), lang)}**" for r in results]))
-    out.append(_row([f"**{HEADINGS['balance'](lang)}**"] + [f"**{euro(r.balance, lang)}**" for r in results]))
-    out.append(_row([HEADINGS["verdict"](lang)] + [verdict(r.balance, lang) for r in results]))
-    if difference and len(results) > 1:
-        first = results[0]
-        out.append(_row([escape(difference_label(first, lang)), ""] + [euro(r.balance - first.balance, lang) for r in results[1:]]))
+    for row in summary_rows(results, lang, difference=difference and len(results) > 1):
+        strong = row.kind in ("heading", "total", "balance")
+        out.append(_row([_bold(escape(text)) if strong and text else escape(text) for text in (row.label, *row.cells)]))
     out += ["", f"_{HEADINGS['per_year'](lang)}_", ""]
     lines = numbered_warnings(results, lang)
     if lines:

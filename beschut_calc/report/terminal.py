@@ -3,15 +3,9 @@ from __future__ import annotations
 
 
 from ..core.engine import Result
-from ..core.text import euro
 from .labels import HEADINGS, verdict
 from .rich_text import bold, console, dim, signed, styled
-from .layout import INPUT_ROWS, amount_of, difference_label, label_of, numbered_warnings, row_keys
-
-def _amount(result: Result, key: str, lang: str) -> str:
-    amount = amount_of(result, key)
-    return "-" if amount is None else euro(amount, lang)
-
+from .layout import INPUT_ROWS, difference_label, label_of, numbered_warnings, row_keys, summary_rows
 
 def render(title: str, results: list[Result], lang: str = "nl", file=None, difference: bool = False,
            description: str | None = None) -> None:
@@ -58,20 +52,22 @@ def _table(title: str, results: list[Result], first: Result, lang: str, differen
     table.add_column(HEADINGS["line"](lang), no_wrap=True)
     for result in results:
         table.add_column(styled(result.placement.name), justify="right", overflow="fold", min_width=12)
-    for label, getter in INPUT_ROWS:
-        table.add_row(dim(label(lang)), *[dim(getter(r.placement, lang)) for r in results])
-    table.add_section()
-    for side, heading, total_key, total in (("benefit", "benefits", "total_benefits", lambda r: r.benefits),
-                                             ("cost", "costs", "total_costs", lambda r: r.costs)):
-        table.add_row(bold(HEADINGS[heading](lang)), *[""] * len(results))
-        for key in row_keys(results, side):
-            table.add_row(styled("  " + label_of(results, key, lang)), *[_amount(r, key, lang) for r in results])
-        table.add_row(bold(HEADINGS[total_key](lang)), *[bold(euro(total(r), lang)) for r in results])
-        table.add_section()
-    table.add_row(bold(HEADINGS["balance"](lang)), *[signed(euro(r.balance, lang), bold_=True) for r in results])
-    table.add_row(HEADINGS["verdict"](lang), *[RichText(verdict(r.balance, lang), no_wrap=True) for r in results])
-    if difference:
-        table.add_row(difference_label(first, lang), *["" if r is first else euro(r.balance - first.balance, lang) for r in results])
+    rows = summary_rows(results, lang, first, difference)
+    for row, following in zip(rows, rows[1:] + [None]):
+        if row.kind == "input":
+            table.add_row(dim(row.label), *map(dim, row.cells))
+        elif row.kind in ("heading", "total"):
+            table.add_row(bold(row.label), *map(bold, row.cells))
+        elif row.kind == "line":
+            table.add_row(styled("  " + row.label), *row.cells)
+        elif row.kind == "balance":
+            table.add_row(bold(row.label), *[signed(cell, bold_=True) for cell in row.cells])
+        elif row.kind == "verdict":
+            table.add_row(row.label, *[RichText(cell, no_wrap=True) for cell in row.cells])
+        else:
+            table.add_row(styled(row.label), *row.cells)
+        if row.kind == "total" or (row.kind == "input" and following is not None and following.kind != "input"):
+            table.add_section()
     return table
 
 

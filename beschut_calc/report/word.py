@@ -11,10 +11,10 @@ import io
 from pathlib import Path
 
 from ..core.engine import Result
-from ..core.text import Text, euro, with_unit
+from ..core.text import Text, with_unit
 from .explain import STATUS
-from .labels import HEADINGS, verdict
-from .layout import INPUT_ROWS, amount_of, difference_label, label_of, numbered_warnings, row_keys
+from .labels import HEADINGS
+from .layout import Row, numbered_warnings, summary_rows
 
 COLUMNS_PER_TABLE = 5    # what fits a landscape A4 page next to the labels
 
@@ -85,28 +85,17 @@ def _scenario(doc, scenario, results: list[Result], lang: str) -> None:
 
 
 def _table(doc, results: list[Result], first: Result, lang: str, difference: bool) -> None:
-    rows: list[tuple[str, list[str], bool]] = [(HEADINGS["line"](lang), [r.placement.name for r in results], True)]
-    rows += [(label(lang), [getter(r.placement, lang) for r in results], False) for label, getter in INPUT_ROWS]
-    for side, heading, total_key, total in (("benefit", "benefits", "total_benefits", lambda r: r.benefits),
-                                             ("cost", "costs", "total_costs", lambda r: r.costs)):
-        rows.append((HEADINGS[heading](lang), [""] * len(results), True))
-        for key in row_keys([first] + results, side):
-            rows.append(("  " + label_of([first] + results, key, lang),
-                         ["-" if amount_of(r, key) is None else euro(amount_of(r, key), lang) for r in results], False))
-        rows.append((HEADINGS[total_key](lang), [euro(total(r), lang) for r in results], True))
-    rows.append((HEADINGS["balance"](lang), [euro(r.balance, lang) for r in results], True))
-    rows.append((HEADINGS["verdict"](lang), [verdict(r.balance, lang) for r in results], False))
-    if difference:
-        rows.append((difference_label(first, lang), ["" if r is first else euro(r.balance - first.balance, lang) for r in results], False))
+    rows = [Row("heading", HEADINGS["line"](lang), tuple(r.placement.name for r in results))]
+    rows += summary_rows(results, lang, first, difference)
 
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     table = doc.add_table(rows=len(rows), cols=len(results) + 1)
     table.style = "Light List"
-    for i, (label, cells, bold) in enumerate(rows):
-        for j, text in enumerate([label] + cells):
+    for i, row in enumerate(rows):
+        for j, text in enumerate((("  " if row.kind == "line" else "") + row.label, *row.cells)):
             paragraph = table.cell(i, j).paragraphs[0]
             run = paragraph.add_run(text)
-            run.bold = bold
+            run.bold = row.kind in ("heading", "total", "balance")
             if j > 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
