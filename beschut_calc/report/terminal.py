@@ -3,9 +3,9 @@ from __future__ import annotations
 
 
 from ..core.engine import Result
-from .labels import HEADINGS, verdict
+from .labels import HEADINGS
 from .rich_text import bold, console, dim, signed, styled
-from .layout import INPUT_ROWS, difference_label, label_of, numbered_warnings, row_keys, summary_rows
+from .layout import numbered_warnings, summary_rows
 
 def render(title: str, results: list[Result], lang: str = "nl", file=None, difference: bool = False,
            description: str | None = None) -> None:
@@ -23,17 +23,16 @@ def render(title: str, results: list[Result], lang: str = "nl", file=None, diffe
 def column_blocks(results: list[Result], lang: str, width: int, difference: bool = False) -> list[list[Result]]:
     """Results in groups that fit `width` next to the label column. A rich table of this box is
     1 + (label + 3) + the sum of (column + 3) wide (padding either side and a separator)."""
-    labels = ([label(lang) for label, _ in INPUT_ROWS] + [HEADINGS[k](lang) for k in ("line", "balance", "verdict")]
-              + ["  " + label_of(results, k, lang) for side in ("benefit", "cost") for k in row_keys(results, side)]
-              + ([difference_label(results[0], lang)] if difference else []))
+    rows = summary_rows(results, lang, difference=difference)
+    labels = [HEADINGS["line"](lang)] + [("  " if row.kind == "line" else "") + row.label for row in rows]
     label_width = max(len(text) for text in labels) + 4
     blocks: list[list[Result]] = [[]]
     used = label_width
-    for result in results:
-        # an amount, a verdict or a word of the inputs (zaanstreek-waterland-2017) is never split; a longer name wraps
-        words = [word for _, getter in INPUT_ROWS for word in getter(result.placement, lang).split()]
-        need = max(12, len(verdict(result.balance, lang)), min(len(result.placement.name), 20),
-                   min(max(map(len, words), default=0), 30)) + 3    # + the padding either side and the edge
+    for i, result in enumerate(results):
+        # the verdict is never wrapped, no word of a cell (zaanstreek-waterland-2017) split; a longer name wraps
+        verdict_cell = next(row.cells[i] for row in rows if row.kind == "verdict")
+        words = [word for row in rows for word in row.cells[i].split()]
+        need = max(12, len(verdict_cell), min(len(result.placement.name), 20), min(max(map(len, words)), 30)) + 3
         if blocks[-1] and used + need > width:
             blocks.append([])
             used = label_width
