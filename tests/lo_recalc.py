@@ -1,7 +1,8 @@
 """Let LibreOffice Calc (headless) recalculate a workbook, then read the values with openpyxl.
 
-openpyxl writes formulas without cached results, so a cell read with data_only=True is None
-until a spreadsheet has computed it: a number there proves LibreOffice did the arithmetic.
+The exported workbook carries cached values beside its formulas (report/excel_values.py); they
+are stripped from the copy LibreOffice gets, so a cell read with data_only=True afterwards holds
+a number only because LibreOffice computed it from the formula.
 Each run uses a fresh LibreOffice profile (no state shared between runs or with a user's own
 LibreOffice) configured to recalculate every formula when a file is loaded.
 """
@@ -64,8 +65,28 @@ def convert(path: Path, outdir: Path, filter_name: str, extension: str, timeout:
     return out
 
 
+def without_cached_values(path: Path, outdir: Path) -> Path:
+    """A copy of the workbook whose formula cells hold no value, in `outdir`."""
+    import re
+    import zipfile
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    target = outdir / Path(path).name
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                text = content.decode("utf-8")
+                text = re.sub(r'(<c r="[A-Z]+\d+"[^>]*?)\s+t="(?:str|b|n|e)"([^>]*><f>)', r"\1\2", text)
+                content = re.sub(r"(</f>)<v>[^<]*</v>", r"\1<v></v>", text).encode("utf-8")
+            out.writestr(item, content)
+    return target
+
+
 def recalculated_values(path: Path, outdir: Path):
-    """The recalculated workbook, opened with data_only=True (computed values, not formulas)."""
+    """The workbook recalculated by LibreOffice from its formulas alone (cached values stripped
+    first), opened with data_only=True (computed values, not formulas)."""
     import openpyxl
 
-    return openpyxl.load_workbook(recalculate(path, outdir), data_only=True)
+    bare = without_cached_values(path, outdir / "bare")
+    return openpyxl.load_workbook(recalculate(bare, outdir), data_only=True)

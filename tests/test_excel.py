@@ -1,8 +1,8 @@
 """The Excel workbook (issue 4): live formulas checked by a real spreadsheet, sources, chart, safe writing.
 
 LibreOffice Calc (headless, fresh profile, recalculation on load) computes the exported
-workbook; openpyxl writes no cached values, so every number read back was computed by
-LibreOffice from the formulas. Those numbers are compared with the engine's own figures
+workbook with its cached values stripped (tests/lo_recalc.py), so every number read back was
+computed by LibreOffice from the formulas. Those numbers are compared with the engine's own figures
 to the cent, and the published totals of chapter 6 come from tests/fixtures/published.yaml
 (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, chapter 6) - nothing here types a result in.
 """
@@ -199,13 +199,53 @@ def test_every_line_is_a_live_formula(exported):
     assert memo[cell(layouts[0].lines["wage_costs"])].value.startswith("=ROUNDUP(")
 
 
-def test_no_cached_values_before_a_spreadsheet_computes(exported):
-    """So a number read after LibreOffice ran was computed by LibreOffice, not written by us."""
-    target, _, layouts = exported
-    ws = openpyxl.load_workbook(target, data_only=True)[layouts[0].sheet]
-    assert ws[cell(layouts[0].balance)].value is None
-    calc = zipfile.ZipFile(target).read("xl/workbook.xml").decode()
-    assert 'fullCalcOnLoad="1"' in calc
+def test_every_formula_carries_its_value_and_it_equals_the_engine(exported, published):
+    """Issue 11 item 2: previewers, pandas and openpyxl(data_only=True) see the numbers."""
+    import pandas
+
+    target, runs, layouts = exported
+    formulas = openpyxl.load_workbook(target)
+    values = openpyxl.load_workbook(target, data_only=True)
+    count = 0
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    count += 1
+                    assert values[ws.title][c.coordinate].value is not None, (ws.title, c.coordinate, c.value)
+    assert count > 100
+    assert_matches_engine(values, runs, layouts)
+    # A spreadsheet still recomputes everything on opening: a cached value is never the last word.
+    assert 'fullCalcOnLoad="1"' in zipfile.ZipFile(target).read("xl/workbook.xml").decode()
+    # pandas reads the published totals of chapter 6 from the summary's formula cells.
+    frame = pandas.read_excel(target, sheet_name="Samenvatting", header=None)
+    rows: dict[str, list] = {}
+    for i, label in enumerate(frame.iloc[:, 0]):
+        rows.setdefault(str(label), list(frame.iloc[i, 1:]))     # the first block: chapter 6
+    columns = [c for c in published["columns"] if c["employer_model"] == "municipality"]
+    for i, column in enumerate(columns):
+        assert rows["Totaal baten"][i] == column["totals"]["benefits"]
+        assert rows["Totaal kosten"][i] == column["totals"]["costs"]
+        assert rows["Saldo"][i] == column["totals"]["balance"]
+
+
+@needs_lo
+def test_cached_values_equal_what_libreoffice_computes(exported, recalculated):
+    """The evaluator of report/excel_values.py against a real spreadsheet, for every formula cell."""
+    target, _, _ = exported
+    computed, _, _ = recalculated
+    formulas = openpyxl.load_workbook(target)
+    cached = openpyxl.load_workbook(target, data_only=True)
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type != "f":
+                    continue
+                ours, theirs = cached[ws.title][c.coordinate].value, computed[ws.title][c.coordinate].value
+                if isinstance(ours, (int, float)) and not isinstance(ours, bool):
+                    assert abs(ours - theirs) < 1e-6, (ws.title, c.coordinate, c.value, ours, theirs)
+                else:
+                    assert ours == theirs, (ws.title, c.coordinate, c.value, ours, theirs)
 
 
 # ------------------------------------------------------------------ (b) change an input, recalculate
@@ -477,9 +517,14 @@ def test_sweep_and_years_get_their_own_sheets(tmp_path):
     at_31_30 = [b for h, w, b in zip(*first.sweep.columns, first.sweep.balance) if h == 31 and w == 0.3]
     assert round(at_31_30[0], 2) in cells                      # the grid holds the swept balance
     assert grid.conditional_formatting, "deficits and surpluses are coloured"
-    years = [r for r in wb["Meerjarig"].iter_rows(values_only=True)]
-    cumulative = float(first.years[-1].cumulative.quantize(Decimal("0.01")))
-    assert any(r[0] == 2018 and cumulative in r for r in years)
+    # Meerjarig: totals, balance and the cumulative balance are formulas, computing what the engine computed.
+    from beschut_calc.report.excel_values import formula_values
+
+    computed = formula_values(wb)
+    row_2018 = next(row for row in wb["Meerjarig"].iter_rows() if row[0].value == 2018)
+    cumulative = row_2018[-1]
+    assert isinstance(cumulative.value, str) and cumulative.value.startswith("="), cumulative.value
+    assert abs(Decimal(repr(computed[("Meerjarig", cumulative.coordinate)])) - first.years[-1].cumulative) < Decimal("0.001")
     summary = [c.value for row in wb["Samenvatting"].iter_rows() for c in row]
     assert any(isinstance(v, str) and v.startswith("guidance_cost_fulltime = ") for v in summary)
 

@@ -14,7 +14,6 @@ The file is written atomically and never over an existing file without --force (
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -46,10 +45,10 @@ def write(path: str | Path, runs: list, book: ParameterBook, analyses=None, lang
     from .safewrite import check_target, write_atomic
 
     check_target(Path(path), force)      # refuse early, before any work
+    from .excel_values import save_with_values
+
     wb, _ = build(runs, book, analyses, lang, receipt)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return write_atomic(path, buffer.getvalue(), force=force)
+    return write_atomic(path, save_with_values(wb), force=force)
 
 
 def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl", receipt=None):
@@ -87,7 +86,8 @@ def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl", rece
     add_sweep_sheet(wb, SWEEP, flat_results, flat_analyses, lang)
     add_years_sheet(wb, YEARS, flat_results, flat_analyses, lang)
     add_uncertainty_sheet(wb, UNCERTAINTY, flat_results, flat_analyses, lang)
-    # No cached values are written: make every spreadsheet compute all formulas on opening.
+    # Cached values are written beside the formulas (excel_values.py) for previewers; a spreadsheet
+    # still recomputes every formula on opening, so an edited input never shows a stale figure.
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
     _print_setup(wb)
     wb.active = 0
@@ -461,10 +461,21 @@ METHOD_TEXT = {
 }
 
 
+NOTES_WIDTH = 150
+
+
+def row_height(text: str, width: int, size: int = 11) -> float:
+    """Points for `text` wrapped in a column `width` characters wide: lines x the font's line height.
+    Counted on the widest plausible characters (0.9 of the width), so an estimate errs towards room."""
+    per_line = max(1, int(width * 0.9 * 11 / size))
+    lines = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+    return round(lines * size * 1.4 + 2, 1)
+
+
 def _notes(ws, runs, book: ParameterBook, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
-    ws.column_dimensions["A"].width = 150
+    ws.column_dimensions["A"].width = NOTES_WIDTH
     wrap = Alignment(wrap_text=True, vertical="top")
     row = 1
 
@@ -475,6 +486,9 @@ def _notes(ws, runs, book: ParameterBook, lang: str) -> None:
         cell.alignment = wrap
         if bold or size:
             cell.font = Font(bold=bold, size=size or 11)
+        # Excel does not grow a row for wrapped text it did not lay out itself: give each row the
+        # height of its wrapped lines, so no text is cut off or runs into the next row.
+        ws.row_dimensions[row].height = row_height(text, NOTES_WIDTH, size or 11)
         row += 1
 
     results = [r for _, rs in runs for r in rs]

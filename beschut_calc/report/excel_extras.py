@@ -152,14 +152,29 @@ def add_years_sheet(wb, title: str, results: list[Result], columns: list, lang: 
             letter = ws.cell(row, j).column_letter
             ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, 16)
         row += 1
+        first = row
+        sides = {line.key: line.side for y in years for line in y.result.lines}
+        letter = {k: ws.cell(row, j).column_letter for j, k in enumerate(keys, 2)}
         for y in years:
             amounts = {line.key: line.amount for line in y.result.lines}
             ws.cell(row, 1).value = y.year
             ws.cell(row, 1).number_format = "0"
-            cells = [amounts.get(k) for k in keys] + [y.result.benefits, y.result.costs, y.result.balance, y.cumulative]
-            for j, amount in enumerate(cells, 2):
-                if amount is not None:
-                    _put(ws.cell(row, j), Decimal(amount).quantize(Decimal("0.01")), money=True)
+            for j, key in enumerate(keys, 2):
+                if key in amounts:
+                    # Unrounded, so the totals' formulas add what the engine adds; shown in euros.
+                    _put(ws.cell(row, j), amounts[key], money=True)
+                    ws.cell(row, j).number_format = EURO
+            # The totals as formulas over the lines, like the single-year sheets.
+            total = len(keys) + 2
+            for j, side in ((total, "benefit"), (total + 1, "cost")):
+                cells = [f"{letter[k]}{row}" for k in keys if sides[k] == side]
+                ws.cell(row, j).value = "=SUM(" + ",".join(cells) + ")" if cells else 0
+            benefits, costs = ws.cell(row, total).coordinate, ws.cell(row, total + 1).coordinate
+            ws.cell(row, total + 2).value = f"={benefits}-{costs}"
+            balance = ws.cell(row, total + 2).coordinate
+            ws.cell(row, total + 3).value = f"={balance}" if row == first else f"={ws.cell(row - 1, total + 3).coordinate}+{balance}"
+            for j in range(total, total + 4):
+                ws.cell(row, j).number_format = EURO
             row += 1
     ws.freeze_panes = "B2"
     ws.protection.sheet = True
