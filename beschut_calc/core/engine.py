@@ -27,24 +27,33 @@ MONTHS = 12
 MEMO_REFERENCE_HOURS = MEMO_REFERENCE.value
 
 __all__ = ["calculate", "bind_column", "inputs_of_placement", "BoundLine", "BoundColumn", "Line", "Result",
-           "parameter_warning", "trial_months", "employed_share", "MEMO_REFERENCE_HOURS"]
+           "parameter_warning", "trial_months", "months_placed", "employed_share", "MEMO_REFERENCE_HOURS"]
 
 
 # ---------------------------------------------------------------- trial placement
 
 def trial_months(p: Placement) -> int:
-    """Months without wage at the start of the placement's first year (proefplaatsing met behoud van uitkering)."""
-    return p.trial_months if p.trial_months and p.year == p.start_year else 0
+    """Months without wage at the start of the placement (proefplaatsing met behoud van uitkering), this year."""
+    return p.months_in(p.year)[2]
+
+
+def months_placed(p: Placement) -> int:
+    """The months of the year the placement runs (0 to 12)."""
+    first, last, _ = p.months_in(p.year)
+    return last - first + 1
 
 
 def employed_share(p: Placement) -> Decimal:
     """The part of the year with a paid contract: what wage, LKS, subsidies and LIV hours count for."""
-    return Decimal(MONTHS - trial_months(p)) / MONTHS
+    first, last, trial = p.months_in(p.year)
+    return Decimal(last - first + 1 - trial) / MONTHS
 
 
 def inputs_of_placement(p: Placement) -> dict[str, Decimal]:
     """The values of the rules' inputs for one column."""
-    return {"hours": p.hours, "wage_value": p.wage_value, "trial_months": Decimal(trial_months(p)),
+    first, last, trial = p.months_in(p.year)
+    return {"hours": p.hours, "wage_value": p.wage_value, "trial_months": Decimal(trial),
+            "first_month": Decimal(first), "last_month": Decimal(last),
             "year": Decimal(p.year), "first_year": Decimal(p.start_year),
             "absence": p.absence if p.absence is not None else Decimal(0),
             "indexation": p.indexation if p.indexation is not None else Decimal(0)}

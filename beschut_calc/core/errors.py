@@ -134,6 +134,8 @@ DUTCH_NAMES = {
     "uren": "hours", "uur": "hours", "uren_per_week": "hours", "loonwaarde": "wage_value", "werkgever": "employer_model",
     "werkgeversmodel": "employer_model", "subsidieset": "subsidy_set", "subsidies": "subsidy_set", "afronding": "rounding",
     "soort_werk": "work_type", "werksoort": "work_type", "proefplaatsing": "trial_months", "verzuim": "absence",
+    "begin": "start", "startdatum": "start", "begindatum": "start", "ingangsdatum": "start", "einde": "end", "einddatum": "end",
+    "caseloadbestand": "caseload", "bestand": "caseload", "plaatsingen": "caseload",
     "ziekteverzuim": "absence", "indexatie": "indexation", "varianten": "variants", "vergelijk": "compare",
     "vergelijking": "compare", "taakstelling": "targets", "bereiken": "ranges", "aanpassingen": "overrides",
     "werkgeverslasten": "employer_charges", "begeleidingskosten": "guidance_cost_fulltime", "begeleiding": "guidance_cost_fulltime",

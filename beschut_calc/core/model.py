@@ -94,7 +94,21 @@ class Placement:
     trial_months: int = 0                       # trial placement with benefits kept, at the start of the first year
     absence: Decimal | None = None              # sickness absence, share of contract hours; None = not counted
     indexation: Decimal | None = None           # yearly growth of non-legal costs (guidance); None = not indexed
+    start_month: int = 1                        # the month of start_year the placement starts in
+    end: tuple[int, int] | None = None          # (year, month) of the last month; None = runs on
 
     @property
     def start_year(self) -> int:
         return self.year if self.first_year is None else self.first_year
+
+    def months_in(self, year: int) -> tuple[int, int, int]:
+        """(first month, last month, trial months) of `year` the placement runs; (1, 0, 0) for none.
+        Counted in months since year 0, so a trial or an end may cross a new year."""
+        start = self.start_year * 12 + self.start_month - 1
+        contract = start + self.trial_months
+        end = self.end[0] * 12 + self.end[1] - 1 if self.end is not None else None
+        first = max(start, year * 12)
+        last = year * 12 + 11 if end is None else min(end, year * 12 + 11)
+        if first > last:
+            return 1, 0, 0
+        return first - year * 12 + 1, last - year * 12 + 1, min(max(contract - first, 0), last - first + 1)

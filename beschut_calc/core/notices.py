@@ -30,8 +30,21 @@ def parameter_warning(pv: ParamValue) -> Text | None:
     return Text(f"{pv.name} = {shown}{since}: {status.nl}{note_nl}", f"{pv.name} = {shown_en}{since_en}: {status.en}{note_en}")
 
 
+def period_warnings(p: Placement) -> list[Text]:
+    """A year outside the placement's months is not an error (a caseload's horizon has such years), but it is said."""
+    first, last, _ = p.months_in(p.year)
+    if last >= first:
+        return []
+    start = f"{p.start_year}-{p.start_month:02d}"
+    end = f"{p.end[0]}-{p.end[1]:02d}" if p.end else None
+    span = f"van {start}" + (f" tot en met {end}" if end else "")
+    span_en = f"from {start}" + (f" to {end}" if end else "")
+    return [Text(f"De plek loopt niet in {p.year} (zij loopt {span}): alle bedragen van dit jaar zijn 0.",
+                 f"The placement does not run in {p.year} (it runs {span_en}): every amount of this year is 0.")]
+
+
 def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
-    out = []
+    out = period_warnings(p)
     if p.wage_value < Decimal("0.30") and p.subsidy_set.wage_subsidy_rule == "statutory":
         out.append(Text(f"loonwaarde {percent(p.wage_value)} is lager dan 30 %: de loonkostensubsidie is ten hoogste 70 % WML, de werkgever draagt het verschil (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 punt 2)",
                         f"wage value {percent(p.wage_value, 'en')} is below 30%: the wage subsidy is at most 70% of WML, the employer carries the gap (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 item 2)"))

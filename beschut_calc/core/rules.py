@@ -4,8 +4,9 @@ Every line of both methods, and every amount of the municipal perspective, is a 
 core/expr.py nodes. The engine evaluates them exactly; the sweep, the workbook formulas
 and the rule in words are rendered from the same trees. To change a rule, change it here.
 
-Inputs (may vary per evaluation): `hours`, `wage_value`, `trial_months` (the months of this
-calendar year without a contract at the start of a trial placement), `year` and `first_year`
+Inputs (may vary per evaluation): `hours`, `wage_value`, `first_month` and `last_month` (the
+months of this calendar year the placement runs, inclusive), `trial_months` (of those, the
+months without a contract at the start of a trial placement), `year` and `first_year`
 (the placement's first calendar year, for subsidies granted for a number of years), `absence`
 (sickness absence, share of contract hours) and `indexation` (yearly rise of non-legal costs).
 """
@@ -22,6 +23,7 @@ from .parameters import ParamValue
 from .text import Text
 
 HOURS, WAGE_VALUE, TRIAL = Input("hours"), Input("wage_value"), Input("trial_months")
+FIRST_MONTH, LAST_MONTH = Input("first_month"), Input("last_month")
 ABSENCE, INDEXATION = Input("absence"), Input("indexation")
 WEEKS_PER_YEAR = Const(Decimal(52))
 MONTHS = 12
@@ -100,11 +102,27 @@ HOLIDAY = P("holiday_allowance", "vakantiebijslag", "holiday allowance")
 WML_WORDS = Text("som van de maandlonen", "sum of the monthly wages")
 W = Step("W", Text("WML-jaarloon met vakantiebijslag", "WML year wage with holiday allowance"),
          Sum(tuple(month_wage(m) for m in range(1, MONTHS + 1)), WML_WORDS) * (1 + HOLIDAY))
-# A trial placement keeps the wage value (the work is done) but has no wage in its months:
-# LKS, wage costs and paid hours use the wage of the months with a contract.
+# A placement counts for the months from its start to its end (domain: partial years). A trial
+# placement keeps the wage value (the work is done) but has no wage in its months: LKS, wage
+# costs and paid hours use the wage of the months with a contract.
+CONTRACT_FROM = FIRST_MONTH + TRIAL
+
+
+def placed(m: int) -> Expr:
+    return And((Const(Decimal(m)) >= FIRST_MONTH, Const(Decimal(m)) <= LAST_MONTH))
+
+
+def contracted(m: int) -> Expr:
+    return And((Const(Decimal(m)) >= CONTRACT_FROM, Const(Decimal(m)) <= LAST_MONTH))
+
+
+W_PLACED = Step("W_placed", Text("WML-loon met vakantiebijslag in de maanden van de plek",
+                                 "WML wage with holiday allowance in the months of the placement"),
+                Sum(tuple(If(placed(m), month_wage(m), Const(Decimal(0))) for m in range(1, MONTHS + 1)),
+                    WML_WORDS) * (1 + HOLIDAY))
 W_PAID = Step("W_paid", Text("WML-loon met vakantiebijslag in de maanden met dienstverband",
                              "WML wage with holiday allowance in the months with a contract"),
-              Sum(tuple(If(Const(Decimal(m)) > TRIAL, month_wage(m), Const(Decimal(0))) for m in range(1, MONTHS + 1)),
+              Sum(tuple(If(contracted(m), month_wage(m), Const(Decimal(0))) for m in range(1, MONTHS + 1)),
                   WML_WORDS) * (1 + HOLIDAY))
 # The LKS (Participatiewet art. 10d): from the version of 2017-02-01 (lid 7) it is set anew on 1 January
 # and stays there all year, on 12 x the monthly WML of 1 January (from 2024 the reference amount of Wml
@@ -116,12 +134,16 @@ LKS_PART_TIME = Step("lks_part_time", Text("deeltijdfactor van de LKS", "part-ti
                         Min(HOURS, FULLTIME) / FULLTIME), "factor")
 W_LKS = Step("W_lks", Text("WML-basis van de loonkostensubsidie met vakantiebijslag", "WML basis of the wage-cost subsidy with holiday allowance"),
              If(Flag(P("lks_fixed_on_january_1", month=7)),
-                Sum(tuple(If(Const(Decimal(m)) > TRIAL, P("wml_month", "WML 1 januari", "WML 1 January") * LKS_PART_TIME,
+                Sum(tuple(If(contracted(m), P("wml_month", "WML 1 januari", "WML 1 January") * LKS_PART_TIME,
                              Const(Decimal(0))) for m in range(1, MONTHS + 1)),
                     Text("12 maanden het WML van 1 januari", "12 months of the WML of 1 January")) * (1 + HOLIDAY),
                 W_PAID))
 EMPLOYED_SHARE = Step("employed_share", Text("deel van het jaar met dienstverband", "share of the year with a contract"),
-                      (MONTHS - TRIAL) / MONTHS, "fraction")
+                      (LAST_MONTH - CONTRACT_FROM + 1) / MONTHS, "fraction")
+# Wage value, guidance, the regional lines a place earns while it runs and national funding count
+# for the months of the placement, trial months included.
+PLACED_SHARE = Step("placed_share", Text("deel van het jaar met de plek", "share of the year with the placement"),
+                    (LAST_MONTH - FIRST_MONTH + 1) / MONTHS, "fraction")
 PAID_HOURS = Step("paid_hours", Text("verloonde uren per jaar", "paid hours a year"),
                   HOURS * WEEKS_PER_YEAR * EMPLOYED_SHARE, "number")
 WAGE_LEVEL = P("wage_level", "loonniveau", "wage level")
@@ -241,11 +263,11 @@ def extra_line(extra, sset) -> Expr:
         else:
             amount = Fixed(ParamValue(name=f"{sset.name}:{extra.key}", value=extra.amount, since=None, source=extra.source,
                                       unit="euro_per_year"), extra.label)
-        return _pro_rata(amount, sset) if extra.pro_rata else amount
+        return (_pro_rata(amount, sset) if extra.pro_rata else amount) * PLACED_SHARE
     return Choose(pick)
 
 
-TOP_UP = P("municipal_top_up", "aanvulling gemeente per plek per jaar", "municipal top-up per place a year")
+TOP_UP = P("municipal_top_up", "aanvulling gemeente per plek per jaar", "municipal top-up per place a year") * PLACED_SHARE
 
 
 # ---------------------------------------------------------------- tax advantage
@@ -340,14 +362,14 @@ def indexed(rule: Expr) -> Expr:
 # ---------------------------------------------------------------- the two methods
 
 STATUTORY: dict[str, Expr] = {
-    "wage_value": less_absence(WAGE_VALUE * W),
+    "wage_value": less_absence(WAGE_VALUE * W_PLACED),
     "wage_subsidy": lks_less_absence(LKS_SHARE * W_LKS * (1 + P("lks_employer_charge_allowance", "opslag werkgeverslasten",
                                                                  "employer-charge allowance"))),
     "general_subsidy": _subsidy("general_subsidy"),
     "temporary_subsidy": _subsidy("temporary_subsidy"),
     "tax_advantage": _tax(HOURLY_WAGE),
     "wage_costs": W_PAID * WAGE_COST_FACTOR,
-    "guidance_costs": indexed(guidance_at(HOURS)),
+    "guidance_costs": indexed(guidance_at(HOURS)) * PLACED_SHARE,
     "sickness_benefit": sickness_benefit(W_PAID),
 }
 
@@ -356,7 +378,7 @@ _MEMO_WAGE_VALUE_HOURS = If(Flag(P("memo_wage_value_fulltime")), P("fulltime_hou
 MEMO: dict[str, Expr] = {
     # The note takes the wage value as a percentage of a full-time (36-hour) year for the 31-hour column.
     "wage_value": less_absence(Step("wage_value_at_31", Text("loonwaarde bij 31 uur", "wage value at 31 hours"),
-                                    WAGE_VALUE * W_FULL * _MEMO_WAGE_VALUE_HOURS / P("fulltime_hours")) * SCALE),
+                                    WAGE_VALUE * W_FULL * _MEMO_WAGE_VALUE_HOURS / P("fulltime_hours")) * SCALE * PLACED_SHARE),
     # The national budget figure per place (30 % wage value, 31 hours), in proportion to the share of WML allowed.
     "wage_subsidy": lks_less_absence(Step("wage_subsidy_at_31", Text("loonkostensubsidie bij 31 uur", "wage subsidy at 31 hours"),
                                           P("rijk_lks_per_place", "rijksbedrag", "national figure") * LKS_SHARE / LKS_CAP)
@@ -367,7 +389,7 @@ MEMO: dict[str, Expr] = {
     "wage_costs": Step("wage_costs_at_31", Text("loonkosten bij 31 uur", "wage costs at 31 hours"),
                        W_FULL * MEMO_HOURS / P("fulltime_hours") * WAGE_COST_FACTOR) * SCALE * EMPLOYED_SHARE,
     "guidance_costs": indexed(Step("guidance_at_31", Text("begeleiding bij 31 uur", "guidance at 31 hours"),
-                                   guidance_at(MEMO_HOURS)) * SCALE),
+                                   guidance_at(MEMO_HOURS)) * SCALE * PLACED_SHARE),
     "sickness_benefit": sickness_benefit(W_FULL * MEMO_HOURS / P("fulltime_hours") * SCALE * EMPLOYED_SHARE),
 }
 METHOD_RULES = {"statutory": STATUTORY, "memo": MEMO}
@@ -393,14 +415,25 @@ def _per_31_hours(name: str, nl: str, en: str) -> Expr:
     return P(name, nl, en) * HOURS / RIJK_HOURS
 
 
+def _first_year_only(amount: Expr, what: Text) -> Expr:
+    """A one-off amount per realised place: in the placement's first year, not again after."""
+    return If(And((YEAR >= FIRST_YEAR, YEAR <= FIRST_YEAR)), amount, Zero(Text(f"{what.nl} telt alleen in het eerste jaar van de plek ({{first_year}})",
+                                                    f"{what.en} counts only in the placement's first year ({{first_year}})")))
+
+
+# National funding is a sum per place-year, here allotted to the months the placement runs.
 MUNICIPAL: dict[str, Expr] = {
     "rijk_guidance": (P("rijk_guidance_per_place", "per plek", "per place")
-                      + P("rijk_guidance_increase_per_place", "verhoging per plek", "increase per place")) * HOURS / RIJK_HOURS,
-    "rijk_wage_subsidy": _per_31_hours("rijk_lks_per_place", "per plek van 31 uur", "per 31-hour place"),
-    "rijk_bonus": P("rijk_bonus_per_place", "per plek, onafhankelijk van de uren", "per place, whatever the hours"),
-    "pre_trajectory": P("pre_trajectory_cost", "per kandidaat", "per candidate"),
-    "wage_value_measurement": P("wage_value_measurement_budget", "per jaar", "a year")
-    / P("wage_value_measurements_count", "metingen", "measurements"),
+                      + P("rijk_guidance_increase_per_place", "verhoging per plek", "increase per place")) * HOURS / RIJK_HOURS
+    * PLACED_SHARE,
+    "rijk_wage_subsidy": _per_31_hours("rijk_lks_per_place", "per plek van 31 uur", "per 31-hour place") * PLACED_SHARE,
+    "rijk_bonus": _first_year_only(P("rijk_bonus_per_place", "per plek, onafhankelijk van de uren", "per place, whatever the hours"),
+                                   Text("de bonus", "the bonus")),
+    "pre_trajectory": _first_year_only(P("pre_trajectory_cost", "per kandidaat", "per candidate"),
+                                       Text("het praktijkvoortraject", "the pre-trajectory")),
+    "wage_value_measurement": _first_year_only(P("wage_value_measurement_budget", "per jaar", "a year")
+                                               / P("wage_value_measurements_count", "metingen", "measurements"),
+                                               Text("de loonwaardemeting", "the wage-value measurement")),
 }
 # Per realised place, whatever its hours: what the budget of a target claims (003 §6.1).
 PER_PLACE: dict[str, Expr] = {

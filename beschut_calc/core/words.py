@@ -14,6 +14,8 @@ INPUT_WORDS = {
     "hours": Text("{v} uur", "{v} hours"),
     "wage_value": Text("loonwaarde {v}", "wage value {v}"),
     "trial_months": Text("{v} maanden proefplaatsing", "{v} months of trial placement"),
+    "first_month": Text("eerste maand {v}", "first month {v}"),
+    "last_month": Text("laatste maand {v}", "last month {v}"),
     "year": Text("{v}", "{v}"),
     "absence": Text("verzuim {v}", "absence {v}"),
     "indexation": Text("{v} indexatie", "{v} indexation"),

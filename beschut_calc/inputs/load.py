@@ -36,6 +36,8 @@ class ColumnSpec:
     trial_months: int = 0
     absence: Decimal | None = None
     indexation: Decimal | None = None
+    start: tuple[int, int] | None = None
+    end: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -196,10 +198,28 @@ def build_placement(doc, spec, origin: dict) -> Placement:
                      f"employer model {employer.name} needs overrides.{required}: the sources give no agency fee",
                      f"voeg toe: overrides: {{{required}: 15%}} (met het tarief van het uitzendbureau)",
                      f"add: overrides: {{{required}: 15%}} (with the agency's own fee)")
+    _check_period(doc, spec, origin)
     return Placement(name=spec.name, year=spec.year, method=spec.method, hours=spec.hours, wage_value=spec.wage_value,
                      employer=employer, subsidy_set=sset, rounding=catalog.load_rounding(spec.rounding),
                      work_type=spec.work_type, overrides=overrides, trial_months=spec.trial_months,
-                     absence=spec.absence, indexation=spec.indexation)
+                     absence=spec.absence, indexation=spec.indexation,
+                     first_year=spec.start[0] if spec.start else None, start_month=spec.start[1] if spec.start else 1,
+                     end=spec.end)
+
+
+def _month_text(ym: tuple[int, int]) -> str:
+    return f"{ym[0]}-{ym[1]:02d}"
+
+
+def _check_period(doc, spec: ColumnSpec, origin: dict) -> None:
+    """`end` may not come before `start`. A year outside them is allowed: its amounts are 0, with a warning."""
+    start, end = spec.start, spec.end
+    if end is not None and start is not None and end < start:
+        doc.fail(origin.get("end", ("end",)), f"het einde {_month_text(end)} ligt vóór de start {_month_text(start)}",
+                 f"the end {_month_text(end)} is before the start {_month_text(start)}",
+                 "end is de laatste maand van de plek, bijvoorbeeld end: \"2026-06\"",
+                 "end is the placement's last month, for example end: \"2026-06\"")
+
 
 
 def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:

@@ -107,6 +107,29 @@ def _trial_months(value: Any) -> int:
     return value
 
 
+def year_month(value: Any) -> tuple[int, int]:
+    """'2025-03' (or a date such as 2025-03-01) -> (2025, 3): the month a placement starts or ends in."""
+    import datetime as dt
+    import re
+
+    if isinstance(value, dt.date):
+        year, month = value.year, value.month
+    else:
+        match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*", value) if isinstance(value, str) else None
+        if match is None:
+            raise Invalid(f"verwacht een jaar en maand zoals 2025-03, niet {shown(value)}",
+                          f"expected a year and month such as 2025-03, not {shown_en(value)}",
+                          'bijvoorbeeld start: "2025-03" (maart 2025)', 'for example start: "2025-03" (March 2025)')
+        year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        raise Invalid(f"maand {month} bestaat niet", f"month {month} does not exist",
+                      "een maand is 1 tot en met 12, bijvoorbeeld 2025-03", "a month is 1 to 12, for example 2025-03")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Invalid(f"jaar {year} valt buiten {FIRST_YEAR}-{LAST_YEAR}", f"year {year} is outside {FIRST_YEAR}-{LAST_YEAR}",
+                      f"de parameters beginnen in {FIRST_YEAR}", f"the parameters start in {FIRST_YEAR}")
+    return year, month
+
+
 class SchemaError(Exception):
     """The first problem of a column: `type` (missing, extra_forbidden, literal_error, value_error),
     the key as `loc`, and the offending `input`; `ctx` holds the allowed values or the Invalid."""
@@ -151,6 +174,9 @@ COLUMN_FIELDS = {
     "overrides": _optional(_overrides, {}),
     # proefplaatsing met behoud van uitkering at the start of the first year
     "trial_months": _optional(_trial_months, 0),
+    # the first and last month of the placement ("2025-03"); it counts for the months in between, inclusive
+    "start": _optional(lambda v: None if v is None else year_month(v), None),
+    "end": _optional(lambda v: None if v is None else year_month(v), None),
     # sickness absence (share of contract hours) and yearly indexation of non-legal costs; None = not counted
     "absence": _optional(_absence, None),
     "indexation": _optional(_indexation, None),

@@ -192,9 +192,15 @@ class ColumnSheet:
         self.value_row("rounding", self.t("Afronding", "Rounding"),
                        p.rounding.description(self.lang) if p.rounding else self.t("geen (tot op de cent)", "none (to the cent)"),
                        note=p.rounding.source if p.rounding else "")
+        first, last, _ = p.months_in(p.year)
+        self.where.inputs["first_month"] = self.value_row("first_month", self.t("Eerste maand van de plek in dit jaar", "First month of the placement this year"),
+                                                          first, "0", note=self.t("1 = januari; een plek telt van haar eerste tot en met haar laatste maand",
+                                                                                  "1 = January; a placement counts from its first to its last month inclusive"))
+        self.where.inputs["last_month"] = self.value_row("last_month", self.t("Laatste maand van de plek in dit jaar", "Last month of the placement this year"),
+                                                         last, "0", note=self.t("12 = december", "12 = December"))
         self.where.inputs["trial_months"] = self.value_row("trial", self.t("Maanden proefplaatsing (zonder loon) in dit jaar", "Trial-placement months (no wage) this year"),
-                       trial_months(p), "0", note=self.t("proefplaatsing met behoud van uitkering aan het begin van het eerste jaar",
-                                                        "trial placement with benefits kept at the start of the first year"))
+                       trial_months(p), "0", note=self.t("proefplaatsing met behoud van uitkering aan het begin van de plek",
+                                                        "trial placement with benefits kept at the start of the placement"))
         used = set().union(*(inputs_of(bl.final) for bl in self.column.lines))
         if "first_year" in used:
             self.where.inputs["first_year"] = self.value_row("start_year", self.t("Eerste jaar van de plek", "First year of the placement"), p.start_year, "0")

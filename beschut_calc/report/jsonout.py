@@ -40,7 +40,19 @@ def inputs(result: Result) -> dict:
         "rounding": p.rounding.name if p.rounding else "none",
         "work_type": p.work_type,
         "overrides": {name: number(pv.value) for name, pv in p.overrides.items()},
+        **period(p),
     }
+
+
+def period(p) -> dict:
+    """The placement's months in the column's year, and its start and end when the scenario gives them."""
+    first, last, trial = p.months_in(p.year)
+    out: dict = {"months": max(last - first + 1, 0), "trial_months": trial}
+    if p.start_month != 1 or p.first_year is not None:
+        out["start"] = f"{p.start_year}-{p.start_month:02d}"
+    if p.end is not None:
+        out["end"] = f"{p.end[0]}-{p.end[1]:02d}"
+    return out
 
 
 def scenario_dict(result: Result, lang: str = "nl") -> dict:

@@ -20,6 +20,24 @@ INPUT_ROWS = (
 )
 
 
+MONTH_NAMES = {"nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+               "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")}
+
+
+def months_text(p, lang: str) -> str:
+    """The months of the column's year the placement runs ('10 (mrt-dec)'), or '' for a whole year."""
+    first, last, trial = p.months_in(p.year)
+    if (first, last, trial) == (1, 12, 0):
+        return ""
+    if last < first:
+        return "0"
+    names = MONTH_NAMES[lang]
+    text = f"{last - first + 1} ({names[first - 1]}-{names[last - 1]})"
+    if trial:
+        text += Text(f", {trial} proef", f", {trial} trial")(lang)
+    return text
+
+
 def row_keys(results: list[Result], side: str) -> list[str]:
     """Line keys of one side in first-seen order, so extra lines of one column still line up."""
     keys: list[str] = []
@@ -56,6 +74,8 @@ def summary_rows(results: list[Result], lang: str, first: Result | None = None, 
 
     first = first or results[0]
     rows = [Row("input", label(lang), tuple(getter(r.placement, lang) for r in results)) for label, getter in INPUT_ROWS]
+    if any(months_text(r.placement, lang) for r in results):
+        rows.append(Row("input", Text("Maanden", "Months")(lang), tuple(months_text(r.placement, lang) or "12" for r in results)))
     for side, heading, total_key, total in (("benefit", "benefits", "total_benefits", lambda r: r.benefits),
                                              ("cost", "costs", "total_costs", lambda r: r.costs)):
         rows.append(Row("heading", HEADINGS[heading](lang), ("",) * len(results)))

@@ -1,0 +1,574 @@
+"""A caseload: a municipality's placements from a CSV or Excel file, one row per placement (issue 12).
+
+The scenario that names the file (`caseload: plaatsingen.csv`) gives the defaults for what a
+row leaves empty, the first year and the targets. pandas (with openpyxl as its .xlsx reader)
+is imported here only, so a plain table run never pays for it.
+
+Every value is checked by the very functions that check a scenario file (schema.py,
+overrides.py, load.build_placement), once per distinct value: 100,000 rows with a few dozen
+distinct hours cost a few dozen checks. What differs is only how a Dutch spreadsheet writes
+a number: `;` between fields, a decimal comma (`31,5`, `0,3`), `30%`, dates as `1-3-2025`
+or ISO. All bad rows are reported at once (the first 20), each with its line and column.
+"""
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import re
+import stat
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Callable
+
+from ..core import limits
+from ..core.errors import CONTROL_CHARACTERS, DUTCH_NAMES, InputError, Invalid, suggest
+from ..core.model import EMPLOYER_MODELS, METHODS, WORK_TYPES, Placement
+from .overrides import OVERRIDE_KINDS, parse_override
+from .schema import COLUMN_FIELDS, year_month
+
+MAX_PROBLEMS = 20
+NO_END = 10 ** 6                     # a month index after every real one: the placement runs on
+FTE_HOURS = 36                       # a full-time job for the FTE count (the LKS's own basis from 2024)
+
+# Header (lower case, spaces for _ and -) -> key. English keys are accepted as they are.
+_ALIASES = {
+    "id": ("id", "pseudoniem", "pseudo id", "pseudo-id", "kenmerk", "nummer", "volgnummer", "referentie", "ref"),
+    "municipality": ("municipality", "gemeente"),
+    "start": ("start", "startdatum", "start datum", "begin", "begindatum", "ingangsdatum", "start date", "startmaand"),
+    "end": ("end", "einde", "einddatum", "eind datum", "end date", "eindmaand"),
+    "hours": ("hours", "uren", "uren per week", "uur", "contracturen"),
+    "wage_value": ("wage value", "loonwaarde"),
+    "employer_model": ("employer model", "werkgever", "werkgeversmodel"),
+    "subsidy_set": ("subsidy set", "subsidieset"),
+    "method": ("method", "methode"),
+    "work_type": ("work type", "soort werk", "werksoort"),
+    "trial_months": ("trial months", "proefplaatsing", "proefmaanden", "maanden proefplaatsing"),
+}
+# Overrides a row may set (a column each); true/false switches and the LKV stay scenario keys.
+ROW_OVERRIDES = tuple(name for name, (kind, *_) in OVERRIDE_KINDS.items() if kind not in ("bool", "excluded"))
+HEADERS: dict[str, str] = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
+HEADERS.update({name.replace("_", " "): name for name in ROW_OVERRIDES})
+HEADERS.update({dutch.replace("_", " "): name for dutch, name in DUTCH_NAMES.items() if name in ROW_OVERRIDES})
+TEXT_COLUMNS = ("id", "municipality")
+
+# Value words a Dutch adviser writes, beside the keys.
+_VALUE_WORDS = {**{k: v for k, v in DUTCH_NAMES.items()}, "sw-bedrijf": "municipality", "eigen dienst gemeente": "municipality",
+                "gemeente (eigen dienst)": "municipality", "reguliere werkgever": "regular", "payroll": "payroll",
+                "memomethode": "memo", "wettelijke methode": "statutory"}
+
+
+def header_key(header: str) -> str | None:
+    return HEADERS.get(" ".join(str(header).strip().lower().replace("_", " ").split()))
+
+
+# ---------------------------------------------------------------- the loaded caseload
+
+@dataclass(frozen=True)
+class Group:
+    """Rows that share every choice the rules branch on; the placement stands for all of them."""
+    placement: Placement
+    employer_model: str
+    override_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Caseload:
+    """The rows as arrays (numpy), in file order."""
+    file: str
+    lines: Any                  # the line (CSV) or row (Excel) of each placement in the file
+    ids: Any                    # pseudonymous ids, as written
+    municipality: Any           # municipality names, as written
+    hours: Any                  # float arrays from the checked Decimals
+    wage_value: Any
+    start: Any                  # month index: year * 12 + month - 1
+    end: Any                    # month index of the last month, NO_END when open
+    trial_months: Any
+    group: Any                  # index into groups
+    groups: tuple[Group, ...]
+    overrides: dict             # name -> float array over all rows (NaN where a row's group lacks it)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class CaseloadScenario:
+    file: str
+    name: str
+    description: str | None
+    year: int                   # the first year of the horizon
+    caseload: Caseload
+    targets: dict | None        # {municipality or None: {year: places}}
+    document: Any = None
+
+
+# ---------------------------------------------------------------- problems, all at once
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int
+    column: str
+    problem: Invalid
+
+
+class CaseloadErrors(InputError):
+    """Every bad row of a caseload (the first MAX_PROBLEMS), each on its own line."""
+
+    def __init__(self, file: str, problems: list[RowProblem], total: int):
+        first = problems[0].problem
+        super().__init__(first.message, file=file, en=first.en)
+        self.problems, self.total = problems, total
+
+    def render(self, lang: str = "nl") -> str:
+        shown = len(self.problems)
+        if lang == "en":
+            head = (f"{self.file}: {self.total} problem(s) in the caseload" + (f"; the first {shown}:" if self.total > shown else ":")
+                    + " nothing was calculated or written")
+        else:
+            head = (f"{self.file}: {self.total} fout(en) in het caseloadbestand" + (f"; de eerste {shown}:" if self.total > shown else ":")
+                    + " er is niets berekend of geschreven")
+        rows = [InputError(p.problem.message, en=p.problem.en, file=self.file, line=p.line, key=p.column,
+                           hint=p.problem.hint, hint_en=p.problem.hint_en).render(lang) for p in self.problems]
+        return "\n".join([head, *rows]) if self.total > 1 else rows[0]
+
+
+class _Problems:
+    def __init__(self, lines):
+        self.lines = lines
+        self.found: list[tuple[int, int, str, Invalid]] = []      # (row position, order, column, problem)
+        self.total = 0
+
+    def add(self, rows, column: str, problem: Invalid) -> None:
+        import numpy as np
+
+        rows = np.asarray(rows)
+        self.total += len(rows)
+        for r in rows[:MAX_PROBLEMS]:
+            self.found.append((int(r), len(self.found), column, problem))
+
+    def raise_if_any(self, file: str) -> None:
+        if not self.total:
+            return
+        chosen = sorted(self.found)[:MAX_PROBLEMS]
+        raise CaseloadErrors(file, [RowProblem(int(self.lines[r]), column, problem) for r, _, column, problem in chosen],
+                             self.total)
+
+
+# ---------------------------------------------------------------- reading the file
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def _fail(file: str, message: str, en: str, hint: str | None = None, hint_en: str | None = None, line: int | None = None,
+          key: str | None = None):
+    raise InputError(message, en=en, file=file, line=line, key=key, hint=hint, hint_en=hint_en)
+
+
+def _check_file(path: Path, shown: str) -> None:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        _fail(shown, "caseloadbestand bestaat niet", "caseload file does not exist",
+              "het pad in caseload: is relatief aan de map van het scenario", "the path in caseload: is relative to the scenario's folder")
+    except OSError as exc:
+        _fail(shown, f"caseloadbestand kan niet gelezen worden ({exc.strerror})", f"cannot read the caseload file ({exc.strerror})")
+    if not stat.S_ISREG(info.st_mode):
+        _fail(shown, "dit is geen gewoon bestand", "this is not a regular file", "geef een .csv- of .xlsx-bestand",
+              "give a .csv or .xlsx file")
+    if info.st_size > MAX_BYTES:
+        _fail(shown, f"caseloadbestand is te groot ({info.st_size // 1_000_000} MB; hooguit {MAX_BYTES // 1_000_000} MB)",
+              f"caseload file too large ({info.st_size // 1_000_000} MB; at most {MAX_BYTES // 1_000_000} MB)",
+              "splits het bestand per gemeente", "split the file per municipality")
+
+
+def _decode(raw: bytes, shown: str) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):      # Excel NL writes UTF-8 with a BOM or Windows-1252
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    _fail(shown, "het bestand is geen tekst (UTF-8 of Windows-1252)", "the file is not text (UTF-8 or Windows-1252)",
+          "sla het op als CSV (puntkomma-gescheiden) of als .xlsx", "save it as CSV (semicolon separated) or .xlsx")
+
+
+def read_frame(path: Path, shown: str):
+    """The file as text cells (a DataFrame of str) and the file line of its first data row."""
+    import pandas as pd
+
+    _check_file(path, shown)
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        text = _decode(path.read_bytes(), shown)
+        lines = text.splitlines()
+        skip = 0
+        while skip < len(lines) and (not lines[skip].strip() or lines[skip].lstrip().startswith("#")):
+            skip += 1      # a header comment (the shipped example says it is synthetic) and blank lines
+        if skip == len(lines):
+            _fail(shown, "het caseloadbestand is leeg", "the caseload file is empty",
+                  "de eerste regel noemt de kolommen, bijvoorbeeld id;gemeente;start;uren;loonwaarde",
+                  "the first line names the columns, for example id;municipality;start;hours;wage_value")
+        header = lines[skip]
+        sep = ";" if ";" in header else ("\t" if "\t" in header else ",")
+        try:
+            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skiprows=skip,
+                                skip_blank_lines=False, engine="c")
+        except pd.errors.ParserError as exc:
+            where = re.search(r"line (\d+)", str(exc))
+            line = int(where.group(1)) + skip if where else None
+            _fail(shown, "een regel heeft meer velden dan de kopregel", "a line has more fields than the header", line=line,
+                  hint=f"scheidingsteken is '{sep}'; zet tekst met '{sep}' tussen aanhalingstekens",
+                  hint_en=f"the separator is '{sep}'; quote text that holds '{sep}'")
+        first_line = skip + 2
+    elif suffix == ".xlsx":
+        try:
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+        except Exception as exc:     # openpyxl raises many kinds for a damaged or disguised file
+            _fail(shown, f"het Excel-bestand kan niet gelezen worden ({type(exc).__name__})",
+                  f"the Excel file cannot be read ({type(exc).__name__})", "sla het opnieuw op als .xlsx in Excel",
+                  "save it again as .xlsx in Excel")
+        first_line = 2
+    else:
+        _fail(shown, f"onbekend soort bestand '{suffix or path.name}'", f"unknown kind of file '{suffix or path.name}'",
+              "geef een .csv- of .xlsx-bestand", "give a .csv or .xlsx file", key="caseload")
+    frame = frame.fillna("").astype(str)
+    blank = (frame.apply(lambda c: c.str.strip()) == "").all(axis=1)
+    lines = (frame.index.to_numpy() + first_line)[~blank.to_numpy()]
+    frame = frame[~blank.to_numpy()].reset_index(drop=True)
+    return frame, lines, first_line - 1
+
+
+# ---------------------------------------------------------------- values as a Dutch spreadsheet writes them
+
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
+_DATE_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ T]00:00(?::00)?)?")
+
+
+def spreadsheet_number(text: str, euro: bool = False) -> Any:
+    """'31,5' -> Decimal('31.5'); '30%' and '30,5%' -> '30%' / '30.5%' (for parse_fraction); '9.000' (euro) -> 9000.
+    Anything else is returned as written, for the scenario's own parser to refuse with its message."""
+    t = text.strip().replace("\u00a0", " ")
+    percent = t.endswith("%")
+    core = t[:-1].strip() if percent else t
+    if euro:
+        core = core.removeprefix("€").strip()
+    if "," in core:
+        core = core.replace(".", "").replace(",", ".")
+    elif euro and _THOUSANDS.fullmatch(core):
+        core = core.replace(".", "")
+    if percent:
+        return core + "%"
+    try:
+        number = Decimal(core)
+    except InvalidOperation:
+        return text
+    return int(number) if number == number.to_integral_value() and "." not in core and "e" not in core.lower() else number
+
+
+def spreadsheet_month(text: str) -> tuple[int, int]:
+    """'1-3-2025', '01/03/2025', '2025-03-01', '2025-03' (or Excel's '2025-03-01 00:00:00') -> (2025, 3)."""
+    t = text.strip()
+    if m := _DATE_DMY.fullmatch(t):
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _DATE_ISO.fullmatch(t):
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+    else:
+        raise Invalid(f"verwacht een datum zoals 1-3-2025 of 2025-03-01, niet '{t}'",
+                      f"expected a date such as 1-3-2025 or 2025-03-01, not '{t}'",
+                      "een plek telt vanaf de maand van deze datum", "a placement counts from the month of this date")
+    if not 1 <= day <= 31:
+        raise Invalid(f"dag {day} bestaat niet", f"day {day} does not exist", "schrijf dag-maand-jaar, bijvoorbeeld 1-3-2025",
+                      "write day-month-year, for example 1-3-2025")
+    return year_month(f"{year}-{month:02d}")
+
+
+def _choice(options: tuple[str, ...], what: str, what_en: str, example: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        t = " ".join(text.strip().lower().split())
+        if t in options:
+            return t
+        meant = _VALUE_WORDS.get(t)
+        if meant in options:
+            return meant
+        close = suggest(text.strip(), options)
+        raise Invalid(f"onbekend {what} '{text.strip()}'", f"unknown {what_en} '{text.strip()}'",
+                      (f"bedoelt u '{close}'? " if close else "") + f"kies uit: {', '.join(options)} (bijvoorbeeld {example})",
+                      (f"did you mean '{close}'? " if close else "") + f"choose from: {', '.join(options)} (for example {example})")
+    return parse
+
+
+def _subsidy_set_choice(default: str) -> Callable[[str], str]:
+    from .catalog import SUBSIDY_SETS_DIR, names
+
+    options = tuple(dict.fromkeys([*names(SUBSIDY_SETS_DIR), default]))
+    return _choice(options, "subsidieset", "subsidy set", "zaanstreek-waterland-2017")
+
+
+def _whole_months(text: str) -> int:
+    value = spreadsheet_number(text)
+    return COLUMN_FIELDS["trial_months"].check(value)
+
+
+def _per_value(series, parse: Callable[[str], Any], column: str, problems: _Problems, default: Any = None,
+               required_hint: tuple[str, str] | None = None):
+    """Parse each distinct cell once; returns (codes, parsed values). Empty cells take `default`;
+    with no default an empty cell is a problem."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series.str.strip(), sort=False)
+    parsed: list[Any] = []
+    for j, text in enumerate(uniques):
+        if text == "":
+            if default is None and required_hint is not None:
+                problems.add(np.flatnonzero(codes == j), column,
+                             Invalid("leeg: deze kolom is verplicht", "empty: this column is required", *required_hint))
+            parsed.append(default)
+            continue
+        try:
+            parsed.append(parse(text))
+        except Invalid as problem:
+            problems.add(np.flatnonzero(codes == j), column, problem)
+            parsed.append(None)
+    return codes, parsed
+
+
+# ---------------------------------------------------------------- ids: pseudonymous, never a BSN
+
+def bsn_like(ids) -> Any:
+    """Which ids look like a BSN: nine digits (or eight, a leading zero lost in Excel) passing the elfproef."""
+    import numpy as np
+
+    text = ids.str.strip()
+    digits = text.str.fullmatch(r"\d{8,9}").to_numpy()
+    out = np.zeros(len(text), dtype=bool)
+    if digits.any():
+        nine = text[digits].str.zfill(9)
+        numbers = np.frombuffer("".join(nine).encode("ascii"), dtype=np.uint8).reshape(-1, 9).astype(np.int64) - 48
+        total = numbers @ np.array([9, 8, 7, 6, 5, 4, 3, 2, -1])
+        out[np.flatnonzero(digits)] = (total % 11 == 0) & (numbers.sum(axis=1) > 0)
+    return out
+
+
+def _check_ids(frame, columns: dict[str, str], lines, shown: str, problems: _Problems):
+    import numpy as np
+
+    ids = frame[columns["id"]].str.strip()
+    looks = bsn_like(ids)
+    if looks.any():
+        rows = np.flatnonzero(looks)
+        # Never echo the number: the message names rows only.
+        where = ", ".join(str(int(lines[r])) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+        raise InputError(f"{len(rows)} id('s) zien eruit als een BSN (negen cijfers die de elfproef halen), op regel {where}; "
+                         "het caseloadbestand moet gepseudonimiseerd zijn: beschut werk is een bijzonder persoonsgegeven",
+                         en=f"{len(rows)} id(s) look like a BSN (nine digits passing the elfproef), on line {where}; "
+                            "the caseload must be pseudonymous: sheltered work is special-category personal data",
+                         file=shown, key=columns["id"],
+                         hint="vervang elk BSN door een pseudoniem, bijvoorbeeld een volgnummer, en lever het bestand opnieuw aan",
+                         hint_en="replace every BSN by a pseudonym, for example a serial number, and supply the file again")
+    empty = (ids == "").to_numpy()
+    if empty.any():
+        problems.add(np.flatnonzero(empty), columns["id"], Invalid("leeg: elke plaatsing heeft een id", "empty: every placement has an id",
+                                                                   "een pseudoniem, bijvoorbeeld P0001", "a pseudonym, for example P0001"))
+    repeated = ids.duplicated().to_numpy() & ~empty
+    if repeated.any():
+        problems.add(np.flatnonzero(repeated), columns["id"],
+                     Invalid("dit id staat al op een eerdere regel", "this id is on an earlier line already",
+                             "één regel per plaatsing, elk met een eigen id", "one line per placement, each with its own id"))
+    return ids.to_numpy(dtype=object)
+
+
+def _check_text(frame, header: str, problems: _Problems):
+    import numpy as np
+
+    unsafe = frame[header].str.contains(f"[{CONTROL_CHARACTERS}]", regex=True).to_numpy()
+    if unsafe.any():
+        problems.add(np.flatnonzero(unsafe), header, Invalid("bevat een stuurteken of richtingsteken", "holds a control or direction character",
+                                                             "typ de waarde opnieuw", "retype the value"))
+
+
+# ---------------------------------------------------------------- the scenario's defaults and the groups
+
+def _columns(frame, shown: str, header_line: int) -> dict[str, str]:
+    """key -> header as written; unknown or repeated headers refused at the header line."""
+    out: dict[str, str] = {}
+    for header in frame.columns:
+        key = header_key(header)
+        if key is None:
+            options = sorted(set(HEADERS.values()))
+            close = suggest(str(header).strip(), options)
+            _fail(shown, f"onbekende kolom '{str(header).strip()}'", f"unknown column '{str(header).strip()}'",
+                  (f"bedoelt u '{close}'? " if close else "") + "kolommen: id, gemeente, start, einde, uren, loonwaarde, werkgever, "
+                  "subsidieset, methode, soort werk, proefplaatsing en parameters zoals agency_fee",
+                  (f"did you mean '{close}'? " if close else "") + "columns: id, municipality, start, end, hours, wage_value, "
+                  "employer_model, subsidy_set, method, work_type, trial_months and parameters such as agency_fee",
+                  line=header_line)
+        if key in out:
+            _fail(shown, f"kolom '{header}' betekent hetzelfde als '{out[key]}'", f"column '{header}' means the same as '{out[key]}'",
+                  "houd er één over", "keep one of them", line=header_line)
+        out[key] = header
+    return out
+
+
+def load_caseload(doc, lang: str = "nl") -> CaseloadScenario:
+    """The scenario `doc` with a `caseload:` key: its defaults, then the file, row by row."""
+    from .load import ColumnSpec, _schema_error
+    from .schema import SchemaError, validate_column
+
+    data = doc.data
+    for key in ("variants", "compare", "ranges"):
+        if key in data:
+            doc.fail((key,), f"{key} gaat niet samen met caseload", f"{key} does not go with caseload",
+                     "een caseload rekent elke regel van het bestand door; maak voor varianten een gewoon scenario",
+                     "a caseload calculates every line of the file; use an ordinary scenario for variants")
+    raw = data["caseload"]
+    if not isinstance(raw, str) or not raw.strip():
+        doc.fail(("caseload",), "verwacht het pad van een .csv- of .xlsx-bestand", "expected the path of a .csv or .xlsx file",
+                 "bijvoorbeeld caseload: plaatsingen.csv (naast dit scenario)", "for example caseload: placements.csv (beside this scenario)")
+    path = Path(raw) if Path(raw).is_absolute() else Path(doc.file).resolve().parent / raw
+    shown = os.path.join(os.path.dirname(doc.file), raw) if not Path(raw).is_absolute() else raw
+
+    base = {k: v for k, v in data.items() if k not in ("caseload", "targets")}
+    given = set(base)
+    merged = {"name": Path(doc.file).stem, "hours": 31, "wage_value": "30%", **base}
+    origin = {key: (key,) for key in base}
+    for key in base.get("overrides") or {} if isinstance(base.get("overrides"), dict) else {}:
+        origin[f"overrides.{key}"] = ("overrides", key)
+    try:
+        defaults = validate_column(merged)
+    except SchemaError as exc:
+        _schema_error(doc, exc, origin)
+    if not isinstance(defaults["name"], str):
+        defaults["name"] = Path(doc.file).stem
+
+    targets = None
+    if "targets" in data:
+        from .columns import targets as read_targets
+
+        targets = read_targets(doc)
+    caseload = _read_rows(doc, path, shown, defaults, given, origin, lang)
+    name = data.get("name") if isinstance(data.get("name"), str) else Path(doc.file).stem
+    description = data.get("description") if isinstance(data.get("description"), str) else None
+    return CaseloadScenario(file=doc.file, name=name, description=description, year=defaults["year"], caseload=caseload,
+                            targets=targets, document=doc)
+
+
+def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: dict, lang: str) -> Caseload:
+    import numpy as np
+
+    from .load import ColumnSpec, build_placement
+
+    frame, lines, header_line = read_frame(path, shown)
+    columns = _columns(frame, shown, header_line)
+    for key, needed in (("id", True), ("municipality", True), ("start", True),
+                        ("hours", "hours" not in given), ("wage_value", "wage_value" not in given)):
+        if needed and key not in columns:
+            nl = {"id": "id", "municipality": "gemeente", "start": "start", "hours": "uren", "wage_value": "loonwaarde"}[key]
+            _fail(shown, f"kolom '{nl}' ontbreekt", f"column '{key}' is missing",
+                  f"voeg een kolom {nl} toe" + ("" if key in ("id", "municipality", "start") else f" of zet {key} in het scenario"),
+                  f"add a column {key}" + ("" if key in ("id", "municipality", "start") else f" or set {key} in the scenario"),
+                  line=header_line)
+    n = len(frame)
+    if n == 0:
+        _fail(shown, "het caseloadbestand heeft geen regels onder de kopregel", "the caseload file has no lines below the header",
+              "één regel per plaatsing", "one line per placement")
+    limits.check(limits.CASELOAD_ROWS, n, shown)
+
+    problems = _Problems(lines)
+    ids = _check_ids(frame, columns, lines, shown, problems)
+    for key in TEXT_COLUMNS:
+        _check_text(frame, columns[key], problems)
+    municipality = frame[columns["municipality"]].str.strip()
+    empty = (municipality == "").to_numpy()
+    if empty.any():
+        problems.add(np.flatnonzero(empty), columns["municipality"], Invalid("leeg: elke plaatsing hoort bij een gemeente",
+                                                                             "empty: every placement belongs to a municipality",
+                                                                             "bijvoorbeeld Zaanstad", "for example Zaanstad"))
+
+    def column(key: str, parse, default=None, required_hint=None):
+        if key not in columns:
+            return np.zeros(n, dtype=np.int64), [default]
+        return _per_value(frame[columns[key]], parse, columns[key], problems, default, required_hint)
+
+    hours_codes, hours = column("hours", lambda t: COLUMN_FIELDS["hours"].check(spreadsheet_number(t)),
+                                defaults["hours"] if "hours" in given else None, ("bijvoorbeeld 31", "for example 31"))
+    wage_codes, wages = column("wage_value", lambda t: COLUMN_FIELDS["wage_value"].check(spreadsheet_number(t)),
+                               defaults["wage_value"] if "wage_value" in given else None, ("bijvoorbeeld 30%", "for example 30%"))
+    start_codes, starts = column("start", spreadsheet_month, None, ("bijvoorbeeld 1-3-2025", "for example 1-3-2025"))
+    end_codes, ends = column("end", spreadsheet_month, "open")
+    trial_codes, trials = column("trial_months", _whole_months, defaults["trial_months"])
+    method_codes, methods = column("method", _choice(METHODS, "methode", "method", "statutory"), defaults["method"])
+    model_codes, models = column("employer_model", _choice(EMPLOYER_MODELS, "werkgeversmodel", "employer model", "regular"),
+                                 defaults["employer_model"])
+    set_codes, sets = column("subsidy_set", _subsidy_set_choice(defaults["subsidy_set"]), defaults["subsidy_set"])
+    work_codes, works = column("work_type", _choice(WORK_TYPES, "soort werk", "work type", "internal"), defaults["work_type"] or "-")
+
+    scenario_overrides = defaults["overrides"] or {}
+    override_values: dict[str, tuple] = {}
+    for name in ROW_OVERRIDES:
+        if name in columns:
+            euro = OVERRIDE_KINDS[name][0] == "euro"
+            override_values[name] = column(name, lambda t, name=name, euro=euro: parse_override(name, spreadsheet_number(t, euro)),
+                                           "scenario" if name in scenario_overrides else "-")
+
+    problems.raise_if_any(shown)
+
+    def array(codes, values, convert=float, dtype=float):
+        table = np.array([convert(v) for v in values], dtype=dtype)
+        return table[codes]
+
+    start = array(start_codes, starts, lambda v: v[0] * 12 + v[1] - 1, np.int64)
+    end = array(end_codes, ends, lambda v: NO_END if v == "open" else v[0] * 12 + v[1] - 1, np.int64)
+    before = end < start
+    if before.any():
+        problems.add(np.flatnonzero(before), columns.get("end", "end"),
+                     Invalid("het einde ligt vóór de start", "the end is before the start",
+                             "einde is de laatste maand van de plaatsing", "the end is the placement's last month"))
+
+    # Rows that share every choice the rules branch on form a group; its placement is built and
+    # checked by the scenario's own loader, so a row gets exactly what a scenario with its keys gets.
+    present = {name: np.array([v not in ("-",) for v in values])[codes] for name, (codes, values) in override_values.items()}
+    keys = np.stack([method_codes, model_codes, set_codes, work_codes,
+                     *[present[name].astype(np.int64) for name in sorted(present)]], axis=1) if n else np.zeros((0, 4))
+    unique_keys, group = np.unique(keys, axis=0, return_inverse=True)
+    group = group.reshape(-1)
+    groups: list[Group] = []
+    names_sorted = sorted(present)
+    for g, key in enumerate(unique_keys):
+        members = np.flatnonzero(group == g)
+        row = members[0]
+        overrides = dict(scenario_overrides)
+        for name, flag in zip(names_sorted, key[4:]):
+            codes, values = override_values[name]
+            value = values[codes[row]]
+            if flag and value != "scenario":
+                overrides[name] = value
+        chosen = {"method": methods[key[0]], "employer_model": models[key[1]], "subsidy_set": sets[key[2]],
+                  "work_type": None if works[key[3]] == "-" else works[key[3]]}
+        spec = ColumnSpec(**{**defaults, **chosen, "overrides": overrides, "hours": hours[hours_codes[row]],
+                             "wage_value": wages[wage_codes[row]], "start": None, "end": None})
+        try:
+            placement = build_placement(doc, spec, origin)
+        except InputError as exc:
+            culprit = {"overrides": "employer_model"}.get((exc.key or "").split(".")[0], (exc.key or "").split(".")[0])
+            column_name = columns.get(culprit, culprit or "?")
+            problems.add(members, column_name, Invalid(exc.message, exc.en, exc.hint, exc.hint_en))
+            continue
+        groups.append(Group(placement=dataclasses.replace(placement, name=f"{placement.employer.name}"),
+                            employer_model=chosen["employer_model"], override_names=tuple(overrides)))
+    problems.raise_if_any(shown)
+
+    overrides_arrays = {}
+    for name, (codes, values) in override_values.items():
+        fallback = float(scenario_overrides[name].value) if name in scenario_overrides and not isinstance(
+            scenario_overrides[name].value, (dict, bool)) else float("nan")
+        overrides_arrays[name] = array(codes, values, lambda v: fallback if v in ("scenario", "-") else float(v))
+    for name, pv in scenario_overrides.items():
+        if name not in overrides_arrays and not isinstance(pv.value, (dict, bool)) and pv.value is not None:
+            overrides_arrays[name] = np.full(n, float(pv.value))
+    return Caseload(file=shown, lines=np.asarray(lines), ids=ids, municipality=municipality.to_numpy(dtype=object),
+                    hours=array(hours_codes, hours), wage_value=array(wage_codes, wages), start=start, end=end,
+                    trial_months=array(trial_codes, trials, int, np.int64), group=group, groups=tuple(groups),
+                    overrides=overrides_arrays)
