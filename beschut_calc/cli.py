@@ -43,6 +43,13 @@ class Perspective(str, Enum):
     municipality = "municipality"
 
 
+class By(str, Enum):
+    municipality = "municipality"
+    employer_model = "employer_model"
+    gemeente = "gemeente"
+    werkgever = "werkgever"
+
+
 class Lang(str, Enum):
     nl = "nl"
     en = "en"
@@ -54,23 +61,39 @@ def _version(value: bool):
         raise typer.Exit()
 
 
-def compute(files: list[Path], lang: str = "nl", book=None, check=None):
+def is_caseload(scenario) -> bool:
+    return hasattr(scenario, "caseload")
+
+
+def load_all(files: list[Path], lang: str = "nl") -> list:
+    """Every file loaded and checked, before any work; a caseload scenario runs on its own."""
+    from .core import limits
+    from .inputs.load import load_scenario
+
+    scenarios, columns = [], 0
+    for path in files:
+        scenario = load_scenario(path, lang)
+        if is_caseload(scenario) and len(files) > 1:
+            raise InputError("een caseloadscenario draait op zichzelf, niet samen met andere bestanden",
+                             en="a caseload scenario runs on its own, not together with other files", file=str(path),
+                             hint="draai het los: beschut-calc " + str(path), hint_en="run it by itself: beschut-calc " + str(path))
+        if not is_caseload(scenario):
+            columns += len(scenario.placements)
+            limits.check(limits.COLUMNS, columns, str(path))
+        scenarios.append(scenario)
+    return scenarios
+
+
+def compute(files: list[Path], lang: str = "nl", book=None, check=None, scenarios=None):
     """Load every file and calculate every column; all-or-nothing, so bad input prints nothing.
     The parameter book is read here, once, unless the caller already has it. `check(n_columns)`
     runs after loading and before calculating, so a request that is too large is refused at once."""
     from .core.engine import calculate
-    from .inputs.load import load_scenario
     from .inputs.parameter_files import load_parameters
 
-    from .core import limits
-
     book = book or load_parameters()
-    scenarios, columns = [], 0
-    for path in files:
-        scenario = load_scenario(path, lang)
-        columns += len(scenario.placements)
-        limits.check(limits.COLUMNS, columns, str(path))
-        scenarios.append(scenario)
+    scenarios = scenarios if scenarios is not None else load_all(files, lang)
+    columns = sum(len(s.placements) for s in scenarios)
     if check is not None:
         check(columns)
     runs = []
@@ -106,6 +129,7 @@ def main(
     sensitivity: bool = typer.Option(False, "--sensitivity", help="Tornado: het saldo met elke onzekere invoer op zijn lage en hoge waarde."),
     simulate: Optional[int] = typer.Option(None, "--simulate", metavar="N", help="Trek N scenario's uit de bereiken: P5, P50, P95 en kans op tekort."),
     seed: Optional[int] = typer.Option(None, "--seed", metavar="S", help="Startwaarde van de trekkingen (standaard 1), zodat een memo na te rekenen is."),
+    by: By = typer.Option(By.municipality, "--by", help="Caseload: totalen per municipality (gemeente, standaard) of per employer_model."),
     debug: bool = typer.Option(False, "--debug", help="Toon bij een interne fout de volledige traceback."),
     version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Toon de versie."),
 ):
@@ -139,7 +163,18 @@ def main(
                 check_request(n_columns, breakeven=breakeven, sweep=sweep or [], years=years, sensitivity=sensitivity,
                               simulate=simulate, seed=seed)
 
-        runs = compute(files, lang.value, book, check)
+        scenarios = load_all(files, lang.value)
+        if scenarios and is_caseload(scenarios[0]):
+            from .caseload_run import run_caseload
+
+            grouping = {"gemeente": "municipality", "werkgever": "employer_model"}.get(by.value, by.value)
+            asked = {"--explain": explain, "--word": word is not None, "--chart": chart is not None, "--breakeven": breakeven is not None,
+                     "--sweep": bool(sweep), "--sensitivity": sensitivity, "--simulate": simulate is not None, "--seed": seed is not None}
+            run_caseload(scenarios[0], book, receipt, years=years, by=grouping, format=format.value, lang=lang.value,
+                         excel=excel, force=force, refused=[name for name, on in asked.items() if on])
+            sys.stdout.flush()
+            return
+        runs = compute(files, lang.value, book, check, scenarios)
         # Reports add to `extras` (per column, merged into that column's JSON) and `top`
         # (top-level JSON keys); `sections` print after the table.
         extras = [[{} for _ in results] for _, results in runs]

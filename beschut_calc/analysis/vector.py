@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from ..core.engine import BoundColumn, inputs_of_placement
+from ..core.engine import BoundColumn, binder_for, inputs_of_placement
 from ..core.expr import Numbers, evaluate
 
 
@@ -46,21 +46,45 @@ class NumpyNumbers(Numbers):
 NUMPY = NumpyNumbers()
 
 
-def line_arrays(column: BoundColumn, varying: dict) -> dict:
-    """Every line's amount (after the column's rounding) with some inputs or overridden
-    parameters given as arrays; `varying` maps their names to arrays."""
-    inputs = {name: float(value) for name, value in inputs_of_placement(column.placement).items()}
+def _split(placement, varying: dict) -> tuple[dict, dict]:
+    """The rules' inputs (floats, or arrays where `varying` gives them) and the overridden parameters to substitute."""
+    inputs = {name: float(value) for name, value in inputs_of_placement(placement).items()}
     substitute = {}
     for name, values in varying.items():
         if name in inputs:
             inputs[name] = values
         else:
             substitute[name] = values
+    return inputs, substitute
+
+
+def line_arrays(column: BoundColumn, varying: dict) -> dict:
+    """Every line's amount (after the column's rounding) with some inputs or overridden
+    parameters given as arrays; `varying` maps their names to arrays."""
+    inputs, substitute = _split(column.placement, varying)
     memo: dict = {}
     out = {}
     with np.errstate(divide="ignore", invalid="ignore"):
         for bl in column.lines:
             out[bl.spec.key] = evaluate(bl.final, inputs, NUMPY, memo, substitute)
+    return out
+
+
+def municipal_arrays(placement, book, rules: dict, varying: dict, used: list | None = None) -> dict:
+    """The municipality's own amounts (core/rules.py MUNICIPAL) over arrays, as line_arrays does the employer's;
+    `used` collects the parameter values the bound rules read."""
+    from ..core.expr import leaves
+
+    binder = binder_for(placement, book)
+    inputs, substitute = _split(placement, varying)
+    memo: dict = {}
+    out = {}
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for key, rule in rules.items():
+            tree = binder.bind(rule)
+            if used is not None:
+                used.extend(leaf.pv for leaf in leaves(tree))
+            out[key] = evaluate(tree, inputs, NUMPY, memo, substitute)
     return out
 
 

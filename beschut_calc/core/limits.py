@@ -45,6 +45,16 @@ DOCUMENT_COLUMNS = Limit("--word", 60, "kolommen in een Word-bijlage of grafiek"
 WORKBOOK_COLUMNS = Limit("--excel", 100, "kolommen in een werkmap (één blad per kolom)", "columns in a workbook (one sheet each)",
                          "schrijf een werkmap per bestand of per groep varianten", "write one workbook per file or per group of variants")
 
+# A national caseload is some tens of thousands of placements; the bench runs 100,000 x 10 years in well under 2 s.
+CASELOAD_ROWS = Limit("caseload", 1_000_000, "regels in het caseloadbestand", "lines in the caseload file",
+                      "splits het bestand per gemeente of regio", "split the file per municipality or region")
+CASELOAD_ROW_YEARS = Limit("--years", 20_000_000, "plaatsingsjaren (regels × --years)", "placement-years (lines × --years)",
+                           "volg minder jaren of splits het bestand", "follow fewer years or split the file")
+CASELOAD_SHEET_ROWS = Limit("--excel", 20_000, "regels op het blad per plaatsing (plaatsingen × jaren)",
+                            "rows on the per-placement sheet (placements × years)",
+                            "gebruik --format json voor zo'n grote caseload, of splits het bestand",
+                            "use --format json for a caseload this large, or split the file")
+
 
 def check(limit: Limit, count: int, file: str | None = None) -> None:
     """Refuse `count` units of `limit` when it is over the maximum; says how to split the work."""

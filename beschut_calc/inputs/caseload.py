@@ -506,6 +506,13 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     work_codes, works = column("work_type", _choice(WORK_TYPES, "soort werk", "work type", "internal"), defaults["work_type"] or "-")
 
     scenario_overrides = defaults["overrides"] or {}
+    scenario_values = {}
+    for name, raw in scenario_overrides.items():
+        if name in ROW_OVERRIDES:
+            try:
+                scenario_values[name] = parse_override(name, raw)
+            except Invalid as problem:
+                doc.fail(("overrides", name), problem.message, problem.en, problem.hint, problem.hint_en)
     override_values: dict[str, tuple] = {}
     for name in ROW_OVERRIDES:
         if name in columns:
@@ -552,22 +559,24 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
         try:
             placement = build_placement(doc, spec, origin)
         except InputError as exc:
-            culprit = {"overrides": "employer_model"}.get((exc.key or "").split(".")[0], (exc.key or "").split(".")[0])
-            column_name = columns.get(culprit, culprit or "?")
-            problems.add(members, column_name, Invalid(exc.message, exc.en, exc.hint, exc.hint_en))
+            key = exc.key or ""
+            culprit = key.removeprefix("overrides.")
+            if key in chosen and key in columns or key.startswith("overrides.") and culprit in columns:
+                problems.add(members, columns[culprit], Invalid(exc.message, exc.en, exc.hint, exc.hint_en))
+            elif key == "employer_model" and "employer_model" in columns:
+                problems.add(members, columns["employer_model"], Invalid(exc.message, exc.en, exc.hint, exc.hint_en))
+            else:
+                raise      # the scenario's own keys: located in the scenario file
             continue
         groups.append(Group(placement=dataclasses.replace(placement, name=f"{placement.employer.name}"),
                             employer_model=chosen["employer_model"], override_names=tuple(overrides)))
     problems.raise_if_any(shown)
 
+    # Per row, the value of each override a column gives (the scenario's where the cell is empty).
     overrides_arrays = {}
     for name, (codes, values) in override_values.items():
-        fallback = float(scenario_overrides[name].value) if name in scenario_overrides and not isinstance(
-            scenario_overrides[name].value, (dict, bool)) else float("nan")
+        fallback = float(scenario_values[name]) if name in scenario_values else float("nan")
         overrides_arrays[name] = array(codes, values, lambda v: fallback if v in ("scenario", "-") else float(v))
-    for name, pv in scenario_overrides.items():
-        if name not in overrides_arrays and not isinstance(pv.value, (dict, bool)) and pv.value is not None:
-            overrides_arrays[name] = np.full(n, float(pv.value))
     return Caseload(file=shown, lines=np.asarray(lines), ids=ids, municipality=municipality.to_numpy(dtype=object),
                     hours=array(hours_codes, hours), wage_value=array(wage_codes, wages), start=start, end=end,
                     trial_months=array(trial_codes, trials, int, np.int64), group=group, groups=tuple(groups),

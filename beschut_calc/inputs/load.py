@@ -85,7 +85,7 @@ def _schema_error(doc, exc, origin: dict):
         from .schema import COLUMN_FIELDS
 
         message, en = ERROR_TEXT[kind]
-        close = suggest(key, list(COLUMN_FIELDS) + list(TOP_LEVEL_ONLY))
+        close = suggest(key, list(COLUMN_FIELDS) + list(TOP_LEVEL_ONLY) + ["caseload"])
         hint = f"bedoelt u '{close}'?" if close else "zie de lijst met sleutels in de README"
         hint_en = f"did you mean '{close}'?" if close else "see the list of keys in the README"
         override = suggest(key, OVERRIDE_KINDS)
@@ -227,6 +227,10 @@ def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:
     from .yamlsource import load_document
 
     doc = load_document(path)
+    if isinstance(doc.data, dict) and "caseload" in doc.data:
+        from .caseload import load_caseload
+
+        return load_caseload(doc, lang)
     placements, origins = [], []
     for merged, origin in expand_compare(doc, columns(doc), lang):
         try:

@@ -364,6 +364,21 @@ def _param_value(pv: ParamValue, lang: str):
 
 
 def _sources(ws, results: list[Result], layouts: list[ColumnLayout], book: ParameterBook, lang: str) -> None:
+    used: list[ParamValue] = []
+    where: list[list[str]] = []
+    for result, layout in zip(results, layouts):
+        for pv in list(layout.params) + list(result.parameters):
+            if pv not in used:
+                used.append(pv)
+                where.append([])
+            columns = where[used.index(pv)]
+            if result.placement.name not in columns:
+                columns.append(result.placement.name)
+    parameter_sheet(ws, used, where, book, lang)
+
+
+def parameter_sheet(ws, used: list[ParamValue], where: list[list[str]], book: ParameterBook, lang: str) -> None:
+    """Every parameter value used, with its description, date, status, flag, source and the columns using it."""
     from openpyxl.styles import Alignment, Font
 
     heads = (_t(lang, "Parameter", "Parameter"), _t(lang, "Omschrijving", "Description"), _t(lang, "Waarde", "Value"),
@@ -382,16 +397,6 @@ def _sources(ws, results: list[Result], layouts: list[ColumnLayout], book: Param
         ws.column_dimensions[cell.column_letter].width = width
     ws.freeze_panes = "B4"
     ws.auto_filter.ref = "A3:I3"
-    used: list[ParamValue] = []
-    where: list[list[str]] = []
-    for result, layout in zip(results, layouts):
-        for pv in list(layout.params) + list(result.parameters):
-            if pv not in used:
-                used.append(pv)
-                where.append([])
-            columns = where[used.index(pv)]
-            if result.placement.name not in columns:
-                columns.append(result.placement.name)
     row = 4
     for pv, columns in zip(used, where):
         base = pv.name.split(":")[0]

@@ -1,0 +1,261 @@
+"""A caseload year by year (issue 12): every placement's lines, the employer's balance and the
+municipality's funding and outlays, for each calendar year of the horizon.
+
+Vectorised through the rule declarations (analysis/vector.py), never the scalar engine per
+row: rows that share every choice the rules branch on (inputs/caseload.py Group) are bound
+once per year and evaluated with arrays of hours, wage values, months and override values.
+Totals are sums of the rows' unrounded amounts; only reports round.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+import numpy as np
+
+from ..core import limits
+from ..core.engine import bind_column, calculate, per_place_amounts
+from ..core.expr import leaves
+from ..core.lines import REGISTRY
+from ..core.parameters import ParameterBook, ParamValue
+from ..core.rules import MUNICIPAL
+from ..core.text import Text
+from ..inputs.caseload import FTE_HOURS, CaseloadScenario
+from .vector import line_arrays, municipal_arrays
+
+MONEY = ("benefits", "costs", "balance", "received", "paid", "municipal_net")
+
+
+@dataclass(frozen=True)
+class YearBlock:
+    """The placements running in one year, with their amounts (arrays over `rows`)."""
+    year: int
+    rows: np.ndarray              # indices into the caseload
+    months: np.ndarray            # months placed this year, 1-12
+    lines: dict                   # line key -> amount per row (0 where the row's group has no such line)
+    money: dict                   # MONEY key -> amount per row
+
+
+@dataclass(frozen=True)
+class Totals:
+    year: int
+    group: str | None             # a municipality or employer model; None for all placements
+    places: int                   # placements running at some time in the year
+    place_years: Decimal          # months placed / 12
+    fte: Decimal                  # hours / 36 x months / 12
+    money: dict                   # MONEY key -> Decimal (unrounded sums)
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    """Realised places against the target, and their claims on the budgets (003 §6.1)."""
+    year: int
+    municipality: str | None      # None: the whole caseload
+    target: int | None
+    places: int
+    place_years: Decimal
+    participation_budget: Decimal  # realised place-years x the national guidance figure per place
+    buig: Decimal                  # realised place-years x the national wage-subsidy figure per place
+
+    @property
+    def difference(self) -> int | None:
+        return None if self.target is None else self.places - self.target
+
+
+@dataclass(frozen=True)
+class CaseloadResult:
+    scenario: CaseloadScenario
+    years: tuple[int, ...]
+    blocks: tuple[YearBlock, ...]
+    line_specs: tuple               # (key, side, label Text) in table order
+    by_year: tuple[Totals, ...]
+    by_municipality: tuple[Totals, ...]
+    by_employer: tuple[Totals, ...]
+    targets: tuple[TargetRow, ...]
+    warnings: tuple[Text, ...]
+    params: tuple[ParamValue, ...]  # every parameter value the rules used
+    params_used_in: tuple           # per parameter value: the groups and years that used it
+
+
+def check_request(scenario: CaseloadScenario, years: int | None) -> None:
+    limits.check(limits.CASELOAD_ROW_YEARS, len(scenario.caseload) * (years or 1), scenario.file)
+
+
+def _decimal(x) -> Decimal:
+    return Decimal(repr(float(x)))
+
+
+def _months(caseload, year: int):
+    """(rows, first month, last month, trial months) of the placements running in `year`."""
+    first = np.maximum(caseload.start, year * 12)
+    last = np.minimum(caseload.end, year * 12 + 11)
+    rows = np.flatnonzero(first <= last)
+    first, last = first[rows], last[rows]
+    trial = np.clip(caseload.start[rows] + caseload.trial_months[rows] - first, 0, last - first + 1)
+    return rows, first - year * 12 + 1, last - year * 12 + 1, trial
+
+
+def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None = None,
+            progress: Callable[[int, int], None] | None = None) -> CaseloadResult:
+    caseload = scenario.caseload
+    horizon = tuple(range(scenario.year, scenario.year + (years or 1)))
+    specs: dict[str, tuple] = {}
+    blocks, warnings, params, where = [], [], [], []
+    for step, year in enumerate(horizon):
+        rows, first, last, trial = _months(caseload, year)
+        lines: dict[str, np.ndarray] = {}
+        money = {key: np.zeros(len(rows)) for key in MONEY}
+        groups = caseload.group[rows]
+        for g in np.unique(groups):
+            at = np.flatnonzero(groups == g)
+            members = rows[at]
+            group = caseload.groups[g]
+            placement = dataclasses.replace(group.placement, year=year)
+            varying = {"hours": caseload.hours[members], "wage_value": caseload.wage_value[members],
+                       "first_month": first[at].astype(float), "last_month": last[at].astype(float),
+                       "trial_months": trial[at].astype(float),
+                       "first_year": (caseload.start[members] // 12).astype(float)}
+            varying.update({name: caseload.overrides[name][members] for name in group.override_names if name in caseload.overrides})
+            column = bind_column(placement, book)
+            amounts = line_arrays(column, varying)
+            used: list[ParamValue] = [leaf.pv for bl in column.lines for leaf in leaves(bl.tree)]
+            own = municipal_arrays(placement, book, MUNICIPAL, varying, used)
+            size = len(at)
+            benefits = costs = paid = received = 0.0
+            for bl in column.lines:
+                key = bl.spec.key
+                specs.setdefault(key, (key, bl.spec.side, bl.spec.label))
+                value = np.broadcast_to(np.asarray(amounts[key], dtype=float), (size,))
+                lines.setdefault(key, np.zeros(len(rows)))[at] = value
+                if bl.spec.side == "benefit":
+                    benefits = benefits + value
+                else:
+                    costs = costs + value
+                if bl.spec.municipality_pays:
+                    paid = paid + value
+            for key, value in own.items():
+                value = np.broadcast_to(np.asarray(value, dtype=float), (size,))
+                if REGISTRY[key].side == "benefit":
+                    received = received + value
+                else:
+                    paid = paid + value
+            balance = benefits - costs
+            money["benefits"][at] = benefits
+            money["costs"][at] = costs
+            money["balance"][at] = balance
+            money["received"][at] = received
+            money["paid"][at] = paid
+            money["municipal_net"][at] = received - paid + (balance if placement.employer.bears_employer_balance else 0.0)
+            label = f"{placement.employer.label('nl')} · {placement.subsidy_set.name} · {year}"
+            for pv in used:
+                if pv not in params:
+                    params.append(pv)
+                    where.append([])
+                spots = where[params.index(pv)]
+                if label not in spots:
+                    spots.append(label)
+            # Warnings from a neutral place of the group (36 hours, 30 %): what depends on a
+            # row's own hours or wage value is counted over the rows below.
+            neutral = dataclasses.replace(placement, hours=Decimal(36), wage_value=Decimal("0.30"))
+            for w in calculate(neutral, book).warnings:
+                if w not in warnings:
+                    warnings.append(w)
+        blocks.append(YearBlock(year, rows, (last - first + 1), lines, money))
+        if progress is not None:
+            progress(step + 1, len(horizon))
+    order = [k for k in REGISTRY if k in specs] + [k for k in specs if k not in REGISTRY]
+    line_specs = tuple(specs[k] for k in order)
+    warnings.extend(_row_warnings(scenario))
+    return CaseloadResult(
+        scenario=scenario, years=horizon, blocks=tuple(blocks), line_specs=line_specs,
+        by_year=tuple(_totals(block, caseload, None) [0] for block in blocks),
+        by_municipality=tuple(t for block in blocks for t in _totals(block, caseload, caseload.municipality)),
+        by_employer=tuple(t for block in blocks for t in _totals(block, caseload, _employer_names(caseload))),
+        targets=_targets(scenario, blocks, book), warnings=tuple(warnings), params=tuple(params),
+        params_used_in=tuple(tuple(w) for w in where))
+
+
+def _employer_names(caseload) -> np.ndarray:
+    names = np.array([g.employer_model for g in caseload.groups], dtype=object)
+    return names[caseload.group]
+
+
+def _totals(block: YearBlock, caseload, labels) -> list[Totals]:
+    """Totals of one year: over all rows (labels None) or per distinct label, in order of first appearance."""
+    hours = caseload.hours[block.rows]
+    share = block.months / 12
+    if labels is None:
+        codes, names = np.zeros(len(block.rows), dtype=np.int64), [None]
+    else:
+        import pandas as pd
+
+        codes, uniques = pd.factorize(labels[block.rows], sort=True)
+        names = list(uniques)
+    count = len(names)
+    sums = {key: np.bincount(codes, weights=block.money[key], minlength=count) for key in MONEY}
+    places = np.bincount(codes, minlength=count)
+    place_years = np.bincount(codes, weights=share, minlength=count)
+    fte = np.bincount(codes, weights=hours / FTE_HOURS * share, minlength=count)
+    return [Totals(block.year, names[i], int(places[i]), _decimal(place_years[i]), _decimal(fte[i]),
+                   {key: _decimal(sums[key][i]) for key in MONEY}) for i in range(count)]
+
+
+def _targets(scenario: CaseloadScenario, blocks, book: ParameterBook) -> tuple[TargetRow, ...]:
+    if not scenario.targets:
+        return ()
+    caseload = scenario.caseload
+    placement = caseload.groups[0].placement
+    out = []
+    for block in blocks:
+        per_place, _ = per_place_amounts(placement, book, block.year)
+        share = block.months / 12
+        names = caseload.municipality[block.rows]
+        wanted = list(scenario.targets) if None not in scenario.targets else [None]
+        for municipality in wanted:
+            mask = np.ones(len(block.rows), dtype=bool) if municipality is None else names == municipality
+            place_years = _decimal(share[mask].sum())
+            target = scenario.targets[municipality].get(block.year)
+            out.append(TargetRow(block.year, municipality, target, int(mask.sum()), place_years,
+                                 place_years * per_place["participation_budget"], place_years * per_place["buig"]))
+        if None not in scenario.targets:
+            place_years = _decimal(share.sum())
+            total_target = [scenario.targets[m].get(block.year) for m in wanted]
+            target = sum(t for t in total_target if t is not None) if any(t is not None for t in total_target) else None
+            out.append(TargetRow(block.year, None, target, len(block.rows), place_years,
+                                 place_years * per_place["participation_budget"], place_years * per_place["buig"]))
+    return tuple(out)
+
+
+def _row_warnings(scenario: CaseloadScenario) -> list[Text]:
+    """What the scalar engine warns for one placement's own hours or wage value, counted over the rows."""
+    caseload = scenario.caseload
+    out = []
+    statutory = np.array([g.placement.subsidy_set.wage_subsidy_rule == "statutory" for g in caseload.groups])[caseload.group]
+    low = int(((caseload.wage_value < 0.30 - 1e-12) & statutory).sum())
+    if low:
+        out.append(Text(f"{low} plaatsing(en) hebben een loonwaarde onder 30 %: de loonkostensubsidie is ten hoogste 70 % WML, "
+                        "de werkgever draagt het verschil (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 punt 2).",
+                        f"{low} placement(s) have a wage value below 30%: the wage subsidy is at most 70% of WML, the employer "
+                        "carries the gap (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 item 2)."))
+    outside = np.zeros(len(caseload), dtype=bool)
+    for g, group in enumerate(caseload.groups):
+        bands = group.placement.subsidy_set.lks_bands if group.placement.subsidy_set.wage_subsidy_rule == "bands" else ()
+        if bands:
+            lo, hi = float(min(b.from_share for b in bands)), float(max(b.to_share for b in bands))
+            members = caseload.group == g
+            outside |= members & ((caseload.wage_value < lo) | (caseload.wage_value > hi))
+    if outside.any():
+        out.append(Text(f"{int(outside.sum())} plaatsing(en) hebben een loonwaarde buiten de LKS-banden van hun subsidieset: "
+                        "voor hen is geen loonkostensubsidie gerekend.",
+                        f"{int(outside.sum())} placement(s) have a wage value outside the LKS bands of their subsidy set: "
+                        "no wage subsidy is counted for them."))
+    memo = np.array([g.placement.method == "memo" for g in caseload.groups])[caseload.group]
+    scaled = int((memo & (np.abs(caseload.wage_value - 0.30) > 1e-12)).sum())
+    if scaled:
+        out.append(Text(f"memomethode: bij {scaled} plaatsing(en) met een andere loonwaarde dan 30 % is het rijksbedrag van "
+                        "€ 14.300 voor de loonkostensubsidie naar verhouding omgerekend.",
+                        f"memo method: for {scaled} placement(s) with a wage value other than 30% the national € 14,300 "
+                        "wage-subsidy figure is scaled in proportion."))
+    return out

@@ -1,0 +1,172 @@
+"""The caseload in the terminal, as Markdown and as JSON (issue 12, item 4).
+
+The tables come from report/caseload_layout.py; JSON holds the unrounded sums rounded to the
+cent (half-up), like every other amount in JSON.
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..analysis.caseload import MONEY, CaseloadResult, Totals
+from .caseload_layout import Table, target_table, year_tables
+from .labels import HEADINGS
+
+CENT = Decimal("0.01")
+
+
+def _money(value) -> float:
+    return float(Decimal(value).quantize(CENT, ROUND_HALF_UP))
+
+
+# ---------------------------------------------------------------- terminal
+
+def _rich_table(table: Table):
+    from rich import box
+    from rich.table import Table as RichTable
+
+    from .rich_text import bold, signed, styled
+
+    out = RichTable(title=styled(table.title), caption=styled(table.note, "dim"), box=box.SIMPLE_HEAVY, title_justify="left",
+                    caption_justify="left")
+    for i, header in enumerate(table.headers):
+        out.add_column(styled(header), justify="left" if i < table.text_columns else "right", no_wrap=True)
+    for row in table.rows:
+        out.add_row(*[signed(cell) if cell.startswith("-€") else styled(cell) for cell in row])
+    if table.total is not None:
+        out.add_section()
+        out.add_row(*map(bold, table.total))
+    return out
+
+
+def render(result: CaseloadResult, by: str, lang: str, file=None) -> None:
+    from .rich_text import bold, console, dim, styled
+
+    out = console(file)
+    scenario = result.scenario
+    out.print(bold(f"{scenario.name}  ({scenario.file})"))
+    if scenario.description:
+        out.print(dim(scenario.description))
+    out.print(styled(_summary_line(result, lang)))
+    for table in year_tables(result, by, lang):
+        out.print(_rich_table(table))
+    targets = target_table(result, lang)
+    if targets is not None:
+        out.print(_rich_table(targets))
+    if result.warnings:
+        out.print(bold(HEADINGS["warnings"](lang)))
+        for i, warning in enumerate(result.warnings, 1):
+            out.print(f"{i}. {warning(lang)}")
+
+
+def _summary_line(result: CaseloadResult, lang: str) -> str:
+    caseload = result.scenario.caseload
+    years = f"{result.years[0]}" if len(result.years) == 1 else f"{result.years[0]}-{result.years[-1]}"
+    if lang == "en":
+        return f"{len(caseload)} placements from {caseload.file}, {years}"
+    return f"{len(caseload)} plaatsingen uit {caseload.file}, {years}"
+
+
+# ---------------------------------------------------------------- Markdown
+
+def markdown(result: CaseloadResult, by: str, lang: str) -> str:
+    from .markdown import escape
+
+    scenario = result.scenario
+    out = [f"### {escape(scenario.name)}", ""]
+    if scenario.description:
+        out += [escape(scenario.description), ""]
+    out += [escape(_summary_line(result, lang)), ""]
+    tables = year_tables(result, by, lang)
+    targets = target_table(result, lang)
+    for table in tables + ([targets] if targets is not None else []):
+        out += [f"#### {escape(table.title)}", ""]
+        out.append("| " + " | ".join(escape(h) for h in table.headers) + " |")
+        out.append("| " + " | ".join(["---"] + ["---:"] * (len(table.headers) - 1)) + " |")
+        for row in table.rows:
+            out.append("| " + " | ".join(escape(c) for c in row) + " |")
+        if table.total is not None:
+            out.append("| " + " | ".join(f"**{escape(c)}**" for c in table.total) + " |")
+        out += ["", f"_{escape(table.note)}_", ""]
+    if result.warnings:
+        out += [f"**{HEADINGS['warnings'](lang)}**", ""]
+        out += [escape(f"{i}. {w(lang)}") for i, w in enumerate(result.warnings, 1)]
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- JSON
+
+def _totals(t: Totals, group_key: str | None = None) -> dict:
+    out = {"year": t.year}
+    if group_key is not None:
+        out["group"] = t.group
+        out["by"] = group_key
+    out.update({"places": t.places, "place_years": float(t.place_years.quantize(Decimal("0.0001"), ROUND_HALF_UP)),
+                "fte": float(t.fte.quantize(Decimal("0.0001"), ROUND_HALF_UP))})
+    out.update({key: _money(t.money[key]) for key in MONEY})
+    return out
+
+
+def to_json(result: CaseloadResult, lang: str) -> dict:
+    scenario, caseload = result.scenario, result.scenario.caseload
+    placements = []
+    keys = [key for key, _, _ in result.line_specs]
+    for block in result.blocks:
+        lines = {key: block.lines[key] for key in keys if key in block.lines}
+        for i, row in enumerate(block.rows):
+            placements.append({
+                "id": str(caseload.ids[row]), "municipality": str(caseload.municipality[row]),
+                "employer_model": caseload.groups[caseload.group[row]].employer_model,
+                "year": block.year, "months": int(block.months[i]),
+                "lines": {key: _money(values[i]) for key, values in lines.items()},
+                "balance": _money(block.money["balance"][i]), "municipal_net": _money(block.money["municipal_net"][i])})
+    return {
+        "scenario": scenario.name, "file": scenario.file, "caseload_file": caseload.file,
+        **({"description": scenario.description} if scenario.description else {}),
+        "years": list(result.years),
+        "lines": [{"key": key, "side": side, "label": label(lang)} for key, side, label in result.line_specs],
+        "by_year": [_totals(t) for t in result.by_year],
+        "groups": [_totals(t, "municipality") for t in result.by_municipality]
+        + [_totals(t, "employer_model") for t in result.by_employer],
+        "targets": [{"year": r.year, "municipality": r.municipality, "target": r.target, "places": r.places,
+                     "difference": r.difference, "place_years": float(r.place_years.quantize(Decimal("0.0001"), ROUND_HALF_UP)),
+                     "participation_budget": _money(r.participation_budget), "buig": _money(r.buig)} for r in result.targets],
+        "placements": placements,
+        "warnings": [w(lang) for w in result.warnings],
+    }
+
+
+# ---------------------------------------------------------------- progress
+
+class Progress:
+    """A rich progress bar on stderr, shown only on a terminal and only once a run has taken a second."""
+
+    def __init__(self, lang: str):
+        import sys
+        import time
+
+        self.start = time.perf_counter()
+        self.bar = None
+        self.task = None
+        self.lang = lang
+        self.enabled = sys.stderr is not None and sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if time.perf_counter() - self.start < 1.0 or done >= total:
+                return
+            from rich.console import Console
+            from rich.progress import Progress as RichProgress
+
+            self.bar = RichProgress(console=Console(stderr=True, markup=False), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("jaren doorrekenen" if self.lang == "nl" else "calculating years", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()

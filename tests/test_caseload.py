@@ -1,0 +1,130 @@
+"""Caseload (issue 12): the vectorised rows against the scalar engine, to the cent.
+
+Every placement of the shipped synthetic caseload is also written as a one-column scenario with
+the same keys (year, start, end, hours, wage value, employer model, subsidy set, trial months,
+agency fee) and calculated by the scalar engine (core/engine.py calculate, and the municipal
+perspective); the caseload's per-row lines, balances and municipal net, and its per-year totals,
+must equal those results to the cent. Nothing here types a figure in.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from beschut_calc.analysis.caseload import compute
+from beschut_calc.cli import app
+from beschut_calc.core.engine import calculate
+from beschut_calc.core.perspectives import municipal_view
+from beschut_calc.inputs.load import load_scenario
+from conftest import SCENARIOS
+
+EXAMPLE = SCENARIOS / "caseload-zaanstreek-voorbeeld.yaml"
+CSV = SCENARIOS / "caseload-zaanstreek-voorbeeld.csv"
+CENT = D("0.01")
+MODELS = {"gemeente": "municipality", "regulier": "regular", "payroll": "payroll", "uitzendbureau": "temp_agency"}
+
+
+def invoke(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def rows_of(path: Path) -> list[dict]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter=";"))
+
+
+def _month(text: str) -> str:
+    day, month, year = text.split("-")
+    return f"{year}-{int(month):02d}"
+
+
+def scenario_of(row: dict, year: int, base: dict) -> dict:
+    """The one-column scenario with the row's keys (the caseload scenario's keys as defaults)."""
+    keys = {"name": row["id"], "year": year, "method": base["method"], "subsidy_set": row["subsidieset"] or base["subsidy_set"],
+            "employer_model": MODELS[row["werkgever"]], "hours": D(row["uren"].replace(",", ".")),
+            "wage_value": row["loonwaarde"], "start": _month(row["startdatum"]), "trial_months": int(row["proefplaatsing"] or 0)}
+    if row["einddatum"]:
+        keys["end"] = _month(row["einddatum"])
+    if row["uitzendtoeslag"]:
+        keys["overrides"] = {"agency_fee": row["uitzendtoeslag"]}
+    return keys
+
+
+@pytest.fixture(scope="module")
+def scalar(tmp_path_factory, book):
+    """Per (id, year): the scalar engine's result and municipal view, for the years the row runs."""
+    folder = tmp_path_factory.mktemp("rows")
+    base = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    out = {}
+    for row in rows_of(CSV):
+        for year in (2017, 2018):
+            keys = scenario_of(row, year, base)
+            path = folder / f"{row['id']}-{year}.yaml"
+            path.write_text(yaml.safe_dump({k: (str(v) if isinstance(v, D) else v) for k, v in keys.items()}), encoding="utf-8")
+            # hours as a YAML number, not a string
+            path.write_text(path.read_text(encoding="utf-8").replace(f"hours: '{keys['hours']}'", f"hours: {keys['hours']}"),
+                            encoding="utf-8")
+            placement = load_scenario(path).placements[0]
+            if placement.months_in(year)[1] < placement.months_in(year)[0]:
+                continue
+            result = calculate(placement, book)
+            out[(row["id"], year)] = (result, municipal_view(result, book))
+    return out
+
+
+@pytest.fixture(scope="module")
+def vector(book):
+    return compute(load_scenario(EXAMPLE), book, 2)
+
+
+def test_every_row_equals_the_scalar_engine_to_the_cent(vector, scalar):
+    caseload = vector.scenario.caseload
+    seen = 0
+    for block in vector.blocks:
+        for i, row in enumerate(block.rows):
+            result, view = scalar[(caseload.ids[row], block.year)]
+            for line in result.lines:
+                got = D(repr(float(block.lines[line.key][i])))
+                assert abs(got - line.amount) < CENT / 2, (caseload.ids[row], block.year, line.key, got, line.amount)
+            assert abs(D(repr(float(block.money["balance"][i]))) - result.balance) < CENT / 2
+            assert abs(D(repr(float(block.money["municipal_net"][i]))) - view.net) < CENT / 2, (caseload.ids[row], block.year)
+            seen += 1
+    assert seen == len(scalar) == 58 + 102
+
+
+def test_per_year_totals_are_the_sum_of_the_single_placements(vector, scalar):
+    for totals in vector.by_year:
+        results = [(r, v) for (_, year), (r, v) in scalar.items() if year == totals.year]
+        assert totals.places == len(results)
+        for key, value in (("benefits", sum(r.benefits for r, _ in results)), ("costs", sum(r.costs for r, _ in results)),
+                           ("balance", sum(r.balance for r, _ in results)), ("municipal_net", sum(v.net for _, v in results))):
+            assert totals.money[key].quantize(CENT) == value.quantize(CENT), (totals.year, key)
+
+
+def test_the_example_realises_the_targets_of_endnote_i(vector):
+    """58 places in 2017 and 102 in 2018, per municipality as the target table (003, endnote i)."""
+    for row in vector.targets:
+        assert row.target is not None and row.places == row.target, row
+    assert [t.places for t in vector.by_year] == [58, 102]
+
+
+def test_json_has_by_year_groups_and_placements(vector):
+    result = invoke(EXAMPLE, "--years", "2", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)["caseload"]
+    assert [y["year"] for y in data["by_year"]] == [2017, 2018]
+    assert set(data["by_year"][0]) >= {"year", "places", "fte", "benefits", "costs", "balance", "municipal_net"}
+    for computed, shown in zip(vector.by_year, data["by_year"]):
+        assert shown["balance"] == float(computed.money["balance"].quantize(CENT))
+    groups = {g["group"] for g in data["groups"]}
+    assert "Zaanstad" in groups and "Purmerend" in groups
+    placements = data["placements"]
+    assert len(placements) == 58 + 102
+    partial = [p for p in placements if p["months"] < 12]
+    assert partial and all(set(p) >= {"id", "year", "months", "lines", "balance"} for p in placements)
