@@ -13,6 +13,7 @@ or ISO. All bad rows are reported at once (the first 20), each with its line and
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import os
 import re
@@ -184,36 +185,48 @@ def _check_file(path: Path, shown: str) -> None:
 
 
 def _decode(raw: bytes, shown: str) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):      # Excel NL writes UTF-8 with a BOM or Windows-1252
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    _fail(shown, "het bestand is geen tekst (UTF-8 of Windows-1252)", "the file is not text (UTF-8 or Windows-1252)",
-          "sla het op als CSV (puntkomma-gescheiden) of als .xlsx", "save it as CSV (semicolon separated) or .xlsx")
+    """The file's encoding: UTF-8 (with or without the BOM Excel writes) or else Windows-1252."""
+    try:
+        raw.decode("utf-8")
+        return "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    try:
+        raw.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        _fail(shown, "het bestand is geen tekst (UTF-8 of Windows-1252)", "the file is not text (UTF-8 or Windows-1252)",
+              "sla het op als CSV (puntkomma-gescheiden) of als .xlsx", "save it as CSV (semicolon separated) or .xlsx")
 
 
 def read_frame(path: Path, shown: str):
-    """The file as text cells (a DataFrame of str) and the file line of its first data row."""
+    """The file as text cells (a DataFrame of str), the line of each row in the file and the header's line."""
+    import numpy as np
     import pandas as pd
 
+    skip = 0
     _check_file(path, shown)
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
-        text = _decode(path.read_bytes(), shown)
-        lines = text.splitlines()
-        skip = 0
-        while skip < len(lines) and (not lines[skip].strip() or lines[skip].lstrip().startswith("#")):
-            skip += 1      # a header comment (the shipped example says it is synthetic) and blank lines
-        if skip == len(lines):
+        raw = path.read_bytes()
+        encoding = _decode(raw, shown)
+        position, header = 0, None
+        for line in io.BytesIO(raw):           # a header comment (the shipped example says it is synthetic) and blank lines
+            text = line.decode(encoding)
+            if text.strip() and not text.lstrip().startswith("#"):
+                header = text
+                break
+            skip += 1
+            position += len(line)
+        if header is None:
             _fail(shown, "het caseloadbestand is leeg", "the caseload file is empty",
                   "de eerste regel noemt de kolommen, bijvoorbeeld id;gemeente;start;uren;loonwaarde",
                   "the first line names the columns, for example id;municipality;start;hours;wage_value")
-        header = lines[skip]
         sep = ";" if ";" in header else ("\t" if "\t" in header else ",")
         try:
-            frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skiprows=skip,
-                                skip_blank_lines=False, engine="c")
+            # pandas reads the bytes itself: no second copy of the text
+            frame = pd.read_csv(io.BytesIO(raw), sep=sep, dtype=object, keep_default_na=False, na_filter=False,
+                                skiprows=skip, skip_blank_lines=True, engine="c", encoding=encoding)
         except pd.errors.ParserError as exc:
             where = re.search(r"line (\d+)", str(exc))
             line = int(where.group(1)) + skip if where else None
@@ -221,6 +234,14 @@ def read_frame(path: Path, shown: str):
                   hint=f"scheidingsteken is '{sep}'; zet tekst met '{sep}' tussen aanhalingstekens",
                   hint_en=f"the separator is '{sep}'; quote text that holds '{sep}'")
         first_line = skip + 2
+        start = raw.find(b"\n", position) + 1 or len(raw)
+        # An empty line inside the rows (pandas skips it) shifts the numbering; memchr-fast to rule out.
+        blank = next((i for i in (raw.find(b"\n\n", start), raw.find(b"\n\r\n", start)) if i >= 0), -1)
+        if blank >= 0 and raw[blank:].strip():
+            # pandas skipped blank lines: number the rows by the lines that hold something
+            numbers = np.array([skip + 2 + i for i, line in enumerate(raw[start:].splitlines()) if line.strip()], dtype=np.int64)
+        else:
+            numbers = np.arange(len(frame), dtype=np.int64) + first_line
     elif suffix == ".xlsx":
         try:
             frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
@@ -228,15 +249,23 @@ def read_frame(path: Path, shown: str):
             _fail(shown, f"het Excel-bestand kan niet gelezen worden ({type(exc).__name__})",
                   f"the Excel file cannot be read ({type(exc).__name__})", "sla het opnieuw op als .xlsx in Excel",
                   "save it again as .xlsx in Excel")
-        first_line = 2
+        frame = frame.fillna("").astype(object)
+        numbers = np.arange(len(frame), dtype=np.int64) + 2
     else:
         _fail(shown, f"onbekend soort bestand '{suffix or path.name}'", f"unknown kind of file '{suffix or path.name}'",
               "geef een .csv- of .xlsx-bestand", "give a .csv or .xlsx file", key="caseload")
-    frame = frame.fillna("").astype(str)
-    blank = (frame.apply(lambda c: c.str.strip()) == "").all(axis=1)
-    lines = (frame.index.to_numpy() + first_line)[~blank.to_numpy()]
-    frame = frame[~blank.to_numpy()].reset_index(drop=True)
-    return frame, lines, first_line - 1
+    if len(numbers) != len(frame):     # a quoted field over several lines: count rows, not lines
+        numbers = np.arange(len(frame), dtype=np.int64) + 2 + (skip if suffix != ".xlsx" else 0)
+    # Rows with every cell empty (";;;;" or an empty sheet row) are not placements.
+    blank = np.ones(len(frame), dtype=bool)
+    for name in frame.columns:
+        blank &= frame[name].to_numpy() == ""
+        if not blank.any():
+            break
+    if blank.any():
+        frame = frame[~blank].reset_index(drop=True)
+        numbers = numbers[~blank]
+    return frame, numbers, (skip + 1 if suffix != ".xlsx" else 1)
 
 
 # ---------------------------------------------------------------- values as a Dutch spreadsheet writes them
@@ -281,6 +310,12 @@ def spreadsheet_month(text: str) -> tuple[int, int]:
     if not 1 <= day <= 31:
         raise Invalid(f"dag {day} bestaat niet", f"day {day} does not exist", "schrijf dag-maand-jaar, bijvoorbeeld 1-3-2025",
                       "write day-month-year, for example 1-3-2025")
+    return _month_checked(year, month)
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_checked(year: int, month: int) -> tuple[int, int]:
+    """The scenario's own check of a month (schema.year_month), once per month however many days a file names."""
     return year_month(f"{year}-{month:02d}")
 
 
@@ -318,9 +353,10 @@ def _per_value(series, parse: Callable[[str], Any], column: str, problems: _Prob
     import numpy as np
     import pandas as pd
 
-    codes, uniques = pd.factorize(series.str.strip(), sort=False)
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), sort=False)
     parsed: list[Any] = []
-    for j, text in enumerate(uniques):
+    for j, raw in enumerate(uniques):
+        text = str(raw).strip()
         if text == "":
             if default is None and required_hint is not None:
                 problems.add(np.flatnonzero(codes == j), column,
@@ -340,26 +376,34 @@ def _per_value(series, parse: Callable[[str], Any], column: str, problems: _Prob
 def bsn_like(ids) -> Any:
     """Which ids look like a BSN: nine digits (or eight, a leading zero lost in Excel) passing the elfproef."""
     import numpy as np
+    import pandas as pd
 
-    text = ids.str.strip()
-    digits = text.str.fullmatch(r"\d{8,9}").to_numpy()
-    out = np.zeros(len(text), dtype=bool)
-    if digits.any():
-        nine = text[digits].str.zfill(9)
-        numbers = np.frombuffer("".join(nine).encode("ascii"), dtype=np.uint8).reshape(-1, 9).astype(np.int64) - 48
+    values = np.asarray(ids, dtype=object)
+    try:
+        lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    except TypeError:
+        lengths = np.fromiter(map(len, map(str, values)), dtype=np.int64, count=len(values))
+    out = np.zeros(len(values), dtype=bool)
+    candidates = np.flatnonzero((lengths >= 8) & (lengths <= 12))
+    texts = [str(values[i]).strip() for i in candidates]
+    keep = [k for k, t in enumerate(texts) if t.isascii() and t.isdigit() and 8 <= len(t) <= 9]
+    if keep:
+        nine = "".join(texts[k].zfill(9) for k in keep)
+        numbers = np.frombuffer(nine.encode("ascii"), dtype=np.uint8).reshape(-1, 9).astype(np.int64) - 48
         total = numbers @ np.array([9, 8, 7, 6, 5, 4, 3, 2, -1])
-        out[np.flatnonzero(digits)] = (total % 11 == 0) & (numbers.sum(axis=1) > 0)
+        out[candidates[keep]] = (total % 11 == 0) & (numbers.sum(axis=1) > 0)
     return out
 
 
 def _check_ids(frame, columns: dict[str, str], lines, shown: str, problems: _Problems):
     import numpy as np
+    import pandas as pd
 
-    ids = frame[columns["id"]].str.strip()
+    ids = frame[columns["id"]].to_numpy(dtype=object)
     looks = bsn_like(ids)
     if looks.any():
         rows = np.flatnonzero(looks)
-        # Never echo the number: the message names rows only.
+        # Never echo the number: the message names lines only.
         where = ", ".join(str(int(lines[r])) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
         raise InputError(f"{len(rows)} id('s) zien eruit als een BSN (negen cijfers die de elfproef halen), op regel {where}; "
                          "het caseloadbestand moet gepseudonimiseerd zijn: beschut werk is een bijzonder persoonsgegeven",
@@ -368,25 +412,32 @@ def _check_ids(frame, columns: dict[str, str], lines, shown: str, problems: _Pro
                          file=shown, key=columns["id"],
                          hint="vervang elk BSN door een pseudoniem, bijvoorbeeld een volgnummer, en lever het bestand opnieuw aan",
                          hint_en="replace every BSN by a pseudonym, for example a serial number, and supply the file again")
-    empty = (ids == "").to_numpy()
+    empty = ids == ""
     if empty.any():
         problems.add(np.flatnonzero(empty), columns["id"], Invalid("leeg: elke plaatsing heeft een id", "empty: every placement has an id",
                                                                    "een pseudoniem, bijvoorbeeld P0001", "a pseudonym, for example P0001"))
-    repeated = ids.duplicated().to_numpy() & ~empty
+    repeated = pd.Series(ids).duplicated().to_numpy() & ~empty
     if repeated.any():
         problems.add(np.flatnonzero(repeated), columns["id"],
                      Invalid("dit id staat al op een eerdere regel", "this id is on an earlier line already",
                              "één regel per plaatsing, elk met een eigen id", "one line per placement, each with its own id"))
-    return ids.to_numpy(dtype=object)
+    return ids
 
 
-def _check_text(frame, header: str, problems: _Problems):
+def _check_text(values, header: str, problems: _Problems):
+    """Control and direction characters are refused, as in a scenario file; one search over the whole column first."""
     import numpy as np
 
-    unsafe = frame[header].str.contains(f"[{CONTROL_CHARACTERS}]", regex=True).to_numpy()
-    if unsafe.any():
-        problems.add(np.flatnonzero(unsafe), header, Invalid("bevat een stuurteken of richtingsteken", "holds a control or direction character",
-                                                             "typ de waarde opnieuw", "retype the value"))
+    unsafe = re.compile(f"[{CONTROL_CHARACTERS}]")
+    try:
+        whole = "".join(values)
+    except TypeError:
+        whole = "".join(map(str, values))
+    if whole.isprintable() or not unsafe.search(whole):      # isprintable: a C-speed first look
+        return
+    rows = np.array([bool(unsafe.search(str(v))) for v in values])
+    problems.add(np.flatnonzero(rows), header, Invalid("bevat een stuurteken of richtingsteken", "holds a control or direction character",
+                                                       "typ de waarde opnieuw", "retype the value"))
 
 
 # ---------------------------------------------------------------- the scenario's defaults and the groups
@@ -460,6 +511,9 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
 
     from .load import ColumnSpec, build_placement
 
+    # A problem the loader finds with a row's own choice is put at that column of the row.
+    origin = {**{key: (key,) for key in ("employer_model", "subsidy_set", "method", "work_type", "hours", "wage_value",
+                                          "trial_months")}, **origin}
     frame, lines, header_line = read_frame(path, shown)
     columns = _columns(frame, shown, header_line)
     for key, needed in (("id", True), ("municipality", True), ("start", True),
@@ -478,10 +532,14 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
 
     problems = _Problems(lines)
     ids = _check_ids(frame, columns, lines, shown, problems)
+    import pandas as pd
+
     for key in TEXT_COLUMNS:
-        _check_text(frame, columns[key], problems)
-    municipality = frame[columns["municipality"]].str.strip()
-    empty = (municipality == "").to_numpy()
+        _check_text(frame[columns[key]].to_numpy(dtype=object), columns[key], problems)
+    codes, names = pd.factorize(frame[columns["municipality"]].to_numpy(dtype=object))
+    names = np.array([str(name).strip() for name in names] or [""], dtype=object)
+    municipality = names[codes]
+    empty = municipality == ""
     if empty.any():
         problems.add(np.flatnonzero(empty), columns["municipality"], Invalid("leeg: elke plaatsing hoort bij een gemeente",
                                                                              "empty: every placement belongs to a municipality",
@@ -537,10 +595,14 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     # Rows that share every choice the rules branch on form a group; its placement is built and
     # checked by the scenario's own loader, so a row gets exactly what a scenario with its keys gets.
     present = {name: np.array([v not in ("-",) for v in values])[codes] for name, (codes, values) in override_values.items()}
-    keys = np.stack([method_codes, model_codes, set_codes, work_codes,
-                     *[present[name].astype(np.int64) for name in sorted(present)]], axis=1) if n else np.zeros((0, 4))
-    unique_keys, group = np.unique(keys, axis=0, return_inverse=True)
-    group = group.reshape(-1)
+    parts = [np.asarray(method_codes), np.asarray(model_codes), np.asarray(set_codes), np.asarray(work_codes),
+             *[present[name].astype(np.int64) for name in sorted(present)]]
+    combined = np.zeros(n, dtype=np.int64)
+    for part in parts:                       # one integer per combination: factorizing it is a hash, not a sort
+        combined = combined * (int(part.max()) + 1 if len(part) else 1) + part
+    group, firsts = pd.factorize(combined)
+    first_rows = np.unique(group, return_index=True)[1]
+    unique_keys = [tuple(int(part[row]) for part in parts) for row in first_rows]
     groups: list[Group] = []
     names_sorted = sorted(present)
     for g, key in enumerate(unique_keys):
@@ -561,10 +623,8 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
         except InputError as exc:
             key = exc.key or ""
             culprit = key.removeprefix("overrides.")
-            if key in chosen and key in columns or key.startswith("overrides.") and culprit in columns:
+            if culprit in columns:
                 problems.add(members, columns[culprit], Invalid(exc.message, exc.en, exc.hint, exc.hint_en))
-            elif key == "employer_model" and "employer_model" in columns:
-                problems.add(members, columns["employer_model"], Invalid(exc.message, exc.en, exc.hint, exc.hint_en))
             else:
                 raise      # the scenario's own keys: located in the scenario file
             continue
@@ -577,7 +637,7 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     for name, (codes, values) in override_values.items():
         fallback = float(scenario_values[name]) if name in scenario_values else float("nan")
         overrides_arrays[name] = array(codes, values, lambda v: fallback if v in ("scenario", "-") else float(v))
-    return Caseload(file=shown, lines=np.asarray(lines), ids=ids, municipality=municipality.to_numpy(dtype=object),
+    return Caseload(file=shown, lines=np.asarray(lines), ids=ids, municipality=municipality,
                     hours=array(hours_codes, hours), wage_value=array(wage_codes, wages), start=start, end=end,
                     trial_months=array(trial_codes, trials, int, np.int64), group=group, groups=tuple(groups),
                     overrides=overrides_arrays)

@@ -20,22 +20,43 @@ def _money(value) -> float:
 
 # ---------------------------------------------------------------- terminal
 
-def _rich_table(table: Table):
+def column_blocks(table: Table, width: int) -> list[list[int]]:
+    """The figure columns in groups that fit `width` beside the name columns, which every group repeats;
+    a rich table of this box is 1 + the sum of (column + 3) wide. No cell is ever cut or wrapped."""
+    rows = list(table.rows) + ([table.total] if table.total is not None else [])
+    widths = [max([len(table.headers[j])] + [len(row[j]) for row in rows]) for j in range(len(table.headers))]
+    fixed = 1 + sum(w + 3 for w in widths[:table.text_columns])
+    blocks: list[list[int]] = [[]]
+    used = fixed
+    for j in range(table.text_columns, len(widths)):
+        if blocks[-1] and used + widths[j] + 3 > width:
+            blocks.append([])
+            used = fixed
+        blocks[-1].append(j)
+        used += widths[j] + 3
+    return blocks
+
+
+def _rich_tables(table: Table, width: int):
     from rich import box
     from rich.table import Table as RichTable
 
     from .rich_text import bold, signed, styled
 
-    out = RichTable(title=styled(table.title), caption=styled(table.note, "dim"), box=box.SIMPLE_HEAVY, title_justify="left",
-                    caption_justify="left")
-    for i, header in enumerate(table.headers):
-        out.add_column(styled(header), justify="left" if i < table.text_columns else "right", no_wrap=True)
-    for row in table.rows:
-        out.add_row(*[signed(cell) if cell.startswith("-€") else styled(cell) for cell in row])
-    if table.total is not None:
-        out.add_section()
-        out.add_row(*map(bold, table.total))
-    return out
+    blocks = column_blocks(table, width)
+    for n, block in enumerate(blocks, 1):
+        columns = list(range(table.text_columns)) + block
+        title = table.title if len(blocks) == 1 else f"{table.title} ({n}/{len(blocks)})"
+        out = RichTable(title=styled(title), caption=styled(table.note, "dim") if n == len(blocks) else None,
+                        box=box.SIMPLE_HEAVY, title_justify="left", caption_justify="left")
+        for j in columns:
+            out.add_column(styled(table.headers[j]), justify="left" if j < table.text_columns else "right", no_wrap=True)
+        for row in table.rows:
+            out.add_row(*[signed(row[j]) if row[j].startswith("-€") else styled(row[j]) for j in columns])
+        if table.total is not None:
+            out.add_section()
+            out.add_row(*[bold(table.total[j]) for j in columns])
+        yield out
 
 
 def render(result: CaseloadResult, by: str, lang: str, file=None) -> None:
@@ -47,11 +68,11 @@ def render(result: CaseloadResult, by: str, lang: str, file=None) -> None:
     if scenario.description:
         out.print(dim(scenario.description))
     out.print(styled(_summary_line(result, lang)))
-    for table in year_tables(result, by, lang):
-        out.print(_rich_table(table))
+    tables = year_tables(result, by, lang)
     targets = target_table(result, lang)
-    if targets is not None:
-        out.print(_rich_table(targets))
+    for table in tables + ([targets] if targets is not None else []):
+        for part in _rich_tables(table, out.width):
+            out.print(part)
     if result.warnings:
         out.print(bold(HEADINGS["warnings"](lang)))
         for i, warning in enumerate(result.warnings, 1):
