@@ -73,10 +73,9 @@ def load_all(files: list[Path], lang: str = "nl") -> list:
     scenarios, columns = [], 0
     for path in files:
         scenario = load_scenario(path, lang)
-        if is_caseload(scenario) and len(files) > 1:
-            raise InputError("een caseloadscenario draait op zichzelf, niet samen met andere bestanden",
-                             en="a caseload scenario runs on its own, not together with other files", file=str(path),
-                             hint="draai het los: beschut-calc " + str(path), hint_en="run it by itself: beschut-calc " + str(path))
+        if is_caseload(scenario) and any(is_caseload(s) for s in scenarios):
+            raise InputError("één caseloadscenario per run", en="one caseload scenario per run", file=str(path),
+                             hint="draai elke caseload apart", hint_en="run each caseload by itself")
         if not is_caseload(scenario):
             columns += len(scenario.placements)
             limits.check(limits.COLUMNS, columns, str(path))
@@ -164,17 +163,26 @@ def main(
                               simulate=simulate, seed=seed)
 
         scenarios = load_all(files, lang.value)
-        if scenarios and is_caseload(scenarios[0]):
-            from .caseload_run import run_caseload
+        caseload_scenario = next((s for s in scenarios if is_caseload(s)), None)
+        scenarios = [s for s in scenarios if not is_caseload(s)]
+        grouping = {"gemeente": "municipality", "werkgever": "employer_model"}.get(by.value, by.value)
+        caseload = None
+        if caseload_scenario is not None:
+            from . import caseload_run
 
-            grouping = {"gemeente": "municipality", "werkgever": "employer_model"}.get(by.value, by.value)
-            asked = {"--explain": explain, "--word": word is not None, "--chart": chart is not None, "--breakeven": breakeven is not None,
-                     "--sweep": bool(sweep), "--sensitivity": sensitivity, "--simulate": simulate is not None, "--seed": seed is not None}
-            run_caseload(scenarios[0], book, receipt, years=years, by=grouping, format=format.value, lang=lang.value,
-                         excel=excel, force=force, refused=[name for name, on in asked.items() if on])
-            sys.stdout.flush()
-            return
+            if not scenarios:
+                asked = {"--breakeven": breakeven is not None, "--sweep": bool(sweep), "--sensitivity": sensitivity,
+                         "--simulate": simulate is not None, "--seed": seed is not None}
+                caseload_run.run_alone(caseload_scenario, book, receipt, years=years, by=grouping, format=format.value,
+                                       lang=lang.value, excel=excel, word=word, chart=chart, explain=explain, force=force,
+                                       refused=[name for name, on in asked.items() if on])
+                sys.stdout.flush()
+                return
+            # Beside ordinary scenarios, the analyses of one place are theirs; the caseload gets --years.
+            caseload_run.check(caseload_scenario, years=years, excel=excel, force=force)
         runs = compute(files, lang.value, book, check, scenarios)
+        if caseload_scenario is not None:
+            caseload = caseload_run.compute(caseload_scenario, book, years, lang.value)
         # Reports add to `extras` (per column, merged into that column's JSON) and `top`
         # (top-level JSON keys); `sections` print after the table.
         extras = [[{} for _ in results] for _, results in runs]
@@ -222,13 +230,13 @@ def main(
             # Before any output: a refused or failed export exits 2 with nothing printed.
             from .report import excel as excel_report
 
-            excel_report.write(excel, runs, book, analyses, lang.value, force=force, receipt=receipt)
+            excel_report.write(excel, runs, book, analyses, lang.value, force=force, receipt=receipt, caseload=caseload)
             typer.echo(("werkmap geschreven: " if lang == Lang.nl else "workbook written: ") + str(excel), err=True)
 
         if word is not None:
             from .report import word as word_report
 
-            word_report.write(word, runs, lang.value, force=force, receipt=receipt)
+            word_report.write(word, runs, lang.value, force=force, receipt=receipt, caseload=caseload)
             typer.echo(("Word-bijlage geschreven: " if lang == Lang.nl else "Word annex written: ") + str(word), err=True)
 
         if chart is not None:
@@ -241,6 +249,8 @@ def main(
         if format == Format.json:
             from .report import jsonout
 
+            if caseload is not None:
+                top["caseload"] = caseload_run.json_part(caseload, lang.value, explain)
             results = [r for _, rs in runs for r in rs]
             flat_extras = [e for es in extras for e in es]
             origins = [{"scenario": scenario.name, "file": scenario.file,
@@ -253,6 +263,10 @@ def main(
             for scenario, results in runs:
                 sys.stdout.write(markdown.render(f"{scenario.name}", results, lang.value,
                                                  difference="compare" in scenario.extra, description=scenario.description))
+            if caseload is not None:
+                from .report import caseload_report
+
+                sys.stdout.write(caseload_report.markdown(caseload, grouping, lang.value))
             sys.stdout.write(markdown.render_receipt(receipt, lang.value))
         else:
             from .report import terminal
@@ -262,6 +276,8 @@ def main(
                                 difference="compare" in scenario.extra, description=scenario.description)
             for section in sections:
                 section(sys.stdout)
+            if caseload is not None:
+                caseload_run.print_terminal(caseload, grouping, lang.value, explain)
             terminal.render_receipt(receipt, lang.value)
         sys.stdout.flush()    # here, so a full disk or a closed pipe is met inside the handlers below
     except InputError as exc:

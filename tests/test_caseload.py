@@ -128,3 +128,80 @@ def test_json_has_by_year_groups_and_placements(vector):
     assert len(placements) == 58 + 102
     partial = [p for p in placements if p["months"] < 12]
     assert partial and all(set(p) >= {"id", "year", "months", "lines", "balance"} for p in placements)
+
+
+def test_the_workbook_sums_the_rows_with_formulas_that_carry_their_values(tmp_path, vector):
+    import openpyxl
+
+    target = tmp_path / "caseload.xlsx"
+    result = invoke(EXAMPLE, "--years", "2", "--excel", target)
+    assert result.exit_code == 0, result.stderr
+    formulas = openpyxl.load_workbook(target)
+    values = openpyxl.load_workbook(target, data_only=True)
+    assert formulas.sheetnames[:5] == ["Samenvatting", "Per gemeente", "Per werkgeversmodel", "Taakstelling", "Per plaatsing"]
+    summary, cached = formulas["Samenvatting"], values["Samenvatting"]
+    rows = [r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value in (2017, 2018)]
+    headers = [summary.cell(rows[0] - 1, c).value for c in range(1, summary.max_column + 1)]
+    for r, totals in zip(rows, vector.by_year):
+        for key, label in (("benefits", "Baten"), ("balance", "Saldo werkgever"), ("municipal_net", "Netto gemeente")):
+            c = headers.index(label) + 1
+            assert str(summary.cell(r, c).value).startswith("='Per gemeente'!")
+            assert abs(D(repr(cached.cell(r, c).value)) - totals.money[key]) < CENT, (totals.year, key)
+    placements = [row for row in values["Per plaatsing"].iter_rows(min_row=5, values_only=True) if row[0]]
+    assert len(placements) == 58 + 102
+
+
+def test_word_annex_and_chart_for_a_caseload(tmp_path, vector):
+    from docx import Document
+
+    from beschut_calc.core.text import euro
+
+    docx, png = tmp_path / "bijlage.docx", tmp_path / "grafiek.png"
+    result = invoke(EXAMPLE, "--years", "2", "--word", docx, "--chart", png)
+    assert result.exit_code == 0, result.stderr
+    cells = [cell.text for table in Document(docx).tables for row in table.rows for cell in row.cells]
+    for totals in vector.by_year:
+        assert euro(totals.money["balance"]) in cells and euro(totals.money["benefits"]) in cells
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_caseload_beside_ordinary_scenarios(tmp_path):
+    """`beschut-calc scenarios/*.yaml`: every ordinary scenario as before, and the caseload after them."""
+    files = sorted(SCENARIOS.glob("*.yaml"))
+    data = json.loads(invoke(*files, "--format", "json").stdout)
+    assert len(data["scenarios"]) >= 13 and data["caseload"]["by_year"][0]["places"] == 58
+    target = tmp_path / "alles.xlsx"
+    assert invoke(*files, "--excel", target).exit_code == 0
+    import openpyxl
+
+    names = openpyxl.load_workbook(target).sheetnames
+    assert "Samenvatting" in names and "Caseload Samenvatting" in names and "Caseload Per plaatsing" in names
+
+
+def test_explain_shows_the_rules_for_each_group(vector):
+    result = invoke(EXAMPLE, "--explain")
+    assert result.exit_code == 0, result.stderr
+    assert "Toelichting per groep" in result.stdout and "regel: " in result.stdout
+    data = json.loads(invoke(EXAMPLE, "--explain", "--format", "json").stdout)["caseload"]["explain"]
+    assert len(data["groups"]) == len(vector.scenario.caseload.groups) and data["groups"][0]["trace"]
+
+
+@pytest.mark.skipif(__import__("lo_recalc").soffice() is None, reason=__import__("lo_recalc").SKIP_REASON)
+def test_libreoffice_recalculates_the_caseload_workbook_to_its_cached_values(tmp_path):
+    """The totals are live formulas: LibreOffice, from the formulas alone, gets what the workbook caches."""
+    import lo_recalc
+    import openpyxl
+
+    target = tmp_path / "caseload.xlsx"
+    assert invoke(EXAMPLE, "--years", "2", "--excel", target).exit_code == 0
+    computed = lo_recalc.recalculated_values(target, tmp_path / "lo")
+    formulas, cached = openpyxl.load_workbook(target), openpyxl.load_workbook(target, data_only=True)
+    count = 0
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    count += 1
+                    ours, theirs = cached[ws.title][c.coordinate].value, computed[ws.title][c.coordinate].value
+                    assert abs(ours - theirs) < 1e-6, (ws.title, c.coordinate, c.value, ours, theirs)
+    assert count > 100

@@ -142,11 +142,12 @@ def test_scenario_defaults_fill_empty_cells(tmp_path):
     assert totals(invoke(bare, "--format", "json")) == totals(invoke(full, "--format", "json"))
 
 
-def test_options_that_do_not_fit_a_caseload_are_refused(tmp_path):
+def test_analyses_of_one_place_are_refused_for_a_caseload_alone(tmp_path):
     path = scenario(tmp_path, ["A1;Zaanstad;1-3-2025;;31;30%;gemeente"])
-    for option in (["--explain"], ["--sweep", "hours=20:30:5"], ["--word", tmp_path / "a.docx"]):
+    for option in (["--sweep", "hours=20:30:5"], ["--breakeven", "hours"], ["--sensitivity"]):
         result = invoke(path, *option)
         assert result.exit_code == 2 and "werkt niet met een caseload" in result.stderr, option
+        assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_a_missing_caseload_file_is_named(tmp_path):

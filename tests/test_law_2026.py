@@ -21,7 +21,10 @@ def invoke(*args):
 def test_no_hashed_source_file_name_in_any_output(tmp_path):
     # Sources are named by title and section (issue 10, item 5), in every format and in the trace.
     for path in sorted(SCENARIOS.glob("*.yaml")):
+        caseload = "caseload:" in path.read_text(encoding="utf-8")
         for args in (["--explain"], ["-f", "json", "--explain", "--perspective", "gemeente"], ["-f", "markdown"]):
+            if caseload:      # a caseload has no per-line explanation; its JSON and tables still name sources by title
+                args = [a for a in args if a not in ("--explain", "--perspective", "gemeente")]
             out = invoke(path, *args)
             assert out.exit_code == 0, (path.name, out.stderr)
             assert not HASHED.search(out.stdout), (path.name, args, HASHED.search(out.stdout).group(0))

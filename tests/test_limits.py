@@ -110,6 +110,6 @@ def test_the_readme_lists_every_limit_with_its_maximum():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Grenzen aan het werk per run", 1)[1].split("###", 1)[0]
     rows = [limit for limit in vars(limits).values() if isinstance(limit, limits.Limit)]
-    assert len(rows) == 9
+    assert len(rows) == 12
     for limit in rows:
         assert f"| {limit.maximum:,} |".replace(",", ".") in section, limit

@@ -128,11 +128,11 @@ def test_json_of_250k_points_within_three_times_serialising_it(tmp_path):
 
 
 def _call_main(main, files, format, sweep):
-    from beschut_calc.cli import Format, Lang, Perspective
+    from beschut_calc.cli import By, Format, Lang, Perspective
 
     main(files=files, format=Format(format), lang=Lang.nl, explain=False, perspective=Perspective.werkgever, excel=None, word=None, chart=None,
-         force=False, breakeven=None, sweep=sweep, years=None, sensitivity=False, simulate=None, seed=None, debug=True,
-         version=None)
+         force=False, breakeven=None, sweep=sweep, years=None, sensitivity=False, simulate=None, seed=None, by=By.municipality,
+         debug=True, version=None)
 
 
 def test_terminal_grid_hours_down_wage_value_across():

@@ -20,6 +20,7 @@ from ..core.engine import bind_column, calculate, per_place_amounts
 from ..core.expr import leaves
 from ..core.lines import REGISTRY
 from ..core.parameters import ParameterBook, ParamValue
+from ..core.result import Line, Result
 from ..core.rules import MUNICIPAL
 from ..core.text import Text
 from ..inputs.caseload import FTE_HOURS, CaseloadScenario
@@ -77,6 +78,18 @@ class CaseloadResult:
     warnings: tuple[Text, ...]
     params: tuple[ParamValue, ...]  # every parameter value the rules used
     params_used_in: tuple           # per parameter value: the groups and years that used it
+    examples: tuple = ()            # per group and year: the engine's Result for a neutral place (36 h, 30 %), for --explain
+
+    def year_results(self) -> list[Result]:
+        """Each year's totals as a Result whose lines are the summed lines (for the chart and the annex)."""
+        out = []
+        template = self.scenario.caseload.groups[0].placement
+        for block in self.blocks:
+            lines = tuple(Line(key, side, _decimal(block.lines[key].sum()) if key in block.lines else Decimal(0), Text("", ""), (),
+                               label=label) for key, side, label in self.line_specs)
+            out.append(Result(placement=dataclasses.replace(template, name=str(block.year), year=block.year), lines=lines,
+                              warnings=()))
+        return out
 
 
 def check_request(scenario: CaseloadScenario, years: int | None) -> None:
@@ -102,7 +115,7 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
     caseload = scenario.caseload
     horizon = tuple(range(scenario.year, scenario.year + (years or 1)))
     specs: dict[str, tuple] = {}
-    blocks, warnings, params, where = [], [], [], []
+    blocks, warnings, params, where, examples = [], [], [], [], []
     for step, year in enumerate(horizon):
         rows, first, last, trial = _months(caseload, year)
         lines: dict[str, np.ndarray] = {}
@@ -158,8 +171,11 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
                     spots.append(label)
             # Warnings from a neutral place of the group (36 hours, 30 %): what depends on a
             # row's own hours or wage value is counted over the rows below.
-            neutral = dataclasses.replace(placement, hours=Decimal(36), wage_value=Decimal("0.30"))
-            for w in calculate(neutral, book).warnings:
+            neutral = dataclasses.replace(placement, hours=Decimal(36), wage_value=Decimal("0.30"),
+                                          name=f"{placement.employer.label('nl')} · {placement.subsidy_set.name} · {year}")
+            example = calculate(neutral, book)
+            examples.append(example)
+            for w in example.warnings:
                 if w not in warnings:
                     warnings.append(w)
         blocks.append(YearBlock(year, rows, (last - first + 1), lines, money))
@@ -174,7 +190,7 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
         by_municipality=tuple(t for block in blocks for t in _totals(block, caseload, caseload.municipality)),
         by_employer=tuple(t for block in blocks for t in _totals(block, caseload, _employer_names(caseload))),
         targets=_targets(scenario, blocks, book), warnings=tuple(warnings), params=tuple(params),
-        params_used_in=tuple(tuple(w) for w in where))
+        params_used_in=tuple(tuple(w) for w in where), examples=tuple(examples))
 
 
 def _employer_names(caseload) -> np.ndarray:

@@ -10,24 +10,33 @@ from .result import Line
 from .text import Text, percent, plain, with_unit
 
 STATUS_TEXT = {
-    "unconfirmed": Text("niet bevestigd", "not confirmed"),
-    "assumption": Text("aanname", "assumption"),
+    "unconfirmed": Text("is niet bevestigd", "is not confirmed"),
+    "assumption": Text("is een aanname", "is an assumption"),
 }
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", ")")) else text + "."
+
+
 def parameter_warning(pv: ParamValue) -> Text | None:
+    """A flagged value said in whole sentences: what it is, its status, and the source's own note."""
     if not pv.flagged:
         return None
     shown, shown_en = with_unit(pv.value, pv.unit, "nl"), with_unit(pv.value, pv.unit, "en")
     since = f" (vanaf {pv.since.isoformat()})" if pv.since else ""
     since_en = f" (from {pv.since.isoformat()})" if pv.since else ""
     if pv.extrapolated:
-        return Text(f"{pv.name} = {shown}{since}: laatst bekende waarde doorgetrokken; de waarde voor later is niet bekend",
-                    f"{pv.name} = {shown_en}{since_en}: last known value carried forward; the later value is not known")
+        return Text(f"{pv.name} = {shown}{since} is de laatst bekende waarde, doorgetrokken: de waarde voor later is nog niet bekend.",
+                    f"{pv.name} = {shown_en}{since_en} is the last known value, carried forward: the later value is not known yet.")
     status = STATUS_TEXT[pv.status]
-    note_nl = f" — {pv.note_in('nl')}" if pv.note else ""
-    note_en = f" — {pv.note_in('en')}" if pv.note else ""
-    return Text(f"{pv.name} = {shown}{since}: {status.nl}{note_nl}", f"{pv.name} = {shown_en}{since_en}: {status.en}{note_en}")
+    note_nl = f" {_sentence(pv.note_in('nl'))}" if pv.note else ""
+    note_en = f" {_sentence(pv.note_in('en'))}" if pv.note else ""
+    return Text(f"{pv.name} = {shown}{since} {status.nl}.{note_nl}", f"{pv.name} = {shown_en}{since_en} {status.en}.{note_en}")
 
 
 def period_warnings(p: Placement) -> list[Text]:

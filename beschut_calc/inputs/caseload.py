@@ -465,7 +465,7 @@ def _columns(frame, shown: str, header_line: int) -> dict[str, str]:
 
 def load_caseload(doc, lang: str = "nl") -> CaseloadScenario:
     """The scenario `doc` with a `caseload:` key: its defaults, then the file, row by row."""
-    from .load import ColumnSpec, _schema_error
+    from .load import ColumnSpec, schema_error
     from .schema import SchemaError, validate_column
 
     data = doc.data
@@ -490,7 +490,7 @@ def load_caseload(doc, lang: str = "nl") -> CaseloadScenario:
     try:
         defaults = validate_column(merged)
     except SchemaError as exc:
-        _schema_error(doc, exc, origin)
+        schema_error(doc, exc, origin)
     if not isinstance(defaults["name"], str):
         defaults["name"] = Path(doc.file).stem
 

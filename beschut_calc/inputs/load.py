@@ -58,7 +58,7 @@ class Scenario:
         return error.located(self.file, line, col, dotted(path) if path else None)
 
 
-def _schema_error(doc, exc, origin: dict):
+def schema_error(doc, exc, origin: dict):
     from .schema import ERROR_TEXT
     from .units import shown, shown_en
 
@@ -236,7 +236,7 @@ def load_scenario(path: str | Path, lang: str = "nl") -> Scenario:
         try:
             spec = ColumnSpec(**validate_column(merged))
         except SchemaError as exc:
-            _schema_error(doc, exc, origin)
+            schema_error(doc, exc, origin)
         placements.append(build_placement(doc, spec, origin))
         origins.append(origin)
     name = doc.data.get("name") if isinstance(doc.data.get("name"), str) else Path(doc.file).stem

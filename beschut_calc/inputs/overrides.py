@@ -93,7 +93,7 @@ def _parse_kind(name: str, raw: Any) -> Any:
                           description, description_en)
         return raw
     if kind == "fraction":
-        value = parse_fraction(raw)
+        value = parse_fraction(raw, _example(description))
         if value < 0:
             raise Invalid(f"{raw} mag niet negatief zijn", f"{raw} cannot be negative", description, description_en)
         return _at_most(value, MAX_FACTOR, raw, description, description_en)
@@ -129,6 +129,14 @@ def _parse_kind(name: str, raw: Any) -> Any:
     return _at_most(value, MAX_FACTOR, raw, description, description_en) if kind == "factor" else value
 
 
+
+
+def _example(description: str) -> str:
+    """The percentage a key's own description gives as its example ('bijvoorbeeld 23%'), else 30%."""
+    import re
+
+    match = re.search(r"(\d+(?:[.,]\d+)?)%", description)
+    return match.group(1).replace(",", ".") + "%" if match else "30%"
 
 
 def _at_most(value: Decimal, limit: Decimal, raw: Any, description: str, description_en: str) -> Decimal:

@@ -66,7 +66,7 @@ def _wage_value(value: Any) -> Decimal:
 
 
 def _absence(value: Any) -> Decimal:
-    share = parse_fraction(value)
+    share = parse_fraction(value, "8%")
     if not Decimal(0) <= share <= MAX_ABSENCE:
         raise Invalid(f"verzuim {value} valt buiten 0-50 %", f"absence {value} is outside 0-50 %",
                       "het deel van de contracturen dat de werknemer ziek is, bijvoorbeeld absence: 8%",
@@ -75,7 +75,7 @@ def _absence(value: Any) -> Decimal:
 
 
 def _indexation(value: Any) -> Decimal:
-    share = parse_fraction(value)
+    share = parse_fraction(value, "3%")
     if not Decimal("-0.10") <= share <= Decimal("0.20"):
         raise Invalid(f"indexatie {value} valt buiten -10 % tot 20 % per jaar", f"indexation {value} is outside -10% to 20% a year",
                       "de jaarlijkse stijging van de kosten, bijvoorbeeld indexation: 3%",

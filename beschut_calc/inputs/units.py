@@ -111,17 +111,21 @@ def parse_euro(value, what: str = "een bedrag", what_en: str = "an amount") -> D
     return number
 
 
-def parse_fraction(value) -> Decimal:
+def parse_fraction(value, example: str = "30%") -> Decimal:
     """'30%' / '30 %' / '23.5%' / 0.30 -> Decimal fraction; a bare number above 1 is refused.
 
     A decimal comma is refused here as for every number ('23,5%' as '31,5'): one rule, because
     in a YAML list [23,5%] the comma splits the value in two.
 
-    Raises Invalid (a ValueError) that suggests the percentage form.
+    Raises Invalid (a ValueError) that suggests the percentage form, with `example` as a value that
+    fits the key (8% for absence, 23% for employer charges).
     """
+    fraction = format(Decimal(example.rstrip("%")) / 100, "f")
+    if len(fraction.split(".")[-1]) < 2:
+        fraction = format(Decimal(fraction).quantize(Decimal("0.01")), "f")
     if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
-        raise Invalid(f"verwacht een percentage zoals 30%, niet {shown(value)}", f"expected a percentage such as 30%, not {shown_en(value)}",
-                      "bijvoorbeeld 30%", "for example 30%")
+        raise Invalid(f"verwacht een percentage zoals {example}, niet {shown(value)}",
+                      f"expected a percentage such as {example}, not {shown_en(value)}", f"bijvoorbeeld {example}", f"for example {example}")
     if isinstance(value, str):
         comma = _PERCENT.match(value)
         if comma and "," in comma.group(1):
@@ -133,13 +137,13 @@ def parse_fraction(value) -> Decimal:
         if not match:
             hint = text_hint(value)
             if hint and _DECIMAL_COMMA.match(_NUMBERISH.match(value).group(1)):
-                hint = (hint[0] + " of schrijf een percentage: 30%", hint[1] + " or write a percentage: 30%")
+                hint = (hint[0] + f" of schrijf een percentage: {example}", hint[1] + f" or write a percentage: {example}")
             elif hint:
                 number = _NUMBERISH.match(value).group(1)
                 hint = (f"schrijf {number}%", f"write {number}%")
-            raise Invalid(f"verwacht een percentage zoals 30% of een fractie zoals 0.30, niet {shown(value)}",
-                          f"expected a percentage such as 30% or a fraction such as 0.30, not {shown_en(value)}",
-                          *(hint or ("bijvoorbeeld 30%", "for example 30%")))
+            raise Invalid(f"verwacht een percentage zoals {example} of een fractie zoals {fraction}, niet {shown(value)}",
+                          f"expected a percentage such as {example} or a fraction such as {fraction}, not {shown_en(value)}",
+                          *(hint or (f"bijvoorbeeld {example}", f"for example {example}")))
         number = Decimal(match.group(1)) / 100
     else:
         try:

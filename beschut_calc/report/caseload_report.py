@@ -67,7 +67,7 @@ def render(result: CaseloadResult, by: str, lang: str, file=None) -> None:
     out.print(bold(f"{scenario.name}  ({scenario.file})"))
     if scenario.description:
         out.print(dim(scenario.description))
-    out.print(styled(_summary_line(result, lang)))
+    out.print(styled(summary_line(result, lang)))
     tables = year_tables(result, by, lang)
     targets = target_table(result, lang)
     for table in tables + ([targets] if targets is not None else []):
@@ -79,7 +79,7 @@ def render(result: CaseloadResult, by: str, lang: str, file=None) -> None:
             out.print(f"{i}. {warning(lang)}")
 
 
-def _summary_line(result: CaseloadResult, lang: str) -> str:
+def summary_line(result: CaseloadResult, lang: str) -> str:
     caseload = result.scenario.caseload
     years = f"{result.years[0]}" if len(result.years) == 1 else f"{result.years[0]}-{result.years[-1]}"
     if lang == "en":
@@ -96,7 +96,7 @@ def markdown(result: CaseloadResult, by: str, lang: str) -> str:
     out = [f"### {escape(scenario.name)}", ""]
     if scenario.description:
         out += [escape(scenario.description), ""]
-    out += [escape(_summary_line(result, lang)), ""]
+    out += [escape(summary_line(result, lang)), ""]
     tables = year_tables(result, by, lang)
     targets = target_table(result, lang)
     for table in tables + ([targets] if targets is not None else []):

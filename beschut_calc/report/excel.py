@@ -40,18 +40,18 @@ ZW_SET = "zaanstreek-waterland-2017"
 
 
 def write(path: str | Path, runs: list, book: ParameterBook, analyses=None, lang: str = "nl",
-          force: bool = False, receipt=None) -> Path:
+          force: bool = False, receipt=None, caseload=None) -> Path:
     """Build the workbook for `runs` [(Scenario, [Result])] and write it safely to `path`."""
     from .safewrite import check_target, write_atomic
 
     check_target(Path(path), force)      # refuse early, before any work
     from .excel_values import save_with_values
 
-    wb, _ = build(runs, book, analyses, lang, receipt)
+    wb, _ = build(runs, book, analyses, lang, receipt, caseload)
     return write_atomic(path, save_with_values(wb), force=force)
 
 
-def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl", receipt=None):
+def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl", receipt=None, caseload=None):
     """The workbook and, per column (in order), its ColumnLayout (cell addresses, for tests and tools)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -86,15 +86,20 @@ def build(runs: list, book: ParameterBook, analyses=None, lang: str = "nl", rece
     add_sweep_sheet(wb, SWEEP, flat_results, flat_analyses, lang)
     add_years_sheet(wb, YEARS, flat_results, flat_analyses, lang)
     add_uncertainty_sheet(wb, UNCERTAINTY, flat_results, flat_analyses, lang)
+    if caseload is not None:
+        # A caseload run beside ordinary scenarios: its sheets follow, named apart.
+        from .excel_caseload import add_sheets
+
+        add_sheets(wb, caseload, book, lang, receipt, prefix="Caseload ")
     # Cached values are written beside the formulas (excel_values.py) for previewers; a spreadsheet
     # still recomputes every formula on opening, so an edited input never shows a stale figure.
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
-    _print_setup(wb)
+    print_setup(wb)
     wb.active = 0
     return wb, layouts
 
 
-def _print_setup(wb) -> None:
+def print_setup(wb) -> None:
     """A4 landscape, one page wide, the first row on every page; the summary (table and chart) on one page."""
     from openpyxl.worksheet.page import PageMargins
 

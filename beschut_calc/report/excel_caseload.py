@@ -109,7 +109,7 @@ def _group_sheet(ws, result: CaseloadResult, by: str, lang: str) -> dict[int, tu
             ws.cell(row, j).fill = fill(TOTAL_FILL)
         totals_at[totals.year] = (row, first)
         row += 2
-    ws.freeze_panes = "C6"
+    ws.freeze_panes = "C5"
     return totals_at
 
 
@@ -181,7 +181,7 @@ def _targets(ws, result: CaseloadResult, book: ParameterBook, lang: str) -> None
         ws.cell(row, 10).value = f"=F{row}*H{row}"
         for j in (7, 8, 9, 10):
             ws.cell(row, j).number_format = EURO
-    ws.freeze_panes = "C6"
+    ws.freeze_panes = "C5"
 
 
 def _placements(ws, result: CaseloadResult, lang: str) -> None:
@@ -212,8 +212,8 @@ def _placements(ws, result: CaseloadResult, lang: str) -> None:
             for j, key in ((6 + len(columns), "balance"), (7 + len(columns), "municipal_net")):
                 ws.cell(row, j).value = float(block.money[key][i])
                 ws.cell(row, j).number_format = EURO
-    ws.freeze_panes = "B6"
-    ws.auto_filter.ref = f"A5:{ws.cell(5, len(titles)).column_letter}{max(row, 5)}"
+    ws.freeze_panes = "B5"
+    ws.auto_filter.ref = f"A4:{ws.cell(4, len(titles)).column_letter}{max(row, 4)}"
 
 
 def _notes(ws, result: CaseloadResult, lang: str) -> None:
@@ -244,19 +244,14 @@ def _notes(ws, result: CaseloadResult, lang: str) -> None:
         ws.row_dimensions[row].height = row_height(text, NOTES_WIDTH)
 
 
-def build(result: CaseloadResult, book: ParameterBook, lang: str = "nl", receipt=None):
-    from openpyxl import Workbook
-    from openpyxl.workbook.properties import CalcProperties
-
-    from .. import __version__
-    from ..core.receipt import receipt as make_receipt
-    from .excel import _print_setup, parameter_sheet
-
-    receipt = receipt or make_receipt(book, __version__)
-    names = SHEET_TITLES[lang]
-    wb = Workbook()
-    summary = wb.active
-    summary.title = names[SUMMARY]
+def add_sheets(wb, result: CaseloadResult, book: ParameterBook, lang: str, receipt, summary=None, prefix: str = "") -> None:
+    """The caseload's sheets in `wb`; `summary` is the sheet to use for its summary (a new one if None).
+    `prefix` keeps the names apart from an ordinary scenario's sheets in a combined workbook."""
+    names = {key: (prefix + title)[:31] for key, title in SHEET_TITLES[lang].items()}
+    if summary is None:
+        summary = wb.create_sheet(names[SUMMARY])
+    else:
+        summary.title = names[SUMMARY]
     municipalities = wb.create_sheet(names[MUNICIPALITIES])
     totals_at = _group_sheet(municipalities, result, "municipality", lang)
     _group_sheet(wb.create_sheet(names[EMPLOYERS]), result, "employer_model", lang)
@@ -264,11 +259,25 @@ def build(result: CaseloadResult, book: ParameterBook, lang: str = "nl", receipt
     if result.targets:
         _targets(wb.create_sheet(names[TARGETS]), result, book, lang)
     _placements(wb.create_sheet(names[PLACEMENTS]), result, lang)
-    parameter_sheet(wb.create_sheet(names[SOURCES]), list(result.params), [list(w) for w in result.params_used_in], book, lang)
-    _notes(wb.create_sheet(names[NOTES]), result, lang)
+    if not prefix:        # a combined workbook has its own parameters and notes sheets
+        from .excel import parameter_sheet
+
+        parameter_sheet(wb.create_sheet(names[SOURCES]), list(result.params), [list(w) for w in result.params_used_in], book, lang)
+        _notes(wb.create_sheet(names[NOTES]), result, lang)
+
+
+def build(result: CaseloadResult, book: ParameterBook, lang: str = "nl", receipt=None):
+    from openpyxl import Workbook
+    from openpyxl.workbook.properties import CalcProperties
+
+    from .. import __version__
+    from ..core.receipt import receipt as make_receipt
+    from .excel import print_setup
+
+    receipt = receipt or make_receipt(book, __version__)
+    wb = Workbook()
+    add_sheets(wb, result, book, lang, receipt, summary=wb.active)
     wb.properties.description = receipt.line(lang)
     wb.calculation = CalcProperties(fullCalcOnLoad=True)
-    _print_setup(wb)
-    if lang == "en":
-        wb[names[SUMMARY]].page_setup.fitToHeight = 1
+    print_setup(wb)
     return wb

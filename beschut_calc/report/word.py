@@ -19,16 +19,16 @@ from .layout import Row, numbered_warnings, summary_rows
 COLUMNS_PER_TABLE = 5    # what fits a landscape A4 page next to the labels
 
 
-def write(path, runs: list, lang: str = "nl", force: bool = False, receipt=None) -> Path:
+def write(path, runs: list, lang: str = "nl", force: bool = False, receipt=None, caseload=None) -> Path:
     from .safewrite import check_target, write_atomic
 
     check_target(Path(path), force)
     buffer = io.BytesIO()
-    build(runs, lang, receipt).save(buffer)
+    build(runs, lang, receipt, caseload).save(buffer)
     return write_atomic(path, buffer.getvalue(), force=force)
 
 
-def build(runs: list, lang: str = "nl", receipt=None):
+def build(runs: list, lang: str = "nl", receipt=None, caseload=None):
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
@@ -44,6 +44,8 @@ def build(runs: list, lang: str = "nl", receipt=None):
     doc.add_heading(Text("Bijlage: businesscase beschut werk", "Annex: business case for sheltered work")(lang), level=0)
     for scenario, results in runs:
         _scenario(doc, scenario, results, lang)
+    if caseload is not None:
+        _caseload(doc, caseload, lang)
     if receipt is not None:
         doc.add_paragraph().add_run(receipt.line(lang)).italic = True
     return doc
@@ -99,3 +101,48 @@ def _table(doc, results: list[Result], first: Result, lang: str, difference: boo
             run.bold = row.kind in ("heading", "total", "balance")
             if j > 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _caseload(doc, result, lang: str) -> None:
+    """A caseload: the tables per year (per municipality and per employer model), the targets, the
+    chart of the yearly totals, the warnings and the sources."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    from .caseload_layout import target_table, year_tables
+    from .caseload_report import summary_line
+
+    scenario = result.scenario
+    doc.add_heading(scenario.name, level=1)
+    if scenario.description:
+        doc.add_paragraph(scenario.description)
+    doc.add_paragraph(summary_line(result, lang) + Text(f". Bestand: {scenario.file}.", f". File: {scenario.file}.")(lang))
+    tables = year_tables(result, "municipality", lang) + year_tables(result, "employer_model", lang)
+    targets = target_table(result, lang)
+    for table in tables + ([targets] if targets is not None else []):
+        doc.add_heading(table.title, level=2)
+        rows = [table.headers, *table.rows] + ([table.total] if table.total is not None else [])
+        grid = doc.add_table(rows=len(rows), cols=len(table.headers))
+        grid.style = "Light List"
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                paragraph = grid.cell(i, j).paragraphs[0]
+                run = paragraph.add_run(text)
+                run.bold = i == 0 or (table.total is not None and i == len(rows) - 1)
+                if j >= table.text_columns:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        doc.add_paragraph(table.note).runs[0].italic = True
+
+    from .chart import render as chart
+
+    years = result.year_results()
+    doc.add_picture(io.BytesIO(chart(years, lang, "png", scenario.name)), width=Cm(min(25.0, 6 + 3.2 * len(years))))
+    if result.warnings:
+        doc.add_heading(Text("Aannames en waarschuwingen", "Assumptions and warnings")(lang), level=2)
+        for i, warning in enumerate(result.warnings, 1):
+            doc.add_paragraph(f"{i}. {warning(lang)}")
+    doc.add_heading(Text("Bronnen", "Sources")(lang), level=2)
+    for pv in result.params:
+        since = f" ({Text('vanaf', 'from')(lang)} {pv.since.isoformat()})" if pv.since else ""
+        status = STATUS.get(pv.status, Text.same(pv.status))(lang)
+        doc.add_paragraph(f"{pv.name} = {with_unit(pv.value, pv.unit, lang)}{since} [{status}]: {pv.source}", style="List Bullet")
