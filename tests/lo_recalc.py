@@ -90,3 +90,15 @@ def recalculated_values(path: Path, outdir: Path):
 
     bare = without_cached_values(path, outdir / "bare")
     return openpyxl.load_workbook(recalculate(bare, outdir), data_only=True)
+
+
+def formula_cells(path: Path):
+    """(sheet, coordinate, formula, cached value) of every formula cell of the workbook at `path`."""
+    import openpyxl
+
+    formulas, cached = openpyxl.load_workbook(path), openpyxl.load_workbook(path, data_only=True)
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    yield ws.title, c.coordinate, c.value, cached[ws.title][c.coordinate].value

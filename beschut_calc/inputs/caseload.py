@@ -376,7 +376,6 @@ def _per_value(series, parse: Callable[[str], Any], column: str, problems: _Prob
 def bsn_like(ids) -> Any:
     """Which ids look like a BSN: nine digits (or eight, a leading zero lost in Excel) passing the elfproef."""
     import numpy as np
-    import pandas as pd
 
     values = np.asarray(ids, dtype=object)
     try:
@@ -465,7 +464,7 @@ def _columns(frame, shown: str, header_line: int) -> dict[str, str]:
 
 def load_caseload(doc, lang: str = "nl") -> CaseloadScenario:
     """The scenario `doc` with a `caseload:` key: its defaults, then the file, row by row."""
-    from .load import ColumnSpec, schema_error
+    from .load import schema_error
     from .schema import SchemaError, validate_column
 
     data = doc.data

@@ -7,14 +7,13 @@ cached values (excel_values.py) so previewers show the numbers too.
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from ..analysis.caseload import CaseloadResult, Totals
 from ..core.parameters import ParameterBook
 from ..core.text import Text
 from .caseload_layout import BY, NOTE, TARGET_NOTE, group_label
-from .excel_cells import EURO, HEADER_FILL, TOTAL_FILL, fill, put_text, quote_sheet
+from .excel_cells import EURO, TOTAL_FILL, fill, header_row, put_text, quote_sheet
 
 SUMMARY, MUNICIPALITIES, EMPLOYERS, TARGETS = "Samenvatting", "Per gemeente", "Per werkgeversmodel", "Taakstelling"
 PLACEMENTS, SOURCES, NOTES = "Per plaatsing", "Parameters en bronnen", "Toelichting"
@@ -54,16 +53,6 @@ def _value(t: Totals, key: str):
     return float(t.money[key])
 
 
-def _header(ws, row: int, titles: list[str]) -> None:
-    from openpyxl.styles import Font
-
-    for j, title in enumerate(titles, 1):
-        cell = ws.cell(row, j)
-        put_text(cell, title)
-        cell.font = Font(bold=True)
-        cell.fill = fill(HEADER_FILL)
-
-
 def _title(ws, text: str, note: str | None = None) -> int:
     from openpyxl.styles import Font
 
@@ -81,7 +70,7 @@ def _group_sheet(ws, result: CaseloadResult, by: str, lang: str) -> dict[int, tu
 
     groups = result.by_municipality if by == "municipality" else result.by_employer
     row = _title(ws, Text(f"Per {BY[by].nl.lower()} per jaar", f"By {BY[by].en.lower()} per year")(lang), NOTE(lang))
-    _header(ws, row, [Text("Jaar", "Year")(lang), BY[by](lang)] + [label(lang) for _, label, _ in FIGURES])
+    header_row(ws, row, [Text("Jaar", "Year")(lang), BY[by](lang)] + [label(lang) for _, label, _ in FIGURES])
     ws.column_dimensions["A"].width = 8
     ws.column_dimensions["B"].width = 28
     for j in range(3, 3 + len(FIGURES)):
@@ -125,7 +114,7 @@ def _summary(ws, result: CaseloadResult, totals_at: dict, municipalities: str, l
     caseload = scenario.caseload
     put_text(ws.cell(4, 1), Text(f"{len(caseload)} plaatsingen uit {caseload.file}", f"{len(caseload)} placements from {caseload.file}")(lang))
     row = 6
-    _header(ws, row, [Text("Jaar", "Year")(lang)] + [label(lang) for _, label, _ in FIGURES])
+    header_row(ws, row, [Text("Jaar", "Year")(lang)] + [label(lang) for _, label, _ in FIGURES])
     ws.column_dimensions["A"].width = 12
     for j in range(2, 2 + len(FIGURES)):
         ws.column_dimensions[ws.cell(row, j).column_letter].width = 17
@@ -158,7 +147,7 @@ def _targets(ws, result: CaseloadResult, book: ParameterBook, lang: str) -> None
               Text("Verschil", "Difference"), Text("Plekjaren", "Place-years"),
               Text("Participatiebudget per plek", "Participation budget per place"), Text("BUIG per plek", "BUIG per place"),
               Text("Beslag participatiebudget", "Claim on participation budget"), Text("Beslag BUIG", "Claim on BUIG")]
-    _header(ws, row, [t(lang) for t in titles])
+    header_row(ws, row, [t(lang) for t in titles])
     for j, width in enumerate((8, 24, 14, 14, 12, 12, 16, 16, 18, 18), 1):
         ws.column_dimensions[ws.cell(row, j).column_letter].width = width
     placement = result.scenario.caseload.groups[0].placement
@@ -192,7 +181,7 @@ def _placements(ws, result: CaseloadResult, lang: str) -> None:
     titles = ([Text("Id", "Id"), Text("Gemeente", "Municipality"), Text("Werkgeversmodel", "Employer model"), Text("Jaar", "Year"),
                Text("Maanden", "Months")] + [label for _, _, label in keys]
               + [Text("Saldo werkgever", "Employer balance"), Text("Netto gemeente", "Municipal net")])
-    _header(ws, row, [t(lang) for t in titles])
+    header_row(ws, row, [t(lang) for t in titles])
     for j in range(1, len(titles) + 1):
         ws.column_dimensions[ws.cell(row, j).column_letter].width = 14 if j > 5 else (18 if j in (2, 3) else 10)
     labels = {g: group_label(group.employer_model, "employer_model", lang) for g, group in enumerate(caseload.groups)}

@@ -92,3 +92,14 @@ def fill(color: str):
     from openpyxl.styles import PatternFill
 
     return PatternFill("solid", start_color=color, end_color=color)
+
+
+def header_row(ws, row: int, titles: list[str]) -> None:
+    """A bold, shaded row of column titles."""
+    from openpyxl.styles import Font
+
+    for j, title in enumerate(titles, 1):
+        cell = ws.cell(row, j)
+        put_text(cell, title)
+        cell.font = Font(bold=True)
+        cell.fill = fill(HEADER_FILL)

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ..core.result import Result
 from ..core.text import Text
-from .excel_cells import EURO, EURO_CENTS, HEADER_FILL, NUMBER, fill, number_value, put_text
+from .excel_cells import EURO, EURO_CENTS, HEADER_FILL, NUMBER, fill, header_row, number_value, put_text
 from .labels import HEADINGS, line_label
 
 # Well inside a worksheet's limits (16,384 columns, 1,048,576 rows) and still quick to write;
@@ -34,16 +34,6 @@ def _title(ws, row: int, text: str, size: int = 12) -> int:
     put_text(ws.cell(row, 1), text)
     ws.cell(row, 1).font = Font(bold=True, size=size)
     return row + 1
-
-
-def _header(ws, row: int, titles: list[str]) -> None:
-    from openpyxl.styles import Font
-
-    for j, title in enumerate(titles, 1):
-        cell = ws.cell(row, j)
-        put_text(cell, title)
-        cell.font = Font(bold=True)
-        cell.fill = fill(HEADER_FILL)
 
 
 def _colour(ws, area: str) -> None:
@@ -115,7 +105,7 @@ def _grid(ws, row: int, grid) -> int:
 
 
 def _table(ws, row: int, grid, lang: str) -> int:
-    _header(ws, row, [a.name for a in grid.axes] + [HEADINGS["balance"](lang)])
+    header_row(ws, row, [a.name for a in grid.axes] + [HEADINGS["balance"](lang)])
     top = row + 1
     values = [c.tolist() for c in grid.columns] + [_cents(grid.balance)]
     for i in range(len(grid.balance)):
@@ -147,7 +137,7 @@ def add_years_sheet(wb, title: str, results: list[Result], columns: list, lang: 
         titles = ([Text("Jaar", "Year")(lang)] + [labels[k] for k in keys]
                   + [HEADINGS[k](lang) for k in ("total_benefits", "total_costs", "balance")]
                   + [Text("Cumulatief saldo", "Cumulative balance")(lang)])
-        _header(ws, row, titles)
+        header_row(ws, row, titles)
         for j in range(2, len(titles) + 1):
             letter = ws.cell(row, j).column_letter
             ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, 16)
@@ -199,7 +189,7 @@ def add_uncertainty_sheet(wb, title: str, results: list[Result], columns: list, 
         row += 1
         row = _title(ws, row, result.placement.name)
         if column.sensitivity is not None:
-            _header(ws, row, [_t(lang, "Invoer", "Input"), _t(lang, "Laag", "Low"), _t(lang, "Hoog", "High"),
+            header_row(ws, row, [_t(lang, "Invoer", "Input"), _t(lang, "Laag", "Low"), _t(lang, "Hoog", "High"),
                               _t(lang, "Saldo bij laag", "Balance at low"), _t(lang, "Saldo bij hoog", "Balance at high"),
                               _t(lang, "Zwaai", "Swing"), _t(lang, "Oordeel kantelt", "Verdict flips"), _t(lang, "Bron", "Source")])
             top = row + 1
@@ -237,7 +227,7 @@ def add_uncertainty_sheet(wb, title: str, results: list[Result], columns: list, 
                 cell.value = round(value, 2) if money else round(value, 4)
                 cell.number_format = EURO if money else "0.0%"
                 row += 1
-            _header(ws, row, [_t(lang, "Saldo van", "Balance from"), _t(lang, "tot", "to"), _t(lang, "Aantal", "Count")])
+            header_row(ws, row, [_t(lang, "Saldo van", "Balance from"), _t(lang, "tot", "to"), _t(lang, "Aantal", "Count")])
             for start, end, count in sim.histogram:
                 row += 1
                 _put(ws.cell(row, 1), round(start, 2), money=True)
