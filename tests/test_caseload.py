@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-from decimal import Decimal as D
+from decimal import ROUND_HALF_UP, Decimal as D
 from pathlib import Path
 
 import pytest
@@ -92,19 +92,38 @@ def test_every_row_equals_the_scalar_engine_to_the_cent(vector, scalar):
             for line in result.lines:
                 got = D(repr(float(block.lines[line.key][i])))
                 assert abs(got - line.amount) < CENT / 2, (caseload.ids[row], block.year, line.key, got, line.amount)
-            assert abs(D(repr(float(block.money["balance"][i]))) - result.balance) < CENT / 2
-            assert abs(D(repr(float(block.money["municipal_net"][i]))) - view.net) < CENT / 2, (caseload.ids[row], block.year)
+            # each placement's totals are kept in cents, half-up, as its own scenario's JSON shows them
+            assert D(repr(float(block.money["balance"][i]))) == result.balance.quantize(CENT, ROUND_HALF_UP)
+            assert D(repr(float(block.money["municipal_net"][i]))) == view.net.quantize(CENT, ROUND_HALF_UP), \
+                (caseload.ids[row], block.year)
             seen += 1
     assert seen == len(scalar) == 58 + 102
 
 
 def test_per_year_totals_are_the_sum_of_the_single_placements(vector, scalar):
+    """A year's total is the sum of its placements' totals as each one's own scenario gives them (in cents)."""
+    def cents(value):
+        return value.quantize(CENT, ROUND_HALF_UP)
+
     for totals in vector.by_year:
         results = [(r, v) for (_, year), (r, v) in scalar.items() if year == totals.year]
         assert totals.places == len(results)
-        for key, value in (("benefits", sum(r.benefits for r, _ in results)), ("costs", sum(r.costs for r, _ in results)),
-                           ("balance", sum(r.balance for r, _ in results)), ("municipal_net", sum(v.net for _, v in results))):
-            assert totals.money[key].quantize(CENT) == value.quantize(CENT), (totals.year, key)
+        for key, value in (("benefits", sum(cents(r.benefits) for r, _ in results)),
+                           ("costs", sum(cents(r.costs) for r, _ in results)),
+                           ("balance", sum(cents(r.balance) for r, _ in results)),
+                           ("municipal_net", sum(cents(v.net) for _, v in results))):
+            assert cents(totals.money[key]) == value, (totals.year, key, totals.money[key], value)
+        # and within a cent per placement of the sum of the exact amounts
+        exact = sum(r.balance for r, _ in results)
+        assert abs(totals.money["balance"] - exact) <= CENT / 2 * len(results)
+
+
+def test_json_totals_add_up_to_the_placements(vector):
+    data = json.loads(invoke(EXAMPLE, "--years", "2", "--format", "json").stdout)["caseload"]
+    for year in data["by_year"]:
+        rows = [p for p in data["placements"] if p["year"] == year["year"]]
+        assert sum(D(repr(p["balance"])) for p in rows) == D(repr(year["balance"]))
+        assert sum(D(repr(p["municipal_net"])) for p in rows) == D(repr(year["municipal_net"]))
 
 
 def test_the_example_realises_the_targets_of_endnote_i(vector):

@@ -95,7 +95,9 @@ def test_every_bad_row_is_reported_with_line_and_column(tmp_path):
     lines = err.strip().splitlines()
     assert lines[0].startswith(str(path.parent / "c.csv")) and "5 fout(en)" in lines[0]
     for line_no, column in ((3, "uren"), (4, "startdatum"), (5, "loonwaarde"), (6, "werkgever"), (7, "id")):
-        assert any(f"c.csv:{line_no}: {column}:" in line for line in lines[1:]), (line_no, column, err)
+        # the line is the row a spreadsheet shows; the placement counts the data rows
+        assert any(f"c.csv:{line_no}: rij {line_no} (plaatsing {line_no - 1}), kolom {column}:" in line for line in lines[1:]), \
+            (line_no, column, err)
     assert "bedoelt u 30%?" in err                      # the scenario's own hint for a bare 30
     assert "regular" in err                             # the employer models to choose from
 
@@ -121,7 +123,7 @@ def test_temp_agency_rows_need_an_agency_fee(tmp_path):
     path = scenario(tmp_path, ["A1;Zaanstad;1-3-2025;;31;30%;uitzendbureau"])
     result = invoke(path)
     assert result.exit_code == 2
-    assert "c.csv:2: werkgever:" in result.stderr and "agency_fee" in result.stderr
+    assert "c.csv:2: rij 2 (plaatsing 1), kolom werkgever:" in result.stderr and "agency_fee" in result.stderr
     ok = scenario(tmp_path, ["A1;Zaanstad;1-3-2025;;31;30%;uitzendbureau;18%"], header=HEADER + ";uitzendtoeslag")
     assert invoke(ok).exit_code == 0
 
@@ -170,7 +172,7 @@ def test_line_numbers_survive_comments_and_blank_lines(tmp_path):
                     header="# eigen kop\n# tweede regel\n" + HEADER)
     result = invoke(path)
     assert result.exit_code == 2
-    assert "c.csv:6: loonwaarde:" in result.stderr, result.stderr     # 2 comment lines, header, row, blank line, row
+    assert "c.csv:6: rij 6 (plaatsing 2), kolom loonwaarde:" in result.stderr, result.stderr     # 2 comment lines, header, row, blank line, row
 
 
 def test_the_table_fits_80_columns_and_no_amount_is_cut(tmp_path):

@@ -31,7 +31,8 @@ MONEY = ("benefits", "costs", "balance", "received", "paid", "municipal_net")
 
 @dataclass(frozen=True)
 class YearBlock:
-    """The placements running in one year, with their amounts (arrays over `rows`)."""
+    """The placements running in one year, with their amounts (arrays over `rows`): the lines
+    unrounded, the totals per placement (`money`) in cents."""
     year: int
     rows: np.ndarray              # indices into the caseload
     months: np.ndarray            # months placed this year, 1-12
@@ -94,6 +95,12 @@ class CaseloadResult:
 
 def check_request(scenario: CaseloadScenario, years: int | None) -> None:
     limits.check(limits.CASELOAD_ROW_YEARS, len(scenario.caseload) * (years or 1), scenario.file)
+
+
+def cents(values: np.ndarray) -> np.ndarray:
+    """Half-up to the cent (ties away from zero, like Decimal's ROUND_HALF_UP); the 1e-7 absorbs the
+    binary noise of an exact half cent (1234.505 is 123450.49999999999 cents as a double)."""
+    return np.sign(values) * np.floor(np.abs(values) * 100 + 0.5 + 1e-7) / 100
 
 
 def _decimal(x) -> Decimal:
@@ -178,6 +185,9 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
             for w in example.warnings:
                 if w not in warnings:
                     warnings.append(w)
+        # Each placement's totals in cents, as one scenario's JSON gives them and a ledger books them:
+        # a year's total is then the sum of its placements' amounts, to the cent.
+        money = {key: cents(values) for key, values in money.items()}
         blocks.append(YearBlock(year, rows, (last - first + 1), lines, money))
         if progress is not None:
             progress(step + 1, len(horizon))

@@ -109,7 +109,8 @@ class CaseloadScenario:
 
 @dataclass(frozen=True)
 class RowProblem:
-    line: int
+    line: int                   # the line in the file, which is the row number a spreadsheet shows
+    placement: int              # the how-manieth placement (data row), from 1
     column: str
     problem: Invalid
 
@@ -130,7 +131,9 @@ class CaseloadErrors(InputError):
         else:
             head = (f"{self.file}: {self.total} fout(en) in het caseloadbestand" + (f"; de eerste {shown}:" if self.total > shown else ":")
                     + " er is niets berekend of geschreven")
-        rows = [InputError(p.problem.message, en=p.problem.en, file=self.file, line=p.line, key=p.column,
+        where = "row {line} (placement {n}), column {column}" if lang == "en" else "rij {line} (plaatsing {n}), kolom {column}"
+        rows = [InputError(p.problem.message, en=p.problem.en, file=self.file, line=p.line,
+                           key=where.format(line=p.line, n=p.placement, column=p.column),
                            hint=p.problem.hint, hint_en=p.problem.hint_en).render(lang) for p in self.problems]
         return "\n".join([head, *rows]) if self.total > 1 else rows[0]
 
@@ -153,7 +156,7 @@ class _Problems:
         if not self.total:
             return
         chosen = sorted(self.found)[:MAX_PROBLEMS]
-        raise CaseloadErrors(file, [RowProblem(int(self.lines[r]), column, problem) for r, _, column, problem in chosen],
+        raise CaseloadErrors(file, [RowProblem(int(self.lines[r]), r + 1, column, problem) for r, _, column, problem in chosen],
                              self.total)
 
 
@@ -319,7 +322,7 @@ def _month_checked(year: int, month: int) -> tuple[int, int]:
     return year_month(f"{year}-{month:02d}")
 
 
-def _choice(options: tuple[str, ...], what: str, what_en: str, example: str) -> Callable[[str], str]:
+def _choice(options: tuple[str, ...], what: str, what_en: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         t = " ".join(text.strip().lower().split())
         if t in options:
@@ -329,8 +332,8 @@ def _choice(options: tuple[str, ...], what: str, what_en: str, example: str) -> 
             return meant
         close = suggest(text.strip(), options)
         raise Invalid(f"onbekend {what} '{text.strip()}'", f"unknown {what_en} '{text.strip()}'",
-                      (f"bedoelt u '{close}'? " if close else "") + f"kies uit: {', '.join(options)} (bijvoorbeeld {example})",
-                      (f"did you mean '{close}'? " if close else "") + f"choose from: {', '.join(options)} (for example {example})")
+                      (f"bedoelt u '{close}'? " if close else "") + f"kies uit {', '.join(options[:-1])} of {options[-1]}",
+                      (f"did you mean '{close}'? " if close else "") + f"choose from {', '.join(options[:-1])} or {options[-1]}")
     return parse
 
 
@@ -338,7 +341,7 @@ def _subsidy_set_choice(default: str) -> Callable[[str], str]:
     from .catalog import SUBSIDY_SETS_DIR, names
 
     options = tuple(dict.fromkeys([*names(SUBSIDY_SETS_DIR), default]))
-    return _choice(options, "subsidieset", "subsidy set", "zaanstreek-waterland-2017")
+    return _choice(options, "subsidieset", "subsidy set")
 
 
 def _whole_months(text: str) -> int:
@@ -515,13 +518,13 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
                                           "trial_months")}, **origin}
     frame, lines, header_line = read_frame(path, shown)
     columns = _columns(frame, shown, header_line)
-    for key, needed in (("id", True), ("municipality", True), ("start", True),
+    for key, needed in (("id", True), ("start", True),
                         ("hours", "hours" not in given), ("wage_value", "wage_value" not in given)):
         if needed and key not in columns:
             nl = {"id": "id", "municipality": "gemeente", "start": "start", "hours": "uren", "wage_value": "loonwaarde"}[key]
             _fail(shown, f"kolom '{nl}' ontbreekt", f"column '{key}' is missing",
-                  f"voeg een kolom {nl} toe" + ("" if key in ("id", "municipality", "start") else f" of zet {key} in het scenario"),
-                  f"add a column {key}" + ("" if key in ("id", "municipality", "start") else f" or set {key} in the scenario"),
+                  f"voeg een kolom {nl} toe" + ("" if key in ("id", "start") else f" of zet {key} in het scenario"),
+                  f"add a column {key}" + ("" if key in ("id", "start") else f" or set {key} in the scenario"),
                   line=header_line)
     n = len(frame)
     if n == 0:
@@ -534,10 +537,14 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     import pandas as pd
 
     for key in TEXT_COLUMNS:
-        _check_text(frame[columns[key]].to_numpy(dtype=object), columns[key], problems)
-    codes, names = pd.factorize(frame[columns["municipality"]].to_numpy(dtype=object))
-    names = np.array([str(name).strip() for name in names] or [""], dtype=object)
-    municipality = names[codes]
+        if key in columns:
+            _check_text(frame[columns[key]].to_numpy(dtype=object), columns[key], problems)
+    if "municipality" in columns:
+        codes, names = pd.factorize(frame[columns["municipality"]].to_numpy(dtype=object))
+        names = np.array([str(name).strip() for name in names] or [""], dtype=object)
+        municipality = names[codes]
+    else:     # one municipality's own list: its name is the scenario's
+        municipality = np.full(n, defaults["name"], dtype=object)
     empty = municipality == ""
     if empty.any():
         problems.add(np.flatnonzero(empty), columns["municipality"], Invalid("leeg: elke plaatsing hoort bij een gemeente",
@@ -556,11 +563,11 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     start_codes, starts = column("start", spreadsheet_month, None, ("bijvoorbeeld 1-3-2025", "for example 1-3-2025"))
     end_codes, ends = column("end", spreadsheet_month, "open")
     trial_codes, trials = column("trial_months", _whole_months, defaults["trial_months"])
-    method_codes, methods = column("method", _choice(METHODS, "methode", "method", "statutory"), defaults["method"])
-    model_codes, models = column("employer_model", _choice(EMPLOYER_MODELS, "werkgeversmodel", "employer model", "regular"),
+    method_codes, methods = column("method", _choice(METHODS, "methode", "method"), defaults["method"])
+    model_codes, models = column("employer_model", _choice(EMPLOYER_MODELS, "werkgeversmodel", "employer model"),
                                  defaults["employer_model"])
     set_codes, sets = column("subsidy_set", _subsidy_set_choice(defaults["subsidy_set"]), defaults["subsidy_set"])
-    work_codes, works = column("work_type", _choice(WORK_TYPES, "soort werk", "work type", "internal"), defaults["work_type"] or "-")
+    work_codes, works = column("work_type", _choice(WORK_TYPES, "soort werk", "work type"), defaults["work_type"] or "-")
 
     scenario_overrides = defaults["overrides"] or {}
     scenario_values = {}
