@@ -16,11 +16,19 @@ STATUS_TEXT = {
 
 
 def _sentence(text: str) -> str:
+    """A warning as a whole sentence: a capital (unless it opens with a key such as overrides.agency_fee)
+    and a full stop."""
     text = text.strip()
     if not text:
         return ""
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?", ")")) else text + "."
+    first = text.split(" ", 1)[0]
+    if not any(ch in first for ch in "._=") and not first[:1].isdigit():
+        text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def sentences(warnings: list[Text]) -> list[Text]:
+    return [Text(_sentence(w.nl), _sentence(w.en)) for w in warnings]
 
 
 def parameter_warning(pv: ParamValue) -> Text | None:
@@ -53,6 +61,11 @@ def period_warnings(p: Placement) -> list[Text]:
 
 
 def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
+    """What the column's own choices mean for its figures, each a whole sentence."""
+    return sentences(_method_warnings(p, lines))
+
+
+def _method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
     out = period_warnings(p)
     if p.wage_value < Decimal("0.30") and p.subsidy_set.wage_subsidy_rule == "statutory":
         out.append(Text(f"loonwaarde {percent(p.wage_value)} is lager dan 30 %: de loonkostensubsidie is ten hoogste 70 % WML, de werkgever draagt het verschil (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 punt 2)",
@@ -76,8 +89,10 @@ def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
     sub = p.subsidy_set.subsidies.get("temporary_subsidy")
     if temp is not None and sub is not None and sub.pro_rata and temp.amount and p.hours < p.subsidy_set.full_hours \
             and _used(temp, "temporary_subsidy_pro_rata") is False:
-        out.append(Text(f"tijdelijke subsidie niet naar rato bij {plain(p.hours)} uur, zoals in de tabel van hoofdstuk 6; §4.3.2 van de notitie rekent naar rato",
-                        f"temporary subsidy not pro-rated at {plain(p.hours, 'en')} hours, as in the table of chapter 6; §4.3.2 of the note pro-rates it"))
+        out.append(Text(f"De tijdelijke subsidie is bij {plain(p.hours)} uur niet naar rato gerekend, zoals in de tabel van hoofdstuk 6; "
+                        "§4.3.2 van de notitie rekent wel naar rato",
+                        f"The temporary subsidy is not pro-rated at {plain(p.hours, 'en')} hours, as in the table of chapter 6; "
+                        "§4.3.2 of the note does pro-rate it"))
     return out
 
 
