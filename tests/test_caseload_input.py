@@ -189,3 +189,36 @@ def test_the_table_fits_80_columns_and_no_amount_is_cut(tmp_path):
     assert max(len(line) for line in out.stdout.splitlines()) <= 80
     assert "…" not in out.stdout
     assert "€ 1.012.476" in out.stdout and "(2/2)" in out.stdout
+
+
+def test_the_progress_bar_is_on_stderr_and_only_after_a_second(monkeypatch, capsys):
+    import io
+    import sys
+
+    from beschut_calc.report import caseload_report
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    clock = iter([0.0, 0.2, 5.0, 5.1, 5.2, 5.3, 5.4])
+    monkeypatch.setattr(time, "perf_counter", lambda: next(clock))
+    progress = caseload_report.Progress("nl")
+    progress(1, 4)                       # 0.2 s in: nothing yet
+    assert progress.bar is None
+    progress(2, 4)                       # 5 s in: the bar appears
+    progress(3, 4)
+    progress.close()
+    assert progress.bar is not None and "jaren doorrekenen" in err.getvalue()
+    assert capsys.readouterr().out == ""
+
+
+def test_an_oversized_caseload_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    from beschut_calc.core import limits
+
+    monkeypatch.setattr(limits, "CASELOAD_ROWS", limits.Limit("caseload", 5, "regels", "lines", "splits", "split"))
+    path = scenario(tmp_path, [f"A{i};Zaanstad;1-3-2025;;31;30%;gemeente" for i in range(10)])
+    result = invoke(path)
+    assert result.exit_code == 2 and "te veel werk: 10 regels" in result.stderr

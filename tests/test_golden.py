@@ -108,15 +108,15 @@ def test_warnings_name_both_published_inconsistencies():
     by_hours = {s["inputs"]["hours"]: s["warnings"] for s in run_json(MAIN)}
     for hours, warnings in by_hours.items():
         assert any("loonwaarde" in w and "36 uur" in w for w in warnings), (hours, warnings)
-    assert any("tijdelijke subsidie niet naar rato" in w and "§4.3.2" in w for w in by_hours[24])
-    assert not any("tijdelijke subsidie niet naar rato" in w for w in by_hours[31])
+    assert any("tijdelijke subsidie is bij 24 uur niet naar rato" in w and "§4.3.2" in w for w in by_hours[24])
+    assert not any("niet naar rato gerekend" in w for w in by_hours[31])
 
 
 def test_warnings_in_english_too():
     result = CliRunner().invoke(app, [str(MAIN), "--format", "json", "--lang", "en"])
     assert result.exit_code == 0, result.stderr
     warnings_24 = json.loads(result.stdout)["scenarios"][1]["warnings"]
-    assert any("temporary subsidy not pro-rated" in w for w in warnings_24)
+    assert any("temporary subsidy is not pro-rated at 24 hours" in w for w in warnings_24)
     assert any("full-time (36-hour) year" in w for w in warnings_24)
 
 

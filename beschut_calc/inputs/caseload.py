@@ -202,6 +202,18 @@ def _decode(raw: bytes, shown: str) -> str:
               "sla het op als CSV (puntkomma-gescheiden) of als .xlsx", "save it as CSV (semicolon separated) or .xlsx")
 
 
+def _check_sheet_size(path: Path, shown: str) -> None:
+    """The first sheet's size as the file declares it (read-only, no cells read), before pandas reads it all."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        rows = workbook.worksheets[0].max_row or 0
+    finally:
+        workbook.close()
+    limits.check(limits.CASELOAD_ROWS, max(rows - 1, 0), shown)
+
+
 def read_frame(path: Path, shown: str):
     """The file as text cells (a DataFrame of str), the line of each row in the file and the header's line."""
     import numpy as np
@@ -226,6 +238,8 @@ def read_frame(path: Path, shown: str):
                   "de eerste regel noemt de kolommen, bijvoorbeeld id;gemeente;start;uren;loonwaarde",
                   "the first line names the columns, for example id;municipality;start;hours;wage_value")
         sep = ";" if ";" in header else ("\t" if "\t" in header else ",")
+        # Counted before parsing (memchr-fast), so an oversized file is refused at once.
+        limits.check(limits.CASELOAD_ROWS, raw.count(b"\n", position) - 1, shown)
         try:
             # pandas reads the bytes itself: no second copy of the text
             frame = pd.read_csv(io.BytesIO(raw), sep=sep, dtype=object, keep_default_na=False, na_filter=False,
@@ -247,7 +261,10 @@ def read_frame(path: Path, shown: str):
             numbers = np.arange(len(frame), dtype=np.int64) + first_line
     elif suffix == ".xlsx":
         try:
+            _check_sheet_size(path, shown)
             frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+        except InputError:
+            raise
         except Exception as exc:     # openpyxl raises many kinds for a damaged or disguised file
             _fail(shown, f"het Excel-bestand kan niet gelezen worden ({type(exc).__name__})",
                   f"the Excel file cannot be read ({type(exc).__name__})", "sla het opnieuw op als .xlsx in Excel",
