@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from beschut_calc.cli import app
-from beschut_calc.inputs.caseload import bsn_like, spreadsheet_month, spreadsheet_number
+from beschut_calc.inputs.caseload import bsn_like
+from beschut_calc.inputs.caseload_file import spreadsheet_month, spreadsheet_number
 
 HEADER = "id;gemeente;startdatum;einddatum;uren;loonwaarde;werkgever"
 
