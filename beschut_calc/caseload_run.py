@@ -103,10 +103,9 @@ def run_alone(scenario, book, receipt, *, years: int | None, by: str, format: st
         print(("grafiek geschreven: " if lang == "nl" else "chart written: ") + str(chart), file=sys.stderr)
 
     if format == "json":
-        import json
+        from .report.jsonout import dumps
 
-        document = {"receipt": receipt.to_json(), "caseload": json_part(result, lang, explain)}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(dumps({"receipt": receipt.to_json(), "caseload": json_part(result, lang, explain)}))
     elif format == "markdown":
         from .report import caseload_report, markdown
 

@@ -218,3 +218,71 @@ def test_libreoffice_recalculates_the_caseload_workbook_to_its_cached_values(tmp
         theirs = computed[sheet][coordinate].value
         assert abs(ours - theirs) < 1e-6, (sheet, coordinate, formula, ours, theirs)
     assert len(cells) > 100
+
+
+@pytest.mark.parametrize("method, subsidy_set, first_year", [
+    ("memo", "zaanstreek-waterland-2017", 2017),        # the note's method, with its rounding below
+    ("statutory", "arnhem-2014", 2015),                 # LKS by wage-value bands
+    ("statutory", "rijk", 2023),                        # monthly WML in 2023, hourly from 2024, no LIV from 2025
+])
+def test_other_methods_sets_and_years_equal_the_scalar_engine(tmp_path, book, method, subsidy_set, first_year):
+    import random
+
+    rng = random.Random(first_year)
+    rows = []
+    for i in range(40):
+        start = (rng.randint(first_year, first_year + 2), rng.randint(1, 12))
+        end = (start[0] + rng.randint(0, 2), rng.randint(1, 12)) if rng.random() < 0.4 else None
+        if end is not None and end < start:
+            end = None
+        model = rng.choice(["gemeente", "regulier", "payroll", "uitzendbureau"])
+        rows.append({"id": f"Q{i}", "start": start, "end": end, "hours": rng.choice(["20", "24", "31", "32,5", "36"]),
+                     "wage": rng.choice(["25%", "30%", "45%", "60%", "80%"]), "model": model,
+                     "fee": "15%" if model == "uitzendbureau" else "", "trial": str(rng.choice([0, 0, 2, 4]))})
+    lines = ["id;gemeente;startdatum;einddatum;uren;loonwaarde;werkgever;uitzendtoeslag;proefplaatsing"]
+    for r in rows:
+        end = f"28-{r['end'][1]}-{r['end'][0]}" if r["end"] else ""
+        lines.append(f"{r['id']};Zaanstad;15-{r['start'][1]}-{r['start'][0]};{end};{r['hours']};{r['wage']};{r['model']};{r['fee']};{r['trial']}")
+    (tmp_path / "c.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rounding = "rounding: memo\n" if method == "memo" else ""
+    (tmp_path / "s.yaml").write_text(f"name: t\ncaseload: c.csv\nyear: {first_year}\nmethod: {method}\nsubsidy_set: {subsidy_set}\n"
+                                     f"{rounding}", encoding="utf-8")
+    vector = compute(load_scenario(tmp_path / "s.yaml"), book, 4)
+    seen = 0
+    for block in vector.blocks:
+        for i, row in enumerate(block.rows):
+            r = rows[int(row)]
+            keys = {"name": r["id"], "year": block.year, "method": method, "subsidy_set": subsidy_set,
+                    "employer_model": MODELS[r["model"]], "hours": D(r["hours"].replace(",", ".")), "wage_value": r["wage"],
+                    "start": f"{r['start'][0]}-{r['start'][1]:02d}", "trial_months": int(r["trial"])}
+            if method == "memo":
+                keys["rounding"] = "memo"
+            if r["end"]:
+                keys["end"] = f"{r['end'][0]}-{r['end'][1]:02d}"
+            if r["fee"]:
+                keys["overrides"] = {"agency_fee": r["fee"]}
+            path = tmp_path / f"{r['id']}-{block.year}.yaml"
+            text = yaml.safe_dump({k: (str(v) if isinstance(v, D) else v) for k, v in keys.items()})
+            path.write_text(text.replace(f"hours: '{keys['hours']}'", f"hours: {keys['hours']}"), encoding="utf-8")
+            result = calculate(load_scenario(path).placements[0], book)
+            view = municipal_view(result, book)
+            for line in result.lines:
+                got = D(repr(float(block.lines[line.key][i])))
+                assert abs(got - line.amount) < CENT / 2, (r["id"], block.year, line.key, got, line.amount)
+            assert D(repr(float(block.money["municipal_net"][i]))) == view.net.quantize(CENT, ROUND_HALF_UP), (r["id"], block.year)
+            seen += 1
+    assert seen > 60
+
+
+def test_placements_are_one_per_line_and_text_cannot_break_the_json(tmp_path):
+    """A name holding what looks like the writer's own marker stays text (report/jsonout.py dumps)."""
+    (tmp_path / "c.csv").write_text("id;gemeente;startdatum;uren;loonwaarde\nA1;\"\\u0001list0\\u0001\";1-3-2025;31;30%\n"
+                                    "A2;Zaanstad;1-3-2025;24;40%\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("name: '\"placements\": \"x\"'\ncaseload: c.csv\nyear: 2025\n", encoding="utf-8")
+    result = invoke(tmp_path / "s.yaml", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)["caseload"]
+    assert [p["id"] for p in data["placements"]] == ["A1", "A2"]
+    assert data["placements"][0]["municipality"] == "\\u0001list0\\u0001"
+    lines = result.stdout.splitlines()
+    assert sum(1 for line in lines if line.lstrip().startswith('{"id": ')) == 2

@@ -128,19 +128,35 @@ def _totals(t: Totals, group_key: str | None = None) -> dict:
     return out
 
 
-def to_json(result: CaseloadResult, lang: str) -> dict:
-    scenario, caseload = result.scenario, result.scenario.caseload
-    placements = []
+def _placements(result: CaseloadResult) -> list[dict]:
+    """Per placement per year, amounts in cents; built from arrays (half a million of them in seconds)."""
+    from ..analysis.caseload import cents
+
+    caseload = result.scenario.caseload
     keys = [key for key, _, _ in result.line_specs]
+    models = [group.employer_model for group in caseload.groups]
+    out = []
     for block in result.blocks:
-        lines = {key: block.lines[key] for key in keys if key in block.lines}
-        for i, row in enumerate(block.rows):
-            placements.append({
-                "id": str(caseload.ids[row]), "municipality": str(caseload.municipality[row]),
-                "employer_model": caseload.groups[caseload.group[row]].employer_model,
-                "year": block.year, "months": int(block.months[i]),
-                "lines": {key: _money(values[i]) for key, values in lines.items()},
-                "balance": _money(block.money["balance"][i]), "municipal_net": _money(block.money["municipal_net"][i])})
+        ids = caseload.ids[block.rows].tolist()
+        names = caseload.municipality[block.rows].tolist()
+        groups = caseload.group[block.rows].tolist()
+        months = block.months.tolist()
+        present = [key for key in keys if key in block.lines]
+        lines = [cents(block.lines[key]).tolist() for key in present]
+        balance = block.money["balance"].tolist()
+        net = block.money["municipal_net"].tolist()
+        for i in range(len(ids)):
+            out.append({"id": str(ids[i]), "municipality": str(names[i]), "employer_model": models[groups[i]],
+                        "year": block.year, "months": months[i],
+                        "lines": {key: values[i] + 0.0 for key, values in zip(present, lines)},
+                        "balance": balance[i] + 0.0, "municipal_net": net[i] + 0.0})
+    return out
+
+
+def to_json(result: CaseloadResult, lang: str) -> dict:
+    from .jsonout import OneLineEach
+
+    scenario, caseload = result.scenario, result.scenario.caseload
     return {
         "scenario": scenario.name, "file": scenario.file, "caseload_file": caseload.file,
         **({"description": scenario.description} if scenario.description else {}),
@@ -152,7 +168,7 @@ def to_json(result: CaseloadResult, lang: str) -> dict:
         "targets": [{"year": r.year, "municipality": r.municipality, "target": r.target, "places": r.places,
                      "difference": r.difference, "place_years": float(r.place_years.quantize(Decimal("0.0001"), ROUND_HALF_UP)),
                      "participation_budget": _money(r.participation_budget), "buig": _money(r.buig)} for r in result.targets],
-        "placements": placements,
+        "placements": OneLineEach(_placements(result)),
         "warnings": [w(lang) for w in result.warnings],
     }
 
