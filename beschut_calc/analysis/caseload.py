@@ -142,44 +142,22 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
             amounts = line_arrays(column, varying)
             used: list[ParamValue] = [leaf.pv for bl in column.lines for leaf in leaves(bl.tree)]
             own = municipal_arrays(placement, book, MUNICIPAL, varying, used)
-            size = len(at)
-            benefits = costs = paid = received = 0.0
+            values, totals = _group_money(column, amounts, own, len(at), placement.employer.bears_employer_balance)
             for bl in column.lines:
-                key = bl.spec.key
-                specs.setdefault(key, (key, bl.spec.side, bl.spec.label))
-                value = np.broadcast_to(np.asarray(amounts[key], dtype=float), (size,))
-                lines.setdefault(key, np.zeros(len(rows)))[at] = value
-                if bl.spec.side == "benefit":
-                    benefits = benefits + value
-                else:
-                    costs = costs + value
-                if bl.spec.municipality_pays:
-                    paid = paid + value
-            for key, value in own.items():
-                value = np.broadcast_to(np.asarray(value, dtype=float), (size,))
-                if REGISTRY[key].side == "benefit":
-                    received = received + value
-                else:
-                    paid = paid + value
-            balance = benefits - costs
-            money["benefits"][at] = benefits
-            money["costs"][at] = costs
-            money["balance"][at] = balance
-            money["received"][at] = received
-            money["paid"][at] = paid
-            money["municipal_net"][at] = received - paid + (balance if placement.employer.bears_employer_balance else 0.0)
+                specs.setdefault(bl.spec.key, (bl.spec.key, bl.spec.side, bl.spec.label))
+                lines.setdefault(bl.spec.key, np.zeros(len(rows)))[at] = values[bl.spec.key]
+            for key, value in totals.items():
+                money[key][at] = value
             label = f"{placement.employer.label('nl')} · {placement.subsidy_set.name} · {year}"
             for pv in used:
                 if pv not in params:
                     params.append(pv)
                     where.append([])
-                spots = where[params.index(pv)]
-                if label not in spots:
-                    spots.append(label)
+                if label not in where[params.index(pv)]:
+                    where[params.index(pv)].append(label)
             # Warnings from a neutral place of the group (36 hours, 30 %): what depends on a
             # row's own hours or wage value is counted over the rows below.
-            neutral = dataclasses.replace(placement, hours=Decimal(36), wage_value=Decimal("0.30"),
-                                          name=f"{placement.employer.label('nl')} · {placement.subsidy_set.name} · {year}")
+            neutral = dataclasses.replace(placement, hours=Decimal(36), wage_value=Decimal("0.30"), name=label)
             example = calculate(neutral, book)
             examples.append(example)
             for w in example.warnings:
@@ -201,6 +179,30 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
         by_employer=tuple(t for block in blocks for t in _totals(block, caseload, _employer_names(caseload))),
         targets=_targets(scenario, blocks, book), warnings=tuple(warnings), params=tuple(params),
         params_used_in=tuple(tuple(w) for w in where), examples=tuple(examples))
+
+
+def _group_money(column, amounts: dict, own: dict, size: int, bears_balance: bool) -> tuple[dict, dict]:
+    """One group's line amounts per row, and its totals per row: benefits and costs, the employer's
+    balance, and the municipality's side by the line registry (who pays what, 003 §3.1)."""
+    values = {bl.spec.key: np.broadcast_to(np.asarray(amounts[bl.spec.key], dtype=float), (size,)) for bl in column.lines}
+    benefits = costs = paid = received = 0.0
+    for bl in column.lines:
+        value = values[bl.spec.key]
+        if bl.spec.side == "benefit":
+            benefits = benefits + value
+        else:
+            costs = costs + value
+        if bl.spec.municipality_pays:
+            paid = paid + value
+    for key, value in own.items():
+        value = np.broadcast_to(np.asarray(value, dtype=float), (size,))
+        if REGISTRY[key].side == "benefit":
+            received = received + value
+        else:
+            paid = paid + value
+    balance = benefits - costs
+    return values, {"benefits": benefits, "costs": costs, "balance": balance, "received": received, "paid": paid,
+                    "municipal_net": received - paid + (balance if bears_balance else 0.0)}
 
 
 def _employer_names(caseload) -> np.ndarray:
