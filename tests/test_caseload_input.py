@@ -223,3 +223,12 @@ def test_an_oversized_caseload_is_refused_before_it_is_parsed(tmp_path, monkeypa
     path = scenario(tmp_path, [f"A{i};Zaanstad;1-3-2025;;31;30%;gemeente" for i in range(10)])
     result = invoke(path)
     assert result.exit_code == 2 and "te veel werk: 10 regels" in result.stderr
+
+
+def test_full_width_digits_are_not_a_date():
+    """As in a scenario file (issue 15): digits that only look like 2025 are refused, not read."""
+    from beschut_calc.core.errors import Invalid
+
+    with pytest.raises(Invalid):
+        spreadsheet_month("１-３-２０２５")
+    assert spreadsheet_number("３１") == "３１"          # left as written, for the scenario's check to refuse

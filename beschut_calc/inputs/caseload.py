@@ -12,7 +12,6 @@ with its row, placement and column; an id that looks like a BSN refuses the whol
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from dataclasses import dataclass
@@ -346,8 +345,6 @@ def load_caseload(doc, lang: str = "nl") -> CaseloadScenario:
 def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: dict, lang: str) -> Caseload:
     import numpy as np
 
-    from .load import ColumnSpec, build_placement
-
     # A problem the loader finds with a row's own choice is put at that column of the row.
     origin = {**{key: (key,) for key in ("employer_model", "subsidy_set", "method", "work_type", "hours", "wage_value",
                                           "trial_months")}, **origin}
@@ -369,22 +366,10 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
 
     problems = _Problems(lines)
     ids = _check_ids(frame, columns, lines, shown, problems)
-    import pandas as pd
-
     for key in TEXT_COLUMNS:
         if key in columns:
             _check_text(frame[columns[key]].to_numpy(dtype=object), columns[key], problems)
-    if "municipality" in columns:
-        codes, names = pd.factorize(frame[columns["municipality"]].to_numpy(dtype=object))
-        names = np.array([str(name).strip() for name in names] or [""], dtype=object)
-        municipality = names[codes]
-    else:     # one municipality's own list: its name is the scenario's
-        municipality = np.full(n, defaults["name"], dtype=object)
-    empty = municipality == ""
-    if empty.any():
-        problems.add(np.flatnonzero(empty), columns["municipality"], Invalid("leeg: elke plaatsing hoort bij een gemeente",
-                                                                             "empty: every placement belongs to a municipality",
-                                                                             "bijvoorbeeld Zaanstad", "for example Zaanstad"))
+    municipality = _municipalities(frame, columns, defaults["name"], problems)
 
     def column(key: str, parse, default=None, required_hint=None):
         if key not in columns:
@@ -421,64 +406,92 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
 
     problems.raise_if_any(shown)
 
-    def array(codes, values, convert=float, dtype=float):
-        table = np.array([convert(v) for v in values], dtype=dtype)
-        return table[codes]
-
-    start = array(start_codes, starts, lambda v: v[0] * 12 + v[1] - 1, np.int64)
-    end = array(end_codes, ends, lambda v: NO_END if v == "open" else v[0] * 12 + v[1] - 1, np.int64)
+    start = _expand(start_codes, starts, lambda v: v[0] * 12 + v[1] - 1, np.int64)
+    end = _expand(end_codes, ends, lambda v: NO_END if v == "open" else v[0] * 12 + v[1] - 1, np.int64)
     before = end < start
     if before.any():
         problems.add(np.flatnonzero(before), columns.get("end", "end"),
                      Invalid("het einde ligt vóór de start", "the end is before the start",
                              "einde is de laatste maand van de plaatsing", "the end is the placement's last month"))
 
-    # Rows that share every choice the rules branch on form a group; its placement is built and
-    # checked by the scenario's own loader, so a row gets exactly what a scenario with its keys gets.
-    present = {name: np.array([v not in ("-",) for v in values])[codes] for name, (codes, values) in override_values.items()}
-    parts = [np.asarray(method_codes), np.asarray(model_codes), np.asarray(set_codes), np.asarray(work_codes),
-             *[present[name].astype(np.int64) for name in sorted(present)]]
-    combined = np.zeros(n, dtype=np.int64)
-    for part in parts:                       # one integer per combination: factorizing it is a hash, not a sort
-        combined = combined * (int(part.max()) + 1 if len(part) else 1) + part
-    group, firsts = pd.factorize(combined)
-    first_rows = np.unique(group, return_index=True)[1]
-    unique_keys = [tuple(int(part[row]) for part in parts) for row in first_rows]
-    groups: list[Group] = []
-    names_sorted = sorted(present)
-    for g, key in enumerate(unique_keys):
-        members = np.flatnonzero(group == g)
-        row = members[0]
-        overrides = dict(scenario_overrides)
-        for name, flag in zip(names_sorted, key[4:]):
-            codes, values = override_values[name]
-            value = values[codes[row]]
-            if flag and value != "scenario":
-                overrides[name] = value
-        chosen = {"method": methods[key[0]], "employer_model": models[key[1]], "subsidy_set": sets[key[2]],
-                  "work_type": None if works[key[3]] == "-" else works[key[3]]}
-        spec = ColumnSpec(**{**defaults, **chosen, "overrides": overrides, "hours": hours[hours_codes[row]],
-                             "wage_value": wages[wage_codes[row]], "start": None, "end": None})
-        try:
-            placement = build_placement(doc, spec, origin)
-        except InputError as exc:
-            key = exc.key or ""
-            culprit = key.removeprefix("overrides.")
-            if culprit in columns:
-                problems.add(members, columns[culprit], Invalid(exc.message, exc.en, exc.hint, exc.hint_en))
-            else:
-                raise      # the scenario's own keys: located in the scenario file
-            continue
-        groups.append(Group(placement=dataclasses.replace(placement, name=f"{placement.employer.name}"),
-                            employer_model=chosen["employer_model"], override_names=tuple(overrides)))
+    group, groups = _form_groups(doc, origin, defaults, columns, problems, scenario_overrides, override_values,
+                                 (method_codes, methods), (model_codes, models), (set_codes, sets), (work_codes, works),
+                                 (hours_codes, hours), (wage_codes, wages))
     problems.raise_if_any(shown)
 
     # Per row, the value of each override a column gives (the scenario's where the cell is empty).
     overrides_arrays = {}
     for name, (codes, values) in override_values.items():
         fallback = float(scenario_values[name]) if name in scenario_values else float("nan")
-        overrides_arrays[name] = array(codes, values, lambda v: fallback if v in ("scenario", "-") else float(v))
+        overrides_arrays[name] = _expand(codes, values, lambda v: fallback if v in ("scenario", "-") else float(v))
     return Caseload(file=shown, lines=np.asarray(lines), ids=ids, municipality=municipality,
-                    hours=array(hours_codes, hours), wage_value=array(wage_codes, wages), start=start, end=end,
-                    trial_months=array(trial_codes, trials, int, np.int64), group=group, groups=tuple(groups),
+                    hours=_expand(hours_codes, hours), wage_value=_expand(wage_codes, wages), start=start, end=end,
+                    trial_months=_expand(trial_codes, trials, int, np.int64), group=group, groups=tuple(groups),
                     overrides=overrides_arrays)
+
+
+def _expand(codes, values, convert=float, dtype=float):
+    """Per row, the converted value of its distinct cell."""
+    import numpy as np
+
+    return np.array([convert(v) for v in values], dtype=dtype)[codes]
+
+
+def _municipalities(frame, columns: dict, default: str, problems: _Problems):
+    """Each row's municipality, as written (stripped); without the column, the scenario's name for all."""
+    import numpy as np
+    import pandas as pd
+
+    if "municipality" not in columns:     # one municipality's own list
+        return np.full(len(frame), default, dtype=object)
+    codes, names = pd.factorize(frame[columns["municipality"]].to_numpy(dtype=object))
+    names = np.array([str(name).strip() for name in names] or [""], dtype=object)
+    municipality = names[codes]
+    empty = municipality == ""
+    if empty.any():
+        problems.add(np.flatnonzero(empty), columns["municipality"], Invalid("leeg: elke plaatsing hoort bij een gemeente",
+                                                                             "empty: every placement belongs to a municipality",
+                                                                             "bijvoorbeeld Zaanstad", "for example Zaanstad"))
+    return municipality
+
+
+def _form_groups(doc, origin: dict, defaults: dict, columns: dict, problems: _Problems, scenario_overrides: dict,
+                 override_values: dict, methods, models, sets, works, hours, wages):
+    """Rows that share every choice the rules branch on form a group; its placement is built and
+    checked by the scenario's own loader, so a row gets exactly what a scenario with its keys gets.
+    Each choice comes as (codes per row, distinct values). Returns (group per row, groups)."""
+    import numpy as np
+    import pandas as pd
+
+    from .load import ColumnSpec, build_placement
+
+    present = {name: np.array([v != "-" for v in values])[codes] for name, (codes, values) in override_values.items()}
+    names_sorted = sorted(present)
+    parts = [np.asarray(methods[0]), np.asarray(models[0]), np.asarray(sets[0]), np.asarray(works[0]),
+             *[present[name].astype(np.int64) for name in names_sorted]]
+    combined = np.zeros(len(parts[0]), dtype=np.int64)
+    for part in parts:                       # one integer per combination: factorizing it is a hash, not a sort
+        combined = combined * (int(part.max()) + 1 if len(part) else 1) + part
+    group, _ = pd.factorize(combined)
+    groups: list[Group] = []
+    for g, row in enumerate(np.unique(group, return_index=True)[1]):
+        choice = [int(part[row]) for part in parts]
+        overrides = dict(scenario_overrides)
+        for name, flag in zip(names_sorted, choice[4:]):
+            codes, values = override_values[name]
+            if flag and values[codes[row]] != "scenario":
+                overrides[name] = values[codes[row]]
+        chosen = {"method": methods[1][choice[0]], "employer_model": models[1][choice[1]], "subsidy_set": sets[1][choice[2]],
+                  "work_type": None if works[1][choice[3]] == "-" else works[1][choice[3]]}
+        spec = ColumnSpec(**{**defaults, **chosen, "overrides": overrides, "hours": hours[1][hours[0][row]],
+                             "wage_value": wages[1][wages[0][row]], "start": None, "end": None})
+        try:
+            placement = build_placement(doc, spec, origin)
+        except InputError as exc:
+            culprit = (exc.key or "").removeprefix("overrides.")
+            if culprit not in columns:
+                raise      # the scenario's own keys: located in the scenario file
+            problems.add(np.flatnonzero(group == g), columns[culprit], Invalid(exc.message, exc.en, exc.hint, exc.hint_en))
+            continue
+        groups.append(Group(placement=placement, employer_model=chosen["employer_model"], override_names=tuple(overrides)))
+    return group, groups

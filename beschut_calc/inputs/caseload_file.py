@@ -109,9 +109,10 @@ def read_frame(path: Path, shown: str):
                   hint_en=f"the separator is '{sep}'; quote text that holds '{sep}'")
         first_line = skip + 2
         start = raw.find(b"\n", position) + 1 or len(raw)
-        # An empty line inside the rows (pandas skips it) shifts the numbering; memchr-fast to rule out.
-        blank = next((i for i in (raw.find(b"\n\n", start), raw.find(b"\n\r\n", start)) if i >= 0), -1)
-        if blank >= 0 and raw[blank:].strip():
+        # pandas skips an empty line inside the rows, which shifts the numbering: as many lines as
+        # rows means there was none (a quoted field over two lines is counted as rows below).
+        lines_after_header = raw.count(b"\n", start) + (0 if raw.endswith(b"\n") or start >= len(raw) else 1)
+        if lines_after_header != len(frame):
             # pandas skipped blank lines: number the rows by the lines that hold something
             numbers = np.array([skip + 2 + i for i, line in enumerate(raw[start:].splitlines()) if line.strip()], dtype=np.int64)
         else:
@@ -147,9 +148,9 @@ def read_frame(path: Path, shown: str):
 
 # ---------------------------------------------------------------- values as a Dutch spreadsheet writes them
 
-_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+")
-_DATE_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
-_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ T]00:00(?::00)?)?")
+_THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+", re.ASCII)
+_DATE_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", re.ASCII)
+_DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ T]00:00(?::00)?)?", re.ASCII)
 
 
 def spreadsheet_number(text: str, euro: bool = False) -> Any:
@@ -164,6 +165,8 @@ def spreadsheet_number(text: str, euro: bool = False) -> Any:
         core = core.replace(".", "").replace(",", ".")
     elif euro and _THOUSANDS.fullmatch(core):
         core = core.replace(".", "")
+    if not core.isascii():      # Decimal reads ３１ as 31; a scenario file refuses it, and so do we
+        return text
     if percent:
         return core + "%"
     try:
@@ -176,7 +179,10 @@ def spreadsheet_number(text: str, euro: bool = False) -> Any:
 def spreadsheet_month(text: str) -> tuple[int, int]:
     """'1-3-2025', '01/03/2025', '2025-03-01', '2025-03' (or Excel's '2025-03-01 00:00:00') -> (2025, 3)."""
     t = text.strip()
-    if m := _DATE_DMY.fullmatch(t):
+    parts = t.split("-")
+    if t.isascii() and len(parts) == 3 and len(parts[2]) == 4 and parts[0].isdigit() and parts[1].isdigit() and parts[2].isdigit():
+        day, month, year = int(parts[0]), int(parts[1]), int(parts[2])      # 1-3-2025, the common case, without a regex
+    elif m := _DATE_DMY.fullmatch(t):
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := _DATE_ISO.fullmatch(t):
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)

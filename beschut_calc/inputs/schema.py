@@ -115,7 +115,7 @@ def year_month(value: Any) -> tuple[int, int]:
     if isinstance(value, dt.date):
         year, month = value.year, value.month
     else:
-        match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*", value) if isinstance(value, str) else None
+        match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*", value, re.ASCII) if isinstance(value, str) else None
         if match is None:
             raise Invalid(f"verwacht een jaar en maand zoals 2025-03, niet {shown(value)}",
                           f"expected a year and month such as 2025-03, not {shown_en(value)}",
