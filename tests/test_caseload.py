@@ -286,3 +286,17 @@ def test_placements_are_one_per_line_and_text_cannot_break_the_json(tmp_path):
     assert data["placements"][0]["municipality"] == "\\u0001list0\\u0001"
     lines = result.stdout.splitlines()
     assert sum(1 for line in lines if line.lstrip().startswith('{"id": ')) == 2
+
+
+def test_a_column_named_like_a_caseload_sheet_does_not_take_its_formulas(tmp_path):
+    import openpyxl
+
+    column = tmp_path / "kolom.yaml"
+    column.write_text("name: x\nyear: 2017\nhours: 31\nwage_value: 30%\nvariants:\n  - name: Caseload Per gemeente\n",
+                      encoding="utf-8")
+    target = tmp_path / "samen.xlsx"
+    assert invoke(column, EXAMPLE, "--excel", target).exit_code == 0
+    wb = openpyxl.load_workbook(target)
+    summary = wb["Caseload Samenvatting"]
+    references = {c.value.split("!")[0] for row in summary.iter_rows() for c in row if isinstance(c.value, str) and "!" in c.value}
+    assert references == {"='Caseload Per gemeente (2)'"}

@@ -236,7 +236,13 @@ def _notes(ws, result: CaseloadResult, lang: str) -> None:
 def add_sheets(wb, result: CaseloadResult, book: ParameterBook, lang: str, receipt, summary=None, prefix: str = "") -> None:
     """The caseload's sheets in `wb`; `summary` is the sheet to use for its summary (a new one if None).
     `prefix` keeps the names apart from an ordinary scenario's sheets in a combined workbook."""
-    names = {key: (prefix + title)[:31] for key, title in SHEET_TITLES[lang].items()}
+    names = {}
+    for key, title in SHEET_TITLES[lang].items():
+        name, n = (prefix + title)[:31], 1
+        while name in wb.sheetnames:          # a column sheet may already carry the name
+            n += 1
+            name = f"{(prefix + title)[:27]} ({n})"
+        names[key] = name
     if summary is None:
         summary = wb.create_sheet(names[SUMMARY])
     else:
@@ -244,7 +250,7 @@ def add_sheets(wb, result: CaseloadResult, book: ParameterBook, lang: str, recei
     municipalities = wb.create_sheet(names[MUNICIPALITIES])
     totals_at = _group_sheet(municipalities, result, "municipality", lang)
     _group_sheet(wb.create_sheet(names[EMPLOYERS]), result, "employer_model", lang)
-    _summary(summary, result, totals_at, names[MUNICIPALITIES], lang, receipt)
+    _summary(summary, result, totals_at, municipalities.title, lang, receipt)
     if result.targets:
         _targets(wb.create_sheet(names[TARGETS]), result, book, lang)
     _placements(wb.create_sheet(names[PLACEMENTS]), result, lang)
