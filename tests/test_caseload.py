@@ -300,3 +300,15 @@ def test_a_column_named_like_a_caseload_sheet_does_not_take_its_formulas(tmp_pat
     summary = wb["Caseload Samenvatting"]
     references = {c.value.split("!")[0] for row in summary.iter_rows() for c in row if isinstance(c.value, str) and "!" in c.value}
     assert references == {"='Caseload Per gemeente (2)'"}
+
+
+def test_a_warning_that_differs_only_in_its_year_is_said_once_for_the_span(book):
+    from beschut_calc.analysis.caseload import _across_years
+    from beschut_calc.core.text import Text
+
+    found = [(Text(f"voor {y} is het niet geïndexeerd", f"for {y} it is not indexed"), y) for y in (2018, 2019, 2020)]
+    found += [(Text("waarde (vanaf 2019-01-01) is niet bevestigd", "value (from 2019-01-01) is not confirmed"), 2019)]
+    found += [(Text("38 uur (hogere kosten vóór 2024)", "38 hours (higher costs before 2024)"), y) for y in (2023, 2024)]
+    merged = _across_years(found)
+    assert [t.nl for t in merged] == ["voor 2018-2020 is het niet geïndexeerd", "waarde (vanaf 2019-01-01) is niet bevestigd",
+                                      "38 uur (hogere kosten vóór 2024)"]

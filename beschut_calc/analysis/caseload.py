@@ -160,9 +160,7 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
             neutral = dataclasses.replace(placement, hours=Decimal(36), wage_value=Decimal("0.30"), name=label)
             example = calculate(neutral, book)
             examples.append(example)
-            for w in example.warnings:
-                if w not in warnings:
-                    warnings.append(w)
+            warnings.extend((w, year) for w in example.warnings)
         # Each placement's totals in cents, as one scenario's JSON gives them and a ledger books them:
         # a year's total is then the sum of its placements' amounts, to the cent.
         money = {key: cents(values) for key, values in money.items()}
@@ -171,7 +169,7 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
             progress(step + 1, len(horizon))
     order = [k for k in REGISTRY if k in specs] + [k for k in specs if k not in REGISTRY]
     line_specs = tuple(specs[k] for k in order)
-    warnings.extend(_row_warnings(scenario))
+    warnings = _across_years(warnings) + _row_warnings(scenario)
     return CaseloadResult(
         scenario=scenario, years=horizon, blocks=tuple(blocks), line_specs=line_specs,
         by_year=tuple(_totals(block, caseload, None) [0] for block in blocks),
@@ -254,6 +252,30 @@ def _targets(scenario: CaseloadScenario, blocks, book: ParameterBook) -> tuple[T
             out.append(TargetRow(block.year, None, target, len(block.rows), place_years,
                                  place_years * per_place["participation_budget"], place_years * per_place["buig"]))
     return tuple(out)
+
+
+def _across_years(found: list[tuple[Text, int]]) -> list[Text]:
+    """Each warning once. One that differs between years only in the year it names ("voor 2018 is het
+    niet geïndexeerd") is said once for the span of those years ("voor 2018-2026 …")."""
+    import re
+
+    merged: dict[tuple[str, str], tuple[Text, list[int]]] = {}
+    for text, year in found:
+        # the year as a word of its own, not a date such as 2019-01-01
+        pattern = re.compile(rf"(?<![\d-]){year}(?![\d-])")
+        key = (pattern.sub("\x00", text.nl), pattern.sub("\x00", text.en))
+        entry = merged.setdefault(key, (text, []))
+        if year not in entry[1]:
+            entry[1].append(year)
+    out: list[Text] = []
+    for (nl, en), (text, years) in merged.items():
+        if len(years) > 1 and "\x00" in nl:
+            span = f"{min(years)}-{max(years)}" if sorted(years) == list(range(min(years), max(years) + 1)) else \
+                ", ".join(map(str, sorted(years)))
+            text = Text(nl.replace("\x00", span), en.replace("\x00", span))
+        if text not in out:      # "vóór 2024" in a warning of every year is the same warning in 2024 too
+            out.append(text)
+    return out
 
 
 def _row_warnings(scenario: CaseloadScenario) -> list[Text]:
