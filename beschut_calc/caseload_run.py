@@ -48,10 +48,10 @@ def compute(scenario, book, years: int | None, lang: str):
         progress.close()
 
 
-def json_part(result, lang: str, explain: bool = False) -> dict:
+def json_part(result, lang: str, explain: bool = False, by: str = "municipality") -> dict:
     from .report import caseload_report
 
-    out = caseload_report.to_json(result, lang)
+    out = caseload_report.to_json(result, lang, by)
     if explain:
         from .report import explain as explain_report
 
@@ -105,7 +105,7 @@ def run_alone(scenario, book, receipt, *, years: int | None, by: str, format: st
     if format == "json":
         from .report.jsonout import dumps
 
-        sys.stdout.write(dumps({"receipt": receipt.to_json(), "caseload": json_part(result, lang, explain)}))
+        sys.stdout.write(dumps({"receipt": receipt.to_json(), "caseload": json_part(result, lang, explain, by)}))
     elif format == "markdown":
         from .report import caseload_report, markdown
 

@@ -250,7 +250,7 @@ def main(
             from .report import jsonout
 
             if caseload is not None:
-                top["caseload"] = caseload_run.json_part(caseload, lang.value, explain)
+                top["caseload"] = caseload_run.json_part(caseload, lang.value, explain, grouping)
             results = [r for _, rs in runs for r in rs]
             flat_extras = [e for es in extras for e in es]
             origins = [{"scenario": scenario.name, "file": scenario.file,

@@ -142,7 +142,11 @@ def test_json_has_by_year_groups_and_placements(vector):
     for computed, shown in zip(vector.by_year, data["by_year"]):
         assert shown["balance"] == float(computed.money["balance"].quantize(CENT))
     groups = {g["group"] for g in data["groups"]}
-    assert "Zaanstad" in groups and "Purmerend" in groups
+    assert data["by"] == "municipality" and "Zaanstad" in groups and "Purmerend" in groups
+    for year in data["by_year"]:       # the groups of a year add up to the year
+        assert sum(D(repr(g["balance"])) for g in data["groups"] if g["year"] == year["year"]) == D(repr(year["balance"]))
+    by_model = json.loads(invoke(EXAMPLE, "--format", "json", "--by", "employer_model").stdout)["caseload"]
+    assert {g["group"] for g in by_model["groups"]} == {"municipality", "regular", "payroll", "temp_agency"}
     placements = data["placements"]
     assert len(placements) == 58 + 102
     partial = [p for p in placements if p["months"] < 12]

@@ -121,7 +121,6 @@ def _totals(t: Totals, group_key: str | None = None) -> dict:
     out = {"year": t.year}
     if group_key is not None:
         out["group"] = t.group
-        out["by"] = group_key
     out.update({"places": t.places, "place_years": float(t.place_years.quantize(Decimal("0.0001"), ROUND_HALF_UP)),
                 "fte": float(t.fte.quantize(Decimal("0.0001"), ROUND_HALF_UP))})
     out.update({key: _money(t.money[key]) for key in MONEY})
@@ -153,18 +152,20 @@ def _placements(result: CaseloadResult) -> list[dict]:
     return out
 
 
-def to_json(result: CaseloadResult, lang: str) -> dict:
+def to_json(result: CaseloadResult, lang: str, by: str = "municipality") -> dict:
+    """`groups` follows `by` (municipality or employer model), so its entries of a year add up to `by_year`."""
     from .jsonout import OneLineEach
 
     scenario, caseload = result.scenario, result.scenario.caseload
+    groups = result.by_municipality if by == "municipality" else result.by_employer
     return {
         "scenario": scenario.name, "file": scenario.file, "caseload_file": caseload.file,
         **({"description": scenario.description} if scenario.description else {}),
         "years": list(result.years),
         "lines": [{"key": key, "side": side, "label": label(lang)} for key, side, label in result.line_specs],
         "by_year": [_totals(t) for t in result.by_year],
-        "groups": [_totals(t, "municipality") for t in result.by_municipality]
-        + [_totals(t, "employer_model") for t in result.by_employer],
+        "by": by,
+        "groups": [_totals(t, by) for t in groups],
         "targets": [{"year": r.year, "municipality": r.municipality, "target": r.target, "places": r.places,
                      "difference": r.difference, "place_years": float(r.place_years.quantize(Decimal("0.0001"), ROUND_HALF_UP)),
                      "participation_budget": _money(r.participation_budget), "buig": _money(r.buig)} for r in result.targets],
