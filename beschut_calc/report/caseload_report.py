@@ -1,7 +1,8 @@
 """The caseload in the terminal, as Markdown and as JSON (issue 12, item 4).
 
-The tables come from report/caseload_layout.py; JSON holds the unrounded sums rounded to the
-cent (half-up), like every other amount in JSON.
+The tables come from report/caseload_layout.py. In JSON every amount is in euros to the cent
+(half-up); a placement's totals are kept in cents by the analysis, so the placements add up to
+the groups and the years exactly.
 """
 from __future__ import annotations
 
