@@ -129,8 +129,23 @@ def test_temp_agency_rows_need_an_agency_fee(tmp_path):
     assert invoke(ok).exit_code == 0
 
 
+def test_a_column_no_rule_reads_is_named_in_the_warnings_but_a_bsn_in_it_refuses_the_file(tmp_path):
+    header = HEADER + ";opmerking"
+    path = scenario(tmp_path, ["A1;Zaanstad;1-3-2025;;31;30%;gemeente;begeleider Jan"], header=header)
+    result = invoke(path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert any("De kolom 'opmerking'" in w and "niet gebruikt" in w for w in json.loads(result.stdout)["caseload"]["warnings"])
+    path = scenario(tmp_path, ["A1;Zaanstad;1-3-2025;;31;30%;gemeente;111222333"], header=header)
+    result = invoke(path)
+    assert result.exit_code == 2 and "BSN" in result.stderr and "111222333" not in result.stderr
+    assert "opmerking" in result.stderr
+    path = scenario(tmp_path, ["A1;Zaanstad;1-3-2025;;31;30%;gemeente;x"], header=HEADER + ";BSN")
+    result = invoke(path)
+    assert result.exit_code == 2 and "geen burgerservicenummers" in result.stderr
+
+
 @pytest.mark.parametrize("header, rows, words", [
-    ("id;gemeente;startdatum;uren;loonwaarde;kleur", ["A1;Zaanstad;1-3-2025;31;30%;rood"], "onbekende kolom 'kleur'"),
+    ("id;gemeente;startdatum;uren;loonwaarde;loonwaade", ["A1;Zaanstad;1-3-2025;31;30%;30%"], "onbekende kolom 'loonwaade'"),
     ("id;gemeente;uren;loonwaarde", ["A1;Zaanstad;31;30%"], "kolom 'start' ontbreekt"),
     ("id;gemeente;startdatum;loonwaarde", ["A1;Zaanstad;1-3-2025;30%"], "kolom 'uren' ontbreekt"),
 ])

@@ -282,6 +282,9 @@ def _row_warnings(scenario: CaseloadScenario) -> list[Text]:
     """What the scalar engine warns for one placement's own hours or wage value, counted over the rows."""
     caseload = scenario.caseload
     out = []
+    for header in caseload.ignored:
+        out.append(Text(f"De kolom '{header}' van {caseload.file} is niet gebruikt: geen regel van beschut-calc leest haar.",
+                        f"The column '{header}' of {caseload.file} is not used: no rule of beschut-calc reads it."))
     statutory = np.array([g.placement.subsidy_set.wage_subsidy_rule == "statutory" for g in caseload.groups])[caseload.group]
     low = int(((caseload.wage_value < 0.30 - 1e-12) & statutory).sum())
     if low:

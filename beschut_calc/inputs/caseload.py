@@ -85,6 +85,7 @@ class Caseload:
     group: Any                  # index into groups
     groups: tuple[Group, ...]
     overrides: dict             # name -> float array over all rows (NaN where a row's group lacks it)
+    ignored: tuple[str, ...] = ()   # columns the file has that no rule uses (notes, a coach's name)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -231,23 +232,30 @@ def bsn_like(ids) -> Any:
     return out
 
 
+def _refuse_personal_numbers(values, header: str, lines, shown: str) -> None:
+    """A column holding what looks like a BSN refuses the file; the message names lines, never the number."""
+    import numpy as np
+
+    looks = bsn_like(values)
+    if not looks.any():
+        return
+    rows = np.flatnonzero(looks)
+    where = ", ".join(str(int(lines[r])) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
+    raise InputError(f"{len(rows)} waarde(n) zien eruit als een BSN (negen cijfers die de elfproef halen), op regel {where}; "
+                     "het caseloadbestand moet gepseudonimiseerd zijn: beschut werk is een bijzonder persoonsgegeven",
+                     en=f"{len(rows)} value(s) look like a BSN (nine digits passing the elfproef), on line {where}; "
+                        "the caseload must be pseudonymous: sheltered work is special-category personal data",
+                     file=shown, key=header,
+                     hint="vervang elk BSN door een pseudoniem, bijvoorbeeld een volgnummer, en lever het bestand opnieuw aan",
+                     hint_en="replace every BSN by a pseudonym, for example a serial number, and supply the file again")
+
+
 def _check_ids(frame, columns: dict[str, str], lines, shown: str, problems: _Problems):
     import numpy as np
     import pandas as pd
 
     ids = frame[columns["id"]].to_numpy(dtype=object)
-    looks = bsn_like(ids)
-    if looks.any():
-        rows = np.flatnonzero(looks)
-        # Never echo the number: the message names lines only.
-        where = ", ".join(str(int(lines[r])) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
-        raise InputError(f"{len(rows)} id('s) zien eruit als een BSN (negen cijfers die de elfproef halen), op regel {where}; "
-                         "het caseloadbestand moet gepseudonimiseerd zijn: beschut werk is een bijzonder persoonsgegeven",
-                         en=f"{len(rows)} id(s) look like a BSN (nine digits passing the elfproef), on line {where}; "
-                            "the caseload must be pseudonymous: sheltered work is special-category personal data",
-                         file=shown, key=columns["id"],
-                         hint="vervang elk BSN door een pseudoniem, bijvoorbeeld een volgnummer, en lever het bestand opnieuw aan",
-                         hint_en="replace every BSN by a pseudonym, for example a serial number, and supply the file again")
+    _refuse_personal_numbers(ids, columns["id"], lines, shown)
     empty = ids == ""
     if empty.any():
         problems.add(np.flatnonzero(empty), columns["id"], Invalid("leeg: elke plaatsing heeft een id", "empty: every placement has an id",
@@ -278,25 +286,40 @@ def _check_text(values, header: str, problems: _Problems):
 
 # ---------------------------------------------------------------- the scenario's defaults and the groups
 
-def _columns(frame, shown: str, header_line: int) -> dict[str, str]:
-    """key -> header as written; unknown or repeated headers refused at the header line."""
+PERSONAL_NUMBERS = ("bsn", "burgerservicenummer", "sofinummer", "sofi-nummer", "sofi nummer", "citizen service number")
+
+
+def _columns(frame, shown: str, header_line: int) -> tuple[dict[str, str], list[str]]:
+    """(key -> header as written, the headers not used). A header that looks like a known one
+    misspelt, a repeated one, or one for a personal number is refused at the header line; any
+    other (notes, a coach's name) is left unused and named in the warnings."""
     out: dict[str, str] = {}
+    ignored: list[str] = []
     for header in frame.columns:
         key = header_key(header)
+        written = str(header).strip()
         if key is None:
-            options = sorted(set(HEADERS.values()))
-            close = suggest(str(header).strip(), options)
-            fail(shown, f"onbekende kolom '{str(header).strip()}'", f"unknown column '{str(header).strip()}'",
-                  (f"bedoelt u '{close}'? " if close else "") + "kolommen: id, gemeente, start, einde, uren, loonwaarde, werkgever, "
-                  "subsidieset, methode, soort werk, proefplaatsing en parameters zoals agency_fee",
-                  (f"did you mean '{close}'? " if close else "") + "columns: id, municipality, start, end, hours, wage_value, "
-                  "employer_model, subsidy_set, method, work_type, trial_months and parameters such as agency_fee",
-                  line=header_line)
+            if " ".join(written.lower().replace("_", " ").split()) in PERSONAL_NUMBERS:
+                fail(shown, f"kolom '{written}': een caseload bevat geen burgerservicenummers",
+                     f"column '{written}': a caseload holds no citizen service numbers",
+                     "verwijder de kolom; het id is een pseudoniem, bijvoorbeeld een volgnummer",
+                     "remove the column; the id is a pseudonym, for example a serial number", line=header_line)
+            # a misspelt header (Dutch or English) is refused: its values would silently be the defaults
+            close = suggest(" ".join(written.lower().replace("_", " ").split()), sorted(HEADERS))
+            if close is None:
+                ignored.append(header)
+                continue
+            fail(shown, f"onbekende kolom '{written}'", f"unknown column '{written}'",
+                 f"bedoelt u '{close}'? kolommen: id, gemeente, start, einde, uren, loonwaarde, werkgever, "
+                 "subsidieset, methode, soort werk, proefplaatsing en parameters zoals agency_fee",
+                 f"did you mean '{close}'? columns: id, municipality, start, end, hours, wage_value, "
+                 "employer_model, subsidy_set, method, work_type, trial_months and parameters such as agency_fee",
+                 line=header_line)
         if key in out:
             fail(shown, f"kolom '{header}' betekent hetzelfde als '{out[key]}'", f"column '{header}' means the same as '{out[key]}'",
-                  "houd er één over", "keep one of them", line=header_line)
+                 "houd er één over", "keep one of them", line=header_line)
         out[key] = header
-    return out
+    return out, ignored
 
 
 def load_caseload(doc, lang: str = "nl") -> CaseloadScenario:
@@ -349,7 +372,7 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     origin = {**{key: (key,) for key in ("employer_model", "subsidy_set", "method", "work_type", "hours", "wage_value",
                                           "trial_months")}, **origin}
     frame, lines, header_line = read_frame(path, shown)
-    columns = _columns(frame, shown, header_line)
+    columns, ignored = _columns(frame, shown, header_line)
     for key, needed in (("id", True), ("start", True),
                         ("hours", "hours" not in given), ("wage_value", "wage_value" not in given)):
         if needed and key not in columns:
@@ -366,6 +389,8 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
 
     problems = _Problems(lines)
     ids = _check_ids(frame, columns, lines, shown, problems)
+    for header in ignored:        # unused, but a BSN in a notes column is still a BSN in the file
+        _refuse_personal_numbers(frame[header].to_numpy(dtype=object), header, lines, shown)
     for key in TEXT_COLUMNS:
         if key in columns:
             _check_text(frame[columns[key]].to_numpy(dtype=object), columns[key], problems)
@@ -427,7 +452,7 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     return Caseload(file=shown, lines=np.asarray(lines), ids=ids, municipality=municipality,
                     hours=_expand(hours_codes, hours), wage_value=_expand(wage_codes, wages), start=start, end=end,
                     trial_months=_expand(trial_codes, trials, int, np.int64), group=group, groups=tuple(groups),
-                    overrides=overrides_arrays)
+                    overrides=overrides_arrays, ignored=tuple(str(h).strip() for h in ignored))
 
 
 def _expand(codes, values, convert=float, dtype=float):
