@@ -66,7 +66,7 @@ def is_caseload(scenario) -> bool:
 
 
 def load_all(files: list[Path], lang: str = "nl") -> list:
-    """Every file loaded and checked, before any work; a caseload scenario runs on its own."""
+    """Every file loaded and checked, before any work; at most one of them names a caseload."""
     from .core import limits
     from .inputs.load import load_scenario
 

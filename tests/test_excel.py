@@ -575,3 +575,21 @@ def test_the_workbook_prints_on_a4_landscape_and_the_summary_on_one_page(tmp_pat
     summary = tmp_path / "summary.xlsx"
     wb.save(summary)
     assert lo_recalc.pdf_pages(summary, tmp_path / "pdf-summary") == 1
+
+
+def test_the_cached_value_evaluator_is_lazy_in_if_like_a_spreadsheet():
+    """IF(0>0, 1/0, 7) is 7 in a spreadsheet: the division in the branch not taken is no error
+    (a year of only trial months has no paid hours, and the average hourly wage divides by them)."""
+    from openpyxl import Workbook
+
+    from beschut_calc.report.excel_values import formula_values
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = 0
+    ws["A2"] = "=IF(A1>0,5/A1,7)"
+    ws["A3"] = "=-ROUND(A2*2,0)"
+    ws["A4"] = "=5/A1"
+    values = formula_values(wb)
+    assert values[(ws.title, "A2")] == 7 and values[(ws.title, "A3")] == -14
+    assert (ws.title, "A4") not in values          # #DIV/0!: no cached value, the spreadsheet shows its own error

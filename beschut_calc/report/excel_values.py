@@ -21,6 +21,13 @@ class Unsupported(Exception):
     """A formula uses something this evaluator does not know; it keeps no cached value."""
 
 
+class _DivisionByZero:
+    """Excel's #DIV/0!: it flows through arithmetic, and an IF that takes the other branch drops it."""
+
+
+DIV0 = _DivisionByZero()
+
+
 def _round_half_away(x: float, digits: int) -> float:
     factor = 10.0 ** digits
     return math.copysign(math.floor(abs(x) * factor + 0.5 + 1e-9), x) / factor
@@ -116,6 +123,8 @@ class _Parser:
 
     @staticmethod
     def _apply(op, a, b):
+        if a is DIV0 or b is DIV0:
+            return DIV0
         if op == "&":
             return _text(a) + _text(b)
         if op in COMPARE:
@@ -130,9 +139,7 @@ class _Parser:
         if op == "*":
             return x * y
         if op == "/":
-            if y == 0:
-                raise Unsupported("division by zero")
-            return x / y
+            return DIV0 if y == 0 else x / y
         return x ** y
 
     def unary(self):
@@ -140,6 +147,8 @@ class _Parser:
         if token is not None and token.type == "OPERATOR-PREFIX":
             self.take()
             value = self.unary()
+            if value is DIV0:
+                return DIV0
             return -_number(value) if token.value == "-" else _number(value)
         return self.primary()
 
@@ -161,10 +170,14 @@ class _Parser:
             else:
                 self.take()
             if name == "IF":
+                if args[0] is DIV0:
+                    return DIV0
                 condition = _number(args[0]) != 0 if not isinstance(args[0], bool) else args[0]
                 return args[1] if condition else (args[2] if len(args) > 2 else False)
             if name not in FUNCTIONS:
                 raise Unsupported(name)
+            if any(arg is DIV0 for arg in _flatten(args)):
+                return DIV0
             return FUNCTIONS[name](*args)
         if token.type == "OPERAND":
             if token.subtype == "NUMBER":
@@ -205,6 +218,8 @@ def formula_values(wb) -> dict[tuple[str, str], object]:
             value = _Parser(tokens, lambda text: reference(sheet, text)).expression()
             if isinstance(value, list):
                 raise Unsupported("range as a result")
+            if value is DIV0:
+                raise Unsupported("#DIV/0!: the spreadsheet shows its own error")
         except Unsupported:
             failed.add(key)
             raise
