@@ -74,15 +74,9 @@ def print_terminal(result, by: str, lang: str, explain: bool = False) -> None:
 
 def run_alone(scenario, book, receipt, *, years: int | None, by: str, format: str, lang: str, excel=None, word=None,
               chart=None, explain: bool = False, force: bool = False, refused: list[str] = ()) -> None:
-    from .report.safewrite import check_target
+    from .report.safewrite import announce, check_exports
 
-    for target in (excel, word, chart):
-        if target is not None:
-            check_target(target, force)
-    if chart is not None:
-        from .report.chart import check_format
-
-        check_format(chart)
+    check_exports(force, excel, word, chart)
     check(scenario, years=years, excel=excel, force=force, refused=refused)
     result = compute(scenario, book, years, lang)
 
@@ -90,17 +84,17 @@ def run_alone(scenario, book, receipt, *, years: int | None, by: str, format: st
         from .report import excel_caseload
 
         excel_caseload.write(excel, result, book, lang, force=force, receipt=receipt)
-        print(("werkmap geschreven: " if lang == "nl" else "workbook written: ") + str(excel), file=sys.stderr)
+        announce("excel", excel, lang)
     if word is not None:
         from .report import word as word_report
 
         word_report.write(word, [], lang, force=force, receipt=receipt, caseload=result)
-        print(("Word-bijlage geschreven: " if lang == "nl" else "Word annex written: ") + str(word), file=sys.stderr)
+        announce("word", word, lang)
     if chart is not None:
         from .report import chart as chart_report
 
         chart_report.write(chart, result.year_results(), lang, force=force, title=scenario.name)
-        print(("grafiek geschreven: " if lang == "nl" else "chart written: ") + str(chart), file=sys.stderr)
+        announce("chart", chart, lang)
 
     if format == "json":
         from .report.jsonout import dumps

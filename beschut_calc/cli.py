@@ -142,16 +142,9 @@ def main(
         receipt = make_receipt(book, __version__)
         def check(n_columns: int) -> None:
             from .core import limits
-            from .report.safewrite import check_target
+            from .report.safewrite import check_exports
 
-            # Every target before any work: a refused second export must not leave the first one written.
-            for target in (excel, word, chart):
-                if target is not None:
-                    check_target(target, force)
-            if chart is not None:
-                from .report.chart import check_format
-
-                check_format(chart)
+            check_exports(force, excel, word, chart)
             if excel is not None:
                 limits.check(limits.WORKBOOK_COLUMNS, n_columns)
             if word is not None or chart is not None:
@@ -226,25 +219,27 @@ def main(
                 if analyses.budgets:
                     top.update(jsonout.budget_json(analyses.budgets, lang.value))
 
+        from .report.safewrite import announce
+
         if excel is not None:
             # Before any output: a refused or failed export exits 2 with nothing printed.
             from .report import excel as excel_report
 
             excel_report.write(excel, runs, book, analyses, lang.value, force=force, receipt=receipt, caseload=caseload)
-            typer.echo(("werkmap geschreven: " if lang == Lang.nl else "workbook written: ") + str(excel), err=True)
+            announce("excel", excel, lang.value)
 
         if word is not None:
             from .report import word as word_report
 
             word_report.write(word, runs, lang.value, force=force, receipt=receipt, caseload=caseload)
-            typer.echo(("Word-bijlage geschreven: " if lang == Lang.nl else "Word annex written: ") + str(word), err=True)
+            announce("word", word, lang.value)
 
         if chart is not None:
             from .report import chart as chart_report
 
             title = " + ".join(scenario.name for scenario, _ in runs)
             chart_report.write(chart, [r for _, rs in runs for r in rs], lang.value, force=force, title=title)
-            typer.echo(("grafiek geschreven: " if lang == Lang.nl else "chart written: ") + str(chart), err=True)
+            announce("chart", chart, lang.value)
 
         if format == Format.json:
             from .report import jsonout

@@ -10,14 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..analysis.caseload import MONEY, CaseloadResult, Totals
 from .caseload_layout import Table, target_table, year_tables
+from .jsonout import money
 from .labels import HEADINGS
-
-CENT = Decimal("0.01")
-
-
-def _money(value) -> float:
-    return float(Decimal(value).quantize(CENT, ROUND_HALF_UP))
-
 
 # ---------------------------------------------------------------- terminal
 
@@ -124,7 +118,7 @@ def _totals(t: Totals, group_key: str | None = None) -> dict:
         out["group"] = t.group
     out.update({"places": t.places, "place_years": float(t.place_years.quantize(Decimal("0.0001"), ROUND_HALF_UP)),
                 "fte": float(t.fte.quantize(Decimal("0.0001"), ROUND_HALF_UP))})
-    out.update({key: _money(t.money[key]) for key in MONEY})
+    out.update({key: money(t.money[key]) for key in MONEY})
     return out
 
 
@@ -169,7 +163,7 @@ def to_json(result: CaseloadResult, lang: str, by: str = "municipality") -> dict
         "groups": [_totals(t, by) for t in groups],
         "targets": [{"year": r.year, "municipality": r.municipality, "target": r.target, "places": r.places,
                      "difference": r.difference, "place_years": float(r.place_years.quantize(Decimal("0.0001"), ROUND_HALF_UP)),
-                     "participation_budget": _money(r.participation_budget), "buig": _money(r.buig)} for r in result.targets],
+                     "participation_budget": money(r.participation_budget), "buig": money(r.buig)} for r in result.targets],
         "placements": OneLineEach(_placements(result)),
         "warnings": [w(lang) for w in result.warnings],
     }
