@@ -39,8 +39,16 @@ class Format(str, Enum):
 class Perspective(str, Enum):
     werkgever = "werkgever"
     gemeente = "gemeente"
+    rijk = "rijk"
+    werknemer = "werknemer"
+    maatschappij = "maatschappij"
+    alle = "alle"
     employer = "employer"
     municipality = "municipality"
+    state = "state"
+    worker = "worker"
+    society = "society"
+    all = "all"
 
 
 class By(str, Enum):
@@ -113,8 +121,9 @@ def main(
     format: Format = typer.Option(Format.table, "--format", "-f", help="table (standaard), json of markdown."),
     lang: Lang = typer.Option(Lang.nl, "--lang", help="Taal van labels en meldingen: nl (standaard) of en."),
     explain: bool = typer.Option(False, "--explain", help="Toon per post de regel, de gebruikte parameters en hun bronnen."),
-    perspective: Perspective = typer.Option(Perspective.werkgever, "--perspective",
-                                            help="werkgever (standaard) of gemeente: ook wat de gemeente ontvangt en betaalt."),
+    perspective: Optional[Perspective] = typer.Option(None, "--perspective", metavar="PARTIJ",
+                                            help="Toon ook wat een partij ontvangt en betaalt en haar saldo: werkgever, gemeente, "
+                                                 "rijk, werknemer, maatschappij (alle partijen samen) of alle."),
     excel: Optional[Path] = typer.Option(None, "--excel", metavar="PAD", help="Schrijf ook een Excel-werkmap met formules, bronnen en grafiek naar dit pad."),
     word: Optional[Path] = typer.Option(None, "--word", metavar="PAD", help="Schrijf ook een Word-bijlage voor een raadsvoorstel (.docx): invoer, tabel, grafiek, aannames, bronnen."),
     chart: Optional[Path] = typer.Option(None, "--chart", metavar="PAD", help="Schrijf ook de grafiek van baten en kosten per kolom (.png of .svg)."),
@@ -190,18 +199,14 @@ def main(
                     extra["trace"] = explain_report.trace(result, lang.value)
             sections.append(lambda out: explain_report.render([r for _, rs in runs for r in rs], lang.value, out))
 
-        municipal = perspective in (Perspective.gemeente, Perspective.municipality)
-        if format == Format.json or municipal:
-            from .core.perspectives import municipal_view
+        views: list[str] = []
+        if perspective is not None:
             from .report import perspective as perspective_report
 
-            views = [[municipal_view(r, book) for r in results] for _, results in runs]
-            for run_extras, run_views, (_, results) in zip(extras, views, runs):
-                for extra, view, result in zip(run_extras, run_views, results):
-                    extra["perspectives"] = perspective_report.perspectives(result, view, lang.value)
-            if municipal:
-                for run_views, (_, results) in zip(views, runs):
-                    sections.insert(0, lambda out, rs=results, vs=run_views: perspective_report.render(rs, vs, lang.value, out))
+            views = perspective_report.views_asked(perspective.value)
+            party_sections = [lambda out, s=scenario, rs=results: perspective_report.render(s.name, rs, views, lang.value, out)
+                              for scenario, results in runs]
+            sections[:0] = party_sections
 
         analyses = None
         if breakeven is not None or sweep or years is not None or sensitivity or simulate is not None \
@@ -258,6 +263,10 @@ def main(
             for scenario, results in runs:
                 sys.stdout.write(markdown.render(f"{scenario.name}", results, lang.value,
                                                  difference="compare" in scenario.extra, description=scenario.description))
+                if views:
+                    from .report import perspective as perspective_report
+
+                    sys.stdout.write(perspective_report.markdown(scenario.name, results, views, lang.value))
             if caseload is not None:
                 from .report import caseload_report
 

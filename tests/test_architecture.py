@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import lo_recalc
-from beschut_calc.core import lines, rules
+from beschut_calc.core import flows, lines, rules
 from beschut_calc.core.engine import calculate
 from beschut_calc.core.expr import Const
 from beschut_calc.core.lines import LineSpec
@@ -76,6 +76,8 @@ def toy(monkeypatch):
     monkeypatch.setitem(lines.REGISTRY, TOY.key, TOY)
     for by_key in rules.METHOD_RULES.values():
         monkeypatch.setitem(by_key, TOY.key, TOY_RULE)
+    monkeypatch.setattr(flows, "FLOWS", flows.FLOWS + (flows.FlowSpec(TOY.key, "outside", "employer", TOY.label, "year",
+                                                                      line=TOY.key),))
 
 
 def test_a_toy_line_reaches_the_engine_sweep_words_and_workbook(toy, placement, book, tmp_path):

@@ -36,7 +36,8 @@ def test_funding_outlays_and_net_add_up(tmp_path):
     path = write_scenario(tmp_path, **{**BASE, "subsidy_set": "zaanstreek-waterland-2017", "targets": {2017: 31, 2018: 55}})
     for r in budget_of(path):
         assert r["national_funding"] == r["participation_budget"] + r["buig"] + r["rijk_bonus"]
-        assert r["rijk_bonus"] == r["places"] * 3000                      # places 2015-2019 (§3.1)
+        # once per realised place, 2015-2019 (§3.1 tijdelijk a; core/flows.py basis `once`), as for one place
+        assert r["rijk_bonus"] == r["new_places"] * 3000
         assert r["pre_trajectory"] == r["new_places"] * 1495              # §6.1
         assert r["wage_value_measurement"] == r["new_places"] * 600       # €21,000 / 35 measurements (002)
         outlays = r["lks"] + r["regional_subsidies"] + r["pre_trajectory"] + r["wage_value_measurement"]

@@ -20,7 +20,6 @@ from typer.testing import CliRunner
 from beschut_calc.analysis.caseload import compute
 from beschut_calc.cli import app
 from beschut_calc.core.engine import calculate
-from beschut_calc.core.perspectives import municipal_view
 from beschut_calc.inputs.load import load_scenario
 from conftest import SCENARIOS
 
@@ -74,7 +73,7 @@ def scalar(tmp_path_factory, book):
             if placement.months_in(year)[1] < placement.months_in(year)[0]:
                 continue
             result = calculate(placement, book)
-            out[(row["id"], year)] = (result, municipal_view(result, book))
+            out[(row["id"], year)] = (result, result.views()["municipality"])
     return out
 
 
@@ -94,7 +93,7 @@ def test_every_row_equals_the_scalar_engine_to_the_cent(vector, scalar):
                 assert abs(got - line.amount) < CENT / 2, (caseload.ids[row], block.year, line.key, got, line.amount)
             # each placement's totals are kept in cents, half-up, as its own scenario's JSON shows them
             assert D(repr(float(block.money["balance"][i]))) == result.balance.quantize(CENT, ROUND_HALF_UP)
-            assert D(repr(float(block.money["municipal_net"][i]))) == view.net.quantize(CENT, ROUND_HALF_UP), \
+            assert D(repr(float(block.money["municipal_net"][i]))) == view.balance.quantize(CENT, ROUND_HALF_UP), \
                 (caseload.ids[row], block.year)
             seen += 1
     assert seen == len(scalar) == 58 + 102
@@ -111,7 +110,7 @@ def test_per_year_totals_are_the_sum_of_the_single_placements(vector, scalar):
         for key, value in (("benefits", sum(cents(r.benefits) for r, _ in results)),
                            ("costs", sum(cents(r.costs) for r, _ in results)),
                            ("balance", sum(cents(r.balance) for r, _ in results)),
-                           ("municipal_net", sum(cents(v.net) for _, v in results))):
+                           ("municipal_net", sum(cents(v.balance) for _, v in results))):
             assert cents(totals.money[key]) == value, (totals.year, key, totals.money[key], value)
         # and within a cent per placement of the sum of the exact amounts
         exact = sum(r.balance for r, _ in results)
@@ -269,11 +268,11 @@ def test_other_methods_sets_and_years_equal_the_scalar_engine(tmp_path, book, me
             text = yaml.safe_dump({k: (str(v) if isinstance(v, D) else v) for k, v in keys.items()})
             path.write_text(text.replace(f"hours: '{keys['hours']}'", f"hours: {keys['hours']}"), encoding="utf-8")
             result = calculate(load_scenario(path).placements[0], book)
-            view = municipal_view(result, book)
+            view = result.views()["municipality"]
             for line in result.lines:
                 got = D(repr(float(block.lines[line.key][i])))
                 assert abs(got - line.amount) < CENT / 2, (r["id"], block.year, line.key, got, line.amount)
-            assert D(repr(float(block.money["municipal_net"][i]))) == view.net.quantize(CENT, ROUND_HALF_UP), (r["id"], block.year)
+            assert D(repr(float(block.money["municipal_net"][i]))) == view.balance.quantize(CENT, ROUND_HALF_UP), (r["id"], block.year)
             seen += 1
     assert seen > 60
 

@@ -185,32 +185,51 @@ def test_explain_2017_statutory_shows_both_wml_values_with_sources():
 
 
 def test_municipal_perspective_adds_up(tmp_path):
-    # 003 §3.1 / §6.1: the municipality receives €8,500 + €14,300 per 31-hour place and the €3,000 bonus
-    # (places 2015-2019); it pays LKS, the regional subsidies, a pre-trajectory (€1,495) and a wage-value
-    # measurement (€21,000 / 35 = €600, file 002); as employer it carries the employer's balance.
+    # 003 §3.1 / §6.1: the municipality receives €8,500 + €14,300 per 31-hour place (pro rata to the
+    # hours, §4.4) and the €3,000 bonus (places 2015-2019); it pays LKS, the regional subsidies, a
+    # pre-trajectory (€1,495) and a wage-value measurement (€21,000 / 35 = €600, file 002); in own
+    # employment the employer's books are its own.
     path = SCENARIOS / "zaanstreek-waterland-2017-herberekend.yaml"
     data = json.loads(_run(path, "-f", "json").stdout)
     for scenario in data["scenarios"]:
         hours = D(str(scenario["inputs"]["hours"]))
-        muni = scenario["perspectives"]["municipality"]
-        receives = {line["key"]: D(str(line["amount"])) for line in muni["receives"]}
-        assert abs(receives["rijk_guidance"] - D(8500) * hours / 31) <= D("0.005")
-        assert abs(receives["rijk_wage_subsidy"] - D(14300) * hours / 31) <= D("0.005")
-        assert receives["rijk_bonus"] == 3000
-        pays = {line["key"]: D(str(line["amount"])) for line in muni["pays"]}
-        assert pays["pre_trajectory"] == 1495 and pays["wage_value_measurement"] == 600
+        flows = {flow["key"]: flow for flow in scenario["flows"]}
+        amount = {key: D(str(flow["amount"])) for key, flow in flows.items()}
+        assert abs(amount["rijk_guidance"] - D(8500) * hours / 31) <= D("0.005")
+        assert abs(amount["rijk_wage_subsidy"] - D(14300) * hours / 31) <= D("0.005")
+        assert amount["rijk_bonus"] == 3000
+        assert amount["pre_trajectory"] == 1495 and amount["wage_value_measurement"] == 600
         lines = {line["key"]: D(str(line["amount"])) for line in scenario["lines"]}
-        assert pays["wage_subsidy"] == lines["wage_subsidy"]
-        net = sum(receives.values()) - sum(pays.values()) + D(str(muni["employer_balance"]))
-        assert abs(net - D(str(muni["totals"]["net"]))) <= D("0.05")
+        assert amount["wage_subsidy"] == lines["wage_subsidy"]
+        own = scenario["perspectives"]["municipality"]
+        received = sum(amount[k] for k, f in flows.items() if f["payee"] == "municipality" and f["payer"] != "municipality")
+        paid = sum(amount[k] for k, f in flows.items() if f["payer"] == "municipality" and f["payee"] != "municipality")
+        assert abs(received - paid - D(str(own["balance"]))) <= D("0.05")
+        # own employment: the employer's balance is the municipality's (one account)
+        funding = amount["rijk_guidance"] + amount["rijk_wage_subsidy"] + amount["rijk_bonus"]
+        outlays = sum(lines[k] for k in ("wage_subsidy", "general_subsidy", "temporary_subsidy")) + 1495 + 600
+        balance = D(str(scenario["totals"]["balance"]))
+        assert abs(funding - outlays + balance - D(str(own["balance"]))) <= D("0.05")
+        assert scenario["perspectives"]["employer"]["same_as"] == "municipality"
     table = _run(path, "--perspective", "gemeente")
-    assert "Netto voor de gemeente" in table.stdout and "€ 25.800" in table.stdout
+    assert "Saldo gemeente" in table.stdout and "€ 8.500" in table.stdout
 
 
 def test_a_regular_employer_carries_its_own_balance(tmp_path):
     path = write_scenario(tmp_path, name="r", year=2026, hours=31, wage_value="30%", employer_model="regular")
-    data = json.loads(_run(path, "-f", "json").stdout)
-    assert data["scenarios"][0]["perspectives"]["municipality"]["employer_balance"] is None
+    scenario = json.loads(_run(path, "-f", "json").stdout)["scenarios"][0]
+    assert scenario["perspectives"]["employer"]["balance"] == scenario["totals"]["balance"]
+    assert "employer_invoice" not in {flow["key"] for flow in scenario["flows"]}
+
+
+def test_a_payroll_company_invoices_its_deficit_to_the_municipality():
+    # 003 ch. 6 footnote: through a payroll company the municipality pays the place's deficit.
+    data = json.loads(_run(SCENARIOS / "zaanstreek-waterland-2017-payroll.yaml", "-f", "json").stdout)
+    for scenario in data["scenarios"]:
+        invoice = next(flow for flow in scenario["flows"] if flow["key"] == "employer_invoice")
+        assert (invoice["payer"], invoice["payee"]) == ("municipality", "employer")
+        assert invoice["amount"] == -scenario["totals"]["balance"]
+        assert scenario["perspectives"]["employer"]["balance"] == 0
 
 
 def test_own_subsidy_set_file_is_read_and_located(tmp_path):

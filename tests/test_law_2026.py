@@ -48,13 +48,11 @@ def test_2026_municipal_perspective_includes_the_2024_increase():
     # Kamerstuk 34 352, nr. 300: + EUR 2,157 per place from 2024 on top of the EUR 8,500 guidance budget
     # (003 §3.1 a), both per 31-hour place, here 31 hours.
     doc = json.loads(invoke(SCENARIOS / "werkgeversmodellen-2026.yaml", "-f", "json").stdout)
-    receives = doc["scenarios"][0]["perspectives"]["municipality"]["receives"]
-    guidance = next(line for line in receives if line["label"].startswith("rijk: begeleiding"))
+    guidance = next(flow for flow in doc["scenarios"][0]["flows"] if flow["key"] == "rijk_guidance")
     assert guidance["amount"] == 8500 + 2157
     assert "34 352, nr. 300" in guidance["source"]
     before = json.loads(invoke(SCENARIOS / "zaanstreek-waterland-2017-herberekend.yaml", "-f", "json").stdout)
-    old = next(line for line in before["scenarios"][0]["perspectives"]["municipality"]["receives"]
-               if line["label"].startswith("rijk: begeleiding"))
+    old = next(flow for flow in before["scenarios"][0]["flows"] if flow["key"] == "rijk_guidance")
     assert old["amount"] == 8500
 
 

@@ -19,7 +19,6 @@ from typer.testing import CliRunner
 
 from beschut_calc.cli import app
 from beschut_calc.core.engine import calculate
-from beschut_calc.core.perspectives import municipal_view
 from conftest import BASE, write_scenario
 
 ADDITIVE = ("wage_value", "wage_subsidy", "general_subsidy", "temporary_subsidy", "wage_costs", "guidance_costs")
@@ -74,19 +73,16 @@ def test_trial_months_keep_the_wage_value_but_no_wage(placement, book):
 
 
 def test_one_off_municipal_amounts_only_in_the_first_year(placement, book):
-    first = municipal_view(calculate(dataclasses.replace(placement(year=2017), first_year=2017), book), book)
-    second = municipal_view(calculate(dataclasses.replace(placement(year=2018), first_year=2017), book), book)
-    one_off = ("rijk_bonus", "pre_trajectory", "wage_value_measurement")
-    for key in one_off:
-        lines = {line.key: line for line in (*first.receives, *first.pays)}
-        assert lines[key].amount > 0, key
-        lines = {line.key: line for line in (*second.receives, *second.pays)}
-        assert lines[key].amount == 0, key
+    # core/flows.py: these flows have the time basis `once`, national funding `placed`
+    def flows(p):
+        return {flow.key: flow.amount for flow in calculate(p, book).flows}
+    first = flows(dataclasses.replace(placement(year=2017), first_year=2017))
+    second = flows(dataclasses.replace(placement(year=2018), first_year=2017))
+    for key in ("rijk_bonus", "pre_trajectory", "wage_value_measurement"):
+        assert first[key] > 0 and second[key] == 0, key
     # national funding per place-year follows the months of the placement
-    march = municipal_view(calculate(dataclasses.replace(placement(year=2018), first_year=2017, end=(2018, 3)), book), book)
-    full = {line.key: line.amount for line in second.receives}
-    part = {line.key: line.amount for line in march.receives}
-    assert part["rijk_guidance"] * 4 == full["rijk_guidance"]
+    march = flows(dataclasses.replace(placement(year=2018), first_year=2017, end=(2018, 3)))
+    assert march["rijk_guidance"] * 4 == second["rijk_guidance"]
 
 
 def test_scenario_start_and_end_in_the_table_and_json(tmp_path):
@@ -111,8 +107,8 @@ def test_a_year_outside_the_period_is_zero_with_a_warning(tmp_path):
         data = json.loads(result.stdout)["scenarios"][0]
         assert data["totals"] == {"benefits": 0, "costs": 0, "balance": 0}
         assert words in " ".join(data["warnings"])
-        municipality = data["perspectives"]["municipality"]
-        assert all(line["amount"] == 0 for part in ("receives", "pays") for line in municipality[part]), municipality
+        assert all(flow["amount"] == 0 for flow in data["flows"]), data["flows"]
+        assert all(view["balance"] == 0 for view in data["perspectives"].values())
 
 
 @pytest.mark.parametrize("keys, words", [

@@ -1,23 +1,16 @@
 """The municipality's budget for its target number of places (issue 5, item 4; 003 §6.1).
 
 `targets` in a scenario gives the places per year — the number of places in existence
-that year, as in the table of endnote i (2017: 58, 2018: 102 for the region). Per year:
+that year, as in the table of endnote i (2017: 58, 2018: 102 for the region). New places are
+the increase on the year before (the first target year: all places). Each year's new places
+form a cohort whose first year is that year, so trial months, one-off amounts and subsidies
+with a maximum number of years follow the cohort.
 
-- claims: participation budget = places x the national guidance figure per place (€8,500) and
-  BUIG = places x the national wage-subsidy figure per place (€14,300), as §6.1 writes them;
-- national funding received: those two plus the bonus per place (€3,000 for 2015-2019,
-  paid afterwards);
-- municipal outlays: the LKS and the regional subsidies (and a municipal top-up) of every
-  place — the engine's own lines of the scenario's column for that year —, and for each new
-  place one pre-trajectory (€1,495) and one wage-value measurement (€21,000 / 35 = €600).
-  The amounts per place are rules (core/rules.py PER_PLACE);
-- the employer balance summed over the places;
-- the municipal net = funding - outlays, plus the employer balance when the municipality
-  carries it (employer models with bears_employer_balance: own employment, payroll).
-
-New places are the increase on the year before (the first target year: all places). Each
-year's new places form a cohort whose first year is that year, so trial months and
-subsidies with a maximum number of years follow the cohort.
+Every amount is the cohorts' flows (core/flows.py) times their places: national funding is
+what the state pays the municipality (per place-year, pro rata to hours as everywhere), the
+outlays are what the municipality pays, and the municipal net is the municipality's balance
+in its books (core/books.py) — the same figure `--perspective gemeente` shows for one place.
+The employer balance is the employer's business case, for reference.
 """
 from __future__ import annotations
 
@@ -25,15 +18,22 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..core.engine import Result, calculate, parameter_warning, per_place_amounts
-from ..core.lines import EMPLOYER_LINES, MUNICIPAL_TOP_UP
+from ..core.accounts import EMPLOYER, MUNICIPALITY, STATE
+from ..core.engine import Result, calculate
+from ..core.flows import FLOWS
 from ..core.model import Placement
 from ..core.parameters import ParameterBook, ParamValue
 from ..core.text import Text
 
 ZERO = Decimal(0)
-# The municipality's payments to the employer other than the LKS (registry: municipality_pays).
-SUBSIDY_LINES = tuple(spec.key for spec in (*EMPLOYER_LINES, MUNICIPAL_TOP_UP) if spec.municipality_pays and spec.key != "wage_subsidy")
+# The budget's columns, each a set of declared flows (003 §6.1 names the first two claims).
+CLAIMS = {"participation_budget": ("rijk_guidance",), "buig": ("rijk_wage_subsidy",), "rijk_bonus": ("rijk_bonus",),
+          "lks": ("wage_subsidy",), "pre_trajectory": ("pre_trajectory",),
+          "wage_value_measurement": ("wage_value_measurement",)}
+FUNDING = tuple(f.key for f in FLOWS if f.payer == STATE and f.payee == MUNICIPALITY)
+# What the municipality pays the employer besides the LKS and an invoice: the regional subsidies and a top-up.
+SUBSIDIES = tuple(f.key for f in FLOWS if f.payer == MUNICIPALITY and f.payee == EMPLOYER and f.line is not None
+                  and f.key not in CLAIMS["lks"])
 MONEY = ("participation_budget", "buig", "rijk_bonus", "national_funding", "lks", "regional_subsidies",
          "pre_trajectory", "wage_value_measurement", "municipal_outlays", "employer_balance", "municipal_net")
 
@@ -84,12 +84,11 @@ def _cohorts(targets: dict[int, int]):
 
 
 class _Place:
-    """Engine results per (first year, year) for one column, and the national amounts per year."""
+    """Engine results per (first year, year) for one column."""
 
     def __init__(self, placement: Placement, book: ParameterBook):
         self.placement, self.book = placement, book
         self.results: dict[tuple[int, int], Result] = {}
-        self.used: list[ParamValue] = []
 
     def result(self, first: int, year: int) -> Result:
         key = (first, year)
@@ -97,31 +96,24 @@ class _Place:
             self.results[key] = calculate(dataclasses.replace(self.placement, year=year, first_year=first), self.book)
         return self.results[key]
 
-    def per_place(self, year: int) -> dict[str, Decimal]:
-        amounts, used = per_place_amounts(self.placement, self.book, year)
-        self.used.extend(pv for pv in used if pv not in self.used)
-        return amounts
-
 
 def _row(scenario: str, place: _Place, municipality: str | None, year: int, places: int, new: int, cohorts) -> Row:
     p = place.placement
     row = Row(scenario, p.name, municipality, year, places, new, bears_employer_balance=p.employer.bears_employer_balance)
     a = row.amounts
-    per_place = place.per_place(year)
-    a["participation_budget"] = places * per_place["participation_budget"]
-    a["buig"] = places * per_place["buig"]
-    a["rijk_bonus"] = places * per_place["rijk_bonus"]
-    a["national_funding"] = a["participation_budget"] + a["buig"] + a["rijk_bonus"]
     for first, count in cohorts:
         result = place.result(first, year)
-        lines = {line.key: line.amount for line in result.lines}
-        a["lks"] += count * lines.get("wage_subsidy", ZERO)
-        a["regional_subsidies"] += count * sum((lines.get(k, ZERO) for k in SUBSIDY_LINES), ZERO)
+        flows = {f.key: f.amount for f in result.flows}
+
+        def total(keys) -> Decimal:
+            return count * sum((flows.get(k, ZERO) for k in keys), ZERO)
+        for key, keys in CLAIMS.items():
+            a[key] += total(keys)
+        a["national_funding"] += total(FUNDING)
+        a["regional_subsidies"] += total(SUBSIDIES)
         a["employer_balance"] += count * result.balance
-    a["pre_trajectory"] = new * per_place["pre_trajectory"]
-    a["wage_value_measurement"] = new * per_place["wage_value_measurement"]
+        a["municipal_net"] += count * result.views()[MUNICIPALITY].balance
     a["municipal_outlays"] = a["lks"] + a["regional_subsidies"] + a["pre_trajectory"] + a["wage_value_measurement"]
-    a["municipal_net"] = a["national_funding"] - a["municipal_outlays"] + (a["employer_balance"] if row.bears_employer_balance else ZERO)
     return row
 
 
@@ -143,10 +135,6 @@ def budget(scenario_name: str, placements, book: ParameterBook, targets: dict[st
                                                         bears_employer_balance=row.bears_employer_balance))
                 total.add(row)
             rows.extend(totals[year] for year in sorted(totals))
-        for pv in place.used:
-            w = parameter_warning(pv)
-            if w is not None and w not in warnings:
-                warnings.append(w)
         for result in place.results.values():
             for w in result.warnings:
                 if w not in warnings:

@@ -16,17 +16,21 @@ from typing import Callable
 import numpy as np
 
 from ..core import limits
-from ..core.engine import bind_column, calculate, per_place_amounts
+from ..core.accounts import MUNICIPALITY, VIEWS
+from ..core.books import totals
+from ..core.engine import bind_column, calculate
 from ..core.expr import leaves
 from ..core.lines import REGISTRY
 from ..core.parameters import ParameterBook, ParamValue
-from ..core.result import Line, Result
-from ..core.rules import MUNICIPAL
+from ..core.period import months_in_arrays
+from ..core.result import Flow, Line, Result
 from ..core.text import Text
 from ..inputs.caseload import FTE_HOURS, CaseloadScenario
-from .vector import line_arrays, municipal_arrays
+from .vector import flow_arrays, line_arrays
 
-MONEY = ("benefits", "costs", "balance", "received", "paid", "municipal_net")
+# Each view's balance per placement (core/books.py): the municipality's keeps its name of old.
+NET = {view.key: "municipal_net" if view.key == MUNICIPALITY else f"{view.key}_net" for view in VIEWS}
+MONEY = ("benefits", "costs", "balance", "received", "paid", *NET.values())
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class YearBlock:
     months: np.ndarray            # months placed this year, 1-12
     lines: dict                   # line key -> amount per row (0 where the row's group has no such line)
     money: dict                   # MONEY key -> amount per row
+    flows: dict                   # flow key -> amount per row (0 where the row's group has no such flow)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,10 @@ class Totals:
     money: dict                   # MONEY key -> Decimal (unrounded sums)
 
 
+# The flows a target claims on the participation budget and on the BUIG (003 §6.1; core/flows.py).
+CLAIMS = ("rijk_guidance", "rijk_wage_subsidy")
+
+
 @dataclass(frozen=True)
 class TargetRow:
     """Realised places against the target, and their claims on the budgets (003 §6.1)."""
@@ -58,8 +67,8 @@ class TargetRow:
     target: int | None
     places: int
     place_years: Decimal
-    participation_budget: Decimal  # realised place-years x the national guidance figure per place
-    buig: Decimal                  # realised place-years x the national wage-subsidy figure per place
+    participation_budget: Decimal  # the national guidance flows of the realised places (per place-year, pro rata to hours)
+    buig: Decimal                  # the national wage-subsidy flows of the realised places
 
     @property
     def difference(self) -> int | None:
@@ -72,6 +81,7 @@ class CaseloadResult:
     years: tuple[int, ...]
     blocks: tuple[YearBlock, ...]
     line_specs: tuple               # (key, side, label Text) in table order
+    flow_specs: tuple               # (key, payer, payee, label Text) in declaration order
     by_year: tuple[Totals, ...]
     by_municipality: tuple[Totals, ...]
     by_employer: tuple[Totals, ...]
@@ -88,8 +98,10 @@ class CaseloadResult:
         for block in self.blocks:
             lines = tuple(Line(key, side, _decimal(block.lines[key].sum()) if key in block.lines else Decimal(0), Text("", ""), (),
                                label=label) for key, side, label in self.line_specs)
+            flows = tuple(Flow(key, label, payer, payee, _decimal(block.flows[key].sum()) if key in block.flows else Decimal(0),
+                               Text("", ""), (), "year") for key, payer, payee, label in self.flow_specs)
             out.append(Result(placement=dataclasses.replace(template, name=str(block.year), year=block.year), lines=lines,
-                              warnings=()))
+                              warnings=(), flows=flows))
         return out
 
 
@@ -109,12 +121,7 @@ def _decimal(x) -> Decimal:
 
 def _months(caseload, year: int):
     """(rows, first month, last month, trial months) of the placements running in `year`."""
-    first = np.maximum(caseload.start, year * 12)
-    last = np.minimum(caseload.end, year * 12 + 11)
-    rows = np.flatnonzero(first <= last)
-    first, last = first[rows], last[rows]
-    trial = np.clip(caseload.start[rows] + caseload.trial_months[rows] - first, 0, last - first + 1)
-    return rows, first - year * 12 + 1, last - year * 12 + 1, trial
+    return months_in_arrays(caseload.start, caseload.trial_months, caseload.end, year, np)
 
 
 def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None = None,
@@ -122,10 +129,12 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
     caseload = scenario.caseload
     horizon = tuple(range(scenario.year, scenario.year + (years or 1)))
     specs: dict[str, tuple] = {}
+    flow_specs: dict[str, tuple] = {}
     blocks, warnings, params, where, examples = [], [], [], [], []
     for step, year in enumerate(horizon):
         rows, first, last, trial = _months(caseload, year)
         lines: dict[str, np.ndarray] = {}
+        flows: dict[str, np.ndarray] = {}
         money = {key: np.zeros(len(rows)) for key in MONEY}
         groups = caseload.group[rows]
         for g in np.unique(groups):
@@ -140,13 +149,15 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
             varying.update({name: caseload.overrides[name][members] for name in group.override_names if name in caseload.overrides})
             column = bind_column(placement, book)
             amounts = line_arrays(column, varying)
-            used: list[ParamValue] = [leaf.pv for bl in column.lines for leaf in leaves(bl.tree)]
-            own = municipal_arrays(placement, book, MUNICIPAL, varying, used)
-            values, totals = _group_money(column, amounts, own, len(at), placement.employer.bears_employer_balance)
+            used: list[ParamValue] = [leaf.pv for bf in column.flows for leaf in leaves(bf.tree)]
+            values, moved, group_money = _group_money(column, amounts, flow_arrays(column, varying), len(at))
             for bl in column.lines:
                 specs.setdefault(bl.spec.key, (bl.spec.key, bl.spec.side, bl.spec.label))
                 lines.setdefault(bl.spec.key, np.zeros(len(rows)))[at] = values[bl.spec.key]
-            for key, value in totals.items():
+            for bf in column.flows:
+                flow_specs.setdefault(bf.spec.key, (bf.spec.key, bf.spec.payer, bf.spec.payee, bf.spec.label))
+                flows.setdefault(bf.spec.key, np.zeros(len(rows)))[at] = moved[bf.spec.key]
+            for key, value in group_money.items():
                 money[key][at] = value
             label = f"{placement.employer.label('nl')} · {placement.subsidy_set.name} · {year}"
             for pv in used:
@@ -164,14 +175,14 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
         # Each placement's totals in cents, as one scenario's JSON gives them and a ledger books them:
         # a year's total is then the sum of its placements' amounts, to the cent.
         money = {key: cents(values) for key, values in money.items()}
-        blocks.append(YearBlock(year, rows, (last - first + 1), lines, money))
+        blocks.append(YearBlock(year, rows, (last - first + 1), lines, money, flows))
         if progress is not None:
             progress(step + 1, len(horizon))
     order = [k for k in REGISTRY if k in specs] + [k for k in specs if k not in REGISTRY]
     line_specs = tuple(specs[k] for k in order)
     warnings = _across_years(warnings) + _row_warnings(scenario)
     return CaseloadResult(
-        scenario=scenario, years=horizon, blocks=tuple(blocks), line_specs=line_specs,
+        scenario=scenario, years=horizon, blocks=tuple(blocks), line_specs=line_specs, flow_specs=tuple(flow_specs.values()),
         by_year=tuple(_totals(block, caseload, None) [0] for block in blocks),
         by_municipality=tuple(t for block in blocks for t in _totals(block, caseload, caseload.municipality)),
         by_employer=tuple(t for block in blocks for t in _totals(block, caseload, _employer_names(caseload))),
@@ -179,28 +190,24 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
         params_used_in=tuple(tuple(w) for w in where), examples=tuple(examples))
 
 
-def _group_money(column, amounts: dict, own: dict, size: int, bears_balance: bool) -> tuple[dict, dict]:
-    """One group's line amounts per row, and its totals per row: benefits and costs, the employer's
-    balance, and the municipality's side by the line registry (who pays what, 003 §3.1)."""
-    values = {bl.spec.key: np.broadcast_to(np.asarray(amounts[bl.spec.key], dtype=float), (size,)) for bl in column.lines}
-    benefits = costs = paid = received = 0.0
-    for bl in column.lines:
-        value = values[bl.spec.key]
-        if bl.spec.side == "benefit":
-            benefits = benefits + value
-        else:
-            costs = costs + value
-        if bl.spec.municipality_pays:
-            paid = paid + value
-    for key, value in own.items():
-        value = np.broadcast_to(np.asarray(value, dtype=float), (size,))
-        if REGISTRY[key].side == "benefit":
-            received = received + value
-        else:
-            paid = paid + value
-    balance = benefits - costs
-    return values, {"benefits": benefits, "costs": costs, "balance": balance, "received": received, "paid": paid,
-                    "municipal_net": received - paid + (balance if bears_balance else 0.0)}
+def _group_money(column, amounts: dict, moved: dict, size: int) -> tuple[dict, dict, dict]:
+    """One group's line and flow amounts per row, and its totals per row: the employer's benefits,
+    costs and balance over the lines, and every view's balance over the flows (core/books.py)."""
+    def rows(value):
+        return np.broadcast_to(np.asarray(value, dtype=float), (size,))
+
+    values = {bl.spec.key: rows(amounts[bl.spec.key]) for bl in column.lines}
+    flows = {bf.spec.key: rows(moved[bf.spec.key]) for bf in column.flows}
+    benefits = sum((values[bl.spec.key] for bl in column.lines if bl.spec.side == "benefit"), np.zeros(size))
+    costs = sum((values[bl.spec.key] for bl in column.lines if bl.spec.side == "cost"), np.zeros(size))
+    money = {"benefits": benefits, "costs": costs, "balance": benefits - costs}
+    legs = [(bf.payer, bf.payee, flows[bf.spec.key]) for bf in column.flows]
+    for view, key in NET.items():
+        received, paid, balance = totals(view, legs, np.zeros(size))
+        money[key] = balance
+        if view == MUNICIPALITY:
+            money["received"], money["paid"] = received, paid
+    return values, flows, money
 
 
 def _employer_names(caseload) -> np.ndarray:
@@ -232,25 +239,24 @@ def _targets(scenario: CaseloadScenario, blocks, book: ParameterBook) -> tuple[T
     if not scenario.targets:
         return ()
     caseload = scenario.caseload
-    placement = caseload.groups[0].placement
     out = []
     for block in blocks:
-        per_place, _ = per_place_amounts(placement, book, block.year)
         share = block.months / 12
         names = caseload.municipality[block.rows]
         wanted = list(scenario.targets) if None not in scenario.targets else [None]
+        zero = np.zeros(len(block.rows))
+        guidance, buig = (block.flows.get(key, zero) for key in CLAIMS)
+
+        def row(municipality, target, mask):
+            return TargetRow(block.year, municipality, target, int(mask.sum()), _decimal(share[mask].sum()),
+                             _decimal(guidance[mask].sum()), _decimal(buig[mask].sum()))
         for municipality in wanted:
             mask = np.ones(len(block.rows), dtype=bool) if municipality is None else names == municipality
-            place_years = _decimal(share[mask].sum())
-            target = scenario.targets[municipality].get(block.year)
-            out.append(TargetRow(block.year, municipality, target, int(mask.sum()), place_years,
-                                 place_years * per_place["participation_budget"], place_years * per_place["buig"]))
+            out.append(row(municipality, scenario.targets[municipality].get(block.year), mask))
         if None not in scenario.targets:
-            place_years = _decimal(share.sum())
             total_target = [scenario.targets[m].get(block.year) for m in wanted]
             target = sum(t for t in total_target if t is not None) if any(t is not None for t in total_target) else None
-            out.append(TargetRow(block.year, None, target, len(block.rows), place_years,
-                                 place_years * per_place["participation_budget"], place_years * per_place["buig"]))
+            out.append(row(None, target, np.ones(len(block.rows), dtype=bool)))
     return tuple(out)
 
 

@@ -70,22 +70,12 @@ def line_arrays(column: BoundColumn, varying: dict) -> dict:
     return out
 
 
-def municipal_arrays(placement, book, rules: dict, varying: dict, used: list | None = None) -> dict:
-    """The municipality's own amounts (core/rules.py MUNICIPAL) over arrays, as line_arrays does the employer's;
-    `used` collects the parameter values the bound rules read."""
-    from ..core.expr import leaves
-
-    binder = binder_for(placement, book)
-    inputs, substitute = _split(placement, varying)
-    memo: dict = {}
-    out = {}
+def flow_arrays(column: BoundColumn, varying: dict, memo: dict | None = None) -> dict:
+    """Every flow's amount (core/flows.py) over arrays, as line_arrays gives the lines."""
+    inputs, substitute = _split(column.placement, varying)
+    memo = {} if memo is None else memo
     with np.errstate(divide="ignore", invalid="ignore"):
-        for key, rule in rules.items():
-            tree = binder.bind(rule)
-            if used is not None:
-                used.extend(leaf.pv for leaf in leaves(tree))
-            out[key] = evaluate(tree, inputs, NUMPY, memo, substitute)
-    return out
+        return {bf.spec.key: evaluate(bf.tree, inputs, NUMPY, memo, substitute) for bf in column.flows}
 
 
 def balance_array(column: BoundColumn, varying: dict):

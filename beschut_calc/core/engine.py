@@ -14,39 +14,22 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .context import Context
-from .expr import Binder, Expr, Param, Round, Step, Value, evaluate, leaves, steps_of, zero_reason
+from .accounts import EMPLOYER
+from .expr import And, Binder, Expr, If, Op, Param, Round, Step, Value, evaluate, leaves, steps_of, zero_reason
+from .expr import Zero as ZeroNode
+from .flows import SETTLES_EMPLOYER_BALANCE, FlowSpec, flows_of
 from .lines import LineSpec
 from .model import Placement
 from .notices import method_warnings, parameter_warning
 from .parameters import ParameterBook, ParamValue
-from .result import Line, Result, unique
-from .rules import MEMO_REFERENCE, MUNICIPAL, PER_PLACE, Column, employer_lines
+from .result import Flow, Line, Result, unique
+from .rules import EMPLOYED_SHARE, FIRST_YEAR, MEMO_REFERENCE, PLACED_SHARE, YEAR, Column, employer_lines
 from .text import LazyText, Text
 
-MONTHS = 12
 MEMO_REFERENCE_HOURS = MEMO_REFERENCE.value
 
-__all__ = ["calculate", "bind_column", "inputs_of_placement", "BoundLine", "BoundColumn", "Line", "Result",
-           "parameter_warning", "trial_months", "months_placed", "employed_share", "MEMO_REFERENCE_HOURS"]
-
-
-# ---------------------------------------------------------------- trial placement
-
-def trial_months(p: Placement) -> int:
-    """Months without wage at the start of the placement (proefplaatsing met behoud van uitkering), this year."""
-    return p.months_in(p.year)[2]
-
-
-def months_placed(p: Placement) -> int:
-    """The months of the year the placement runs (0 to 12)."""
-    first, last, _ = p.months_in(p.year)
-    return last - first + 1
-
-
-def employed_share(p: Placement) -> Decimal:
-    """The part of the year with a paid contract: what wage, LKS, subsidies and LIV hours count for."""
-    first, last, trial = p.months_in(p.year)
-    return Decimal(last - first + 1 - trial) / MONTHS
+__all__ = ["calculate", "bind_column", "inputs_of_placement", "BoundLine", "BoundFlow", "BoundColumn", "Line", "Flow",
+           "Result", "parameter_warning", "MEMO_REFERENCE_HOURS"]
 
 
 def inputs_of_placement(p: Placement) -> dict[str, Decimal]:
@@ -74,10 +57,19 @@ class BoundLine:
 
 
 @dataclass(frozen=True)
+class BoundFlow:
+    spec: FlowSpec
+    payer: str                  # the accounts after merging (own employment: the employer is the municipality)
+    payee: str
+    tree: Expr                  # the amount, after its line's rounding
+
+
+@dataclass(frozen=True)
 class BoundColumn:
     placement: Placement
     lines: tuple[BoundLine, ...]
     binder: Binder
+    flows: tuple[BoundFlow, ...] = ()
 
 
 def _lookup(placement: Placement, book: ParameterBook):
@@ -94,13 +86,35 @@ def binder_for(placement: Placement, book: ParameterBook) -> Binder:
     return Binder(lookup, Column(placement, lookup))
 
 
+# The share of the year a flow counts for when its rule has no months of its own (core/period.py).
+SHARES = {"placed": PLACED_SHARE, "contract": EMPLOYED_SHARE}
+
+
+def timed(binder: Binder, rule: Expr, basis: str, label: Text) -> Expr:
+    """A rule bound with its time basis applied: by the rule's own months, by the share of the year,
+    or only in the placement's first year."""
+    if basis == "once":
+        rule = If(And((YEAR >= FIRST_YEAR, YEAR <= FIRST_YEAR)), rule,
+                  ZeroNode(Text(f"{label.nl} telt alleen in het eerste jaar van de plek ({{first_year}})",
+                                f"{label.en} counts only in the placement's first year ({{first_year}})")))
+    tree, by_months = binder.bind_timed(rule, basis)
+    if basis in SHARES and not by_months:
+        tree = tree * binder.bind(SHARES[basis])
+    return tree
+
+
+def _line_basis(key: str, flows: list[FlowSpec]) -> str:
+    return next(spec.basis for spec in flows if spec.line == key)
+
+
 def bind_column(placement: Placement, book: ParameterBook) -> BoundColumn:
     binder = binder_for(placement, book)
     scheme = placement.rounding
+    specs = flows_of(placement)
     bound = []
     for spec, rule in employer_lines(placement):
         origin = placement.employer.wage_cost_origin if spec.origin == "employer" else spec.origin
-        tree = binder.bind(rule)
+        tree = timed(binder, rule, _line_basis(spec.key, specs), spec.label)
         rounded = None
         if scheme is not None and origin in scheme.step:
             step = binder.value(ParamValue(name=f"rounding:{scheme.name}:{origin}", value=scheme.step[origin], since=None,
@@ -108,7 +122,31 @@ def bind_column(placement: Placement, book: ParameterBook) -> BoundColumn:
                                 Text(f"afrondingsstap {origin}", f"rounding step {origin}"))
             rounded = Round(tree, step, scheme.direction[spec.side])
         bound.append(BoundLine(spec, origin, tree, rounded))
-    return BoundColumn(placement, tuple(bound), binder)
+    return BoundColumn(placement, tuple(bound), binder, _bind_flows(placement, specs, bound, binder))
+
+
+def _bind_flows(placement: Placement, specs: list[FlowSpec], lines: list[BoundLine], binder: Binder) -> tuple[BoundFlow, ...]:
+    """Each flow's tree: its own rule with its time basis, the rest of its line, or a settled balance."""
+    line_of = {bl.spec.key: bl for bl in lines}
+    trees: dict[str, Expr] = {}
+    for spec in specs:
+        rule = spec.rule_for(placement.method)
+        if spec.rule == SETTLES_EMPLOYER_BALANCE:
+            benefits = [bl.final for bl in lines if bl.spec.side == "benefit"]
+            costs = [bl.final for bl in lines if bl.spec.side == "cost"]
+            trees[spec.key] = Op("-", (Op("+", tuple(costs)) if len(costs) > 1 else costs[0], *benefits))
+        elif rule is not None:
+            trees[spec.key] = timed(binder, rule, spec.basis, spec.label)
+    for spec in specs:
+        if spec.key not in trees:
+            others = [trees[s.key] for s in specs if s.line == spec.line and s.key in trees]
+            line = line_of[spec.line].final
+            trees[spec.key] = Op("-", (line, *others)) if others else line
+    own = placement.employer.account
+
+    def account(name: str) -> str:
+        return own if name == EMPLOYER else name
+    return tuple(BoundFlow(spec, account(spec.payer), account(spec.payee), trees[spec.key]) for spec in specs)
 
 
 # ---------------------------------------------------------------- evaluation
@@ -124,20 +162,33 @@ def _reason_values(tree: Expr, inputs: dict, memo: dict) -> dict[str, tuple]:
     return values
 
 
+def _reason(tree: Expr, unrounded, inputs: dict, memo: dict) -> Text | None:
+    """Why an amount is zero, in words with the values of the path taken."""
+    if unrounded != 0:
+        return None
+    why = zero_reason(tree, inputs, memo)
+    if why is None:
+        return None
+    from .words import fill_reason
+
+    values = _reason_values(tree, inputs, memo)
+    return Text(fill_reason(why, values, "nl"), fill_reason(why, values, "en"))
+
+
 def evaluate_line(bl: BoundLine, inputs: dict, memo: dict) -> Line:
     unrounded = evaluate(bl.tree, inputs, memo=memo)
     amount = evaluate(bl.rounded, inputs, memo=memo) if bl.rounded is not None else unrounded
-    reason = None
-    if unrounded == 0:
-        why = zero_reason(bl.tree, inputs, memo)
-        if why is not None:
-            from .words import fill_reason
-
-            values = _reason_values(bl.tree, inputs, memo)
-            reason = Text(fill_reason(why, values, "nl"), fill_reason(why, values, "en"))
     return Line(key=bl.spec.key, side=bl.spec.side, amount=amount, rule=_words(bl.tree, inputs, memo),
-                params=unique(leaf.pv for leaf in leaves(bl.tree)), origin=bl.origin, reason=reason,
+                params=unique(leaf.pv for leaf in leaves(bl.tree)), origin=bl.origin,
+                reason=_reason(bl.tree, unrounded, inputs, memo),
                 unrounded=unrounded if bl.rounded is not None else None, label=bl.spec.label)
+
+
+def evaluate_flow(bf: BoundFlow, inputs: dict, memo: dict) -> Flow:
+    amount = evaluate(bf.tree, inputs, memo=memo)
+    return Flow(key=bf.spec.key, label=bf.spec.label, payer=bf.payer, payee=bf.payee, amount=amount,
+                rule=_words(bf.tree, inputs, memo), params=unique(leaf.pv for leaf in leaves(bf.tree)), basis=bf.spec.basis,
+                line=bf.spec.line, source=bf.spec.source, reason=_reason(bf.tree, amount, inputs, memo))
 
 
 def _words(tree: Expr, inputs: dict, memo: dict) -> LazyText:
@@ -154,43 +205,17 @@ def calculate(placement: Placement, book: ParameterBook) -> Result:
     inputs = inputs_of_placement(placement)
     memo: dict = {}
     lines = [evaluate_line(bl, inputs, memo) for bl in column.lines]
+    flows = tuple(evaluate_flow(bf, inputs, memo) for bf in column.flows)
     warnings: list[Text] = []
-    for line in lines:
-        for pv in line.params:
+    for item in (*lines, *flows):
+        for pv in item.params:
             w = parameter_warning(pv)
             if w is not None and w not in warnings:
                 warnings.append(w)
     for w in method_warnings(placement, {line.key: line for line in lines}):
         if w not in warnings:
             warnings.append(w)
-    return Result(placement=placement, lines=tuple(lines), warnings=tuple(warnings))
-
-
-def municipal_lines(placement: Placement, book: ParameterBook) -> list[Line]:
-    """The municipality's own amounts for one place (core/rules.py MUNICIPAL), with rule and sources."""
-    from .lines import REGISTRY
-
-    binder = binder_for(placement, book)
-    inputs = inputs_of_placement(placement)
-    memo: dict = {}
-    out = []
-    for key, rule in MUNICIPAL.items():
-        tree = binder.bind(rule)
-        spec = REGISTRY[key]
-        out.append(Line(key=key, side=spec.side, amount=evaluate(tree, inputs, memo=memo),
-                        rule=_words(tree, inputs, memo), params=unique(leaf.pv for leaf in leaves(tree)), label=spec.label))
-    return out
-
-
-def per_place_amounts(placement: Placement, book: ParameterBook, year: int) -> tuple[dict[str, Decimal], tuple[ParamValue, ...]]:
-    """National funding and one-off costs per realised place in `year` (003 §6.1), and the values used."""
-    binder = binder_for(replace(placement, year=year), book)
-    amounts, used = {}, []
-    for key, rule in PER_PLACE.items():
-        tree = binder.bind(rule)
-        amounts[key] = evaluate(tree, {})
-        used.extend(leaf.pv for leaf in leaves(tree))
-    return amounts, unique(used)
+    return Result(placement=placement, lines=tuple(lines), warnings=tuple(warnings), flows=flows)
 
 
 def value_leaf(column: BoundColumn, name: str) -> Value | None:

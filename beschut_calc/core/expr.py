@@ -239,6 +239,16 @@ class Choose(Expr):
 
 # ---------------------------------------------------------------- binding
 
+class ByBasis(Expr):
+    """A part of a rule that depends on its flow's time basis (core/period.py): the WML of the months
+    placed or of the months with a contract, month by month. A flow whose rule has one applies its
+    basis through it; any other flow is multiplied by its share of the year. Not inside a Step."""
+    __slots__ = ("options",)
+
+    def __init__(self, **options: Expr):
+        self.options = options
+
+
 class Binder:
     """Binds declared trees for one column; the same Param binds to the same Value object."""
 
@@ -248,6 +258,16 @@ class Binder:
         self.labels = labels or {}
         self.values: dict[tuple, Value] = {}
         self.steps: dict[int, Step] = {}
+        self.basis: str | None = None     # the time basis of the flow being bound
+        self.by_months = False            # a ByBasis was met: the rule applies the basis itself
+
+    def bind_timed(self, e: Expr, basis: str) -> tuple[Expr, bool]:
+        """The tree bound for a flow with this time basis, and whether the rule applied it month by month."""
+        self.basis, self.by_months = basis, False
+        try:
+            return self.bind(e), self.by_months
+        finally:
+            self.basis = None
 
     def value(self, pv: ParamValue, number, label: Text | None, path: tuple = (), unit: str | None = None) -> Value:
         v = Value(pv, number, label or self.labels.get(pv.name), path, unit)
@@ -287,6 +307,11 @@ class Binder:
             return Decided(self.bind(e.expr), e.by)
         if isinstance(e, Choose):
             return self.bind(e.pick(self.column))
+        if isinstance(e, ByBasis):
+            if self.basis not in e.options:
+                raise TypeError(f"no rule part for time basis {self.basis!r} (declared: {', '.join(e.options)})")
+            self.by_months = True
+            return self.bind(e.options[self.basis])
         if isinstance(e, Bands):
             return self._bands(e)
         raise TypeError(f"unknown node {type(e).__name__}")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .parameters import ParamValue
+from .period import month_index, months_in
 from .text import Text
 
 METHODS = ("statutory", "memo")
@@ -24,7 +25,16 @@ class EmployerModel:
     wage_cost_origin: str                       # "estimate" or "quoted" (decides memo rounding step)
     parameters: dict[str, ParamValue]           # model defaults, e.g. fulltime_hours
     requires: tuple[str, ...] = ()              # overrides the scenario must supply (agency_fee)
-    bears_employer_balance: bool = False        # the municipality itself carries the employer's balance
+    # Whose books the employer's flows are in (core/accounts.py): "employer", or "municipality" when
+    # the municipality employs the person itself (eigen dienst): then the two are one account.
+    account: str = "employer"
+    # A party the employer invoices for its deficit (payroll: the municipality, 003 ch. 6 footnote).
+    invoices: str | None = None
+
+    @property
+    def bears_employer_balance(self) -> bool:
+        """The municipality carries the employer's balance: as the employer itself, or by invoice."""
+        return self.account == "municipality" or self.invoices == "municipality"
 
 
 @dataclass(frozen=True)
@@ -102,13 +112,6 @@ class Placement:
         return self.year if self.first_year is None else self.first_year
 
     def months_in(self, year: int) -> tuple[int, int, int]:
-        """(first month, last month, trial months) of `year` the placement runs; (1, 0, 0) for none.
-        Counted in months since year 0, so a trial or an end may cross a new year."""
-        start = self.start_year * 12 + self.start_month - 1
-        contract = start + self.trial_months
-        end = self.end[0] * 12 + self.end[1] - 1 if self.end is not None else None
-        first = max(start, year * 12)
-        last = year * 12 + 11 if end is None else min(end, year * 12 + 11)
-        if first > last:
-            return 1, 0, 0
-        return first - year * 12 + 1, last - year * 12 + 1, min(max(contract - first, 0), last - first + 1)
+        """(first month, last month, trial months) of `year` the placement runs; (1, 0, 0) for none."""
+        end = month_index(*self.end) if self.end is not None else None
+        return months_in(month_index(self.start_year, self.start_month), self.trial_months, end, year)

@@ -34,10 +34,33 @@ class Line:
 
 
 @dataclass(frozen=True)
+class Flow:
+    """An amount from one account to another (core/flows.py), evaluated for one column."""
+    key: str
+    label: Text
+    payer: str
+    payee: str
+    amount: Decimal
+    rule: Text
+    params: tuple[ParamValue, ...]
+    basis: str
+    line: str | None = None
+    source: str = ""
+    reason: Text | None = None
+
+
+@dataclass(frozen=True)
 class Result:
     placement: Placement
     lines: tuple[Line, ...]
     warnings: tuple[Text, ...]
+    flows: tuple[Flow, ...] = ()
+
+    def views(self):
+        """Every party's books for this column (core/books.py)."""
+        from .books import views
+
+        return views(self)
 
     def line(self, key: str) -> Line:
         return next(line for line in self.lines if line.key == key)

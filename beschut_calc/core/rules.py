@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .expr import (And, Bands, Choose, Const, Expr, Fixed, Flag, If, Input, Min, Param, Pow, Step, Sum, Zero)
+from .expr import (And, Bands, ByBasis, Choose, Const, Expr, Fixed, Flag, If, Input, Min, Param, Pow, Step, Sum, Zero)
 from . import lines as registry
 from .lines import MUNICIPAL_TOP_UP, LineSpec
 from .model import Placement
@@ -36,8 +36,8 @@ MEMO_HOURS = Fixed(MEMO_REFERENCE, Text("uren waarvoor de tabel van de notitie i
 RIJK_HOURS = Fixed(ParamValue(
     name="rijk_hours_basis", value=Decimal(31), since=None, status="assumption", unit="hours_per_week",
     source="Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.1 en §4.4 (rijksbedragen per plek gaan uit van gemiddeld 31 uur)",
-    note="De rijksmiddelen zijn een gemiddelde per plek van 31 uur; hier naar rato van de uren toegerekend (minder uren = meer plekken voor hetzelfde budget).",
-    note_en="National funding is an average per 31-hour place; here it is allotted in proportion to the hours (fewer hours = more places for the same budget)."),
+    note="De rijksmiddelen zijn een gemiddelde per plek van 31 uur en de taakstelling telt in zulke plekken (§4.4: bij minder uren moet een gemeente meer plekken realiseren); daarom krijgt elke plek ze naar rato van haar uren, overal: per plek, in de taakstelling en in een caseload.",
+    note_en="National funding is an average per place of 31 hours and the target counts in such places (§4.4: with fewer hours a municipality must create more places); so every place earns it in proportion to its hours, everywhere: per place, in the target and in a caseload."),
     Text("uren per plek waarop de rijksmiddelen zijn gebaseerd", "hours per place national funding is based on"))
 
 
@@ -132,12 +132,17 @@ FULLTIME = P("fulltime_hours")
 LKS_PART_TIME = Step("lks_part_time", Text("deeltijdfactor van de LKS", "part-time factor of the LKS"),
                      If(Flag(P("lks_hours_basis_36")), Min(HOURS, FULLTIME) / Const(Decimal(36)),
                         Min(HOURS, FULLTIME) / FULLTIME), "factor")
-W_LKS = Step("W_lks", Text("WML-basis van de loonkostensubsidie met vakantiebijslag", "WML basis of the wage-cost subsidy with holiday allowance"),
+W_LKS_CONTRACT = Step("W_lks", Text("WML-basis van de loonkostensubsidie met vakantiebijslag", "WML basis of the wage-cost subsidy with holiday allowance"),
              If(Flag(P("lks_fixed_on_january_1", month=7)),
                 Sum(tuple(If(contracted(m), P("wml_month", "WML 1 januari", "WML 1 January") * LKS_PART_TIME,
                              Const(Decimal(0))) for m in range(1, MONTHS + 1)),
                     Text("12 maanden het WML van 1 januari", "12 months of the WML of 1 January")) * (1 + HOLIDAY),
                 W_PAID))
+# The wage a flow counts over: the months placed or the months with a contract, by its time basis.
+W_PERIOD = ByBasis(placed=W_PLACED, contract=W_PAID)
+W_LKS = ByBasis(contract=W_LKS_CONTRACT)
+# The shares of the year the engine multiplies a flow by when its rule has no months of its own
+# (core/flows.py declares each flow's basis; no rule multiplies by these itself).
 EMPLOYED_SHARE = Step("employed_share", Text("deel van het jaar met dienstverband", "share of the year with a contract"),
                       (LAST_MONTH - CONTRACT_FROM + 1) / MONTHS, "fraction")
 # Wage value, guidance, the regional lines a place earns while it runs and national funding count
@@ -224,9 +229,9 @@ def _subsidy(key: str):
         amount = Fixed(source, Text(f"{sset.name}", f"{sset.name}"))
         if key == "temporary_subsidy" and column.param("temporary_subsidy_pro_rata").value is not None:
             # Decided by the scenario: kept as a condition so the trace names the choice.
-            rule: Expr = If(Flag(P("temporary_subsidy_pro_rata")), _pro_rata(amount, sset), amount) * EMPLOYED_SHARE
+            rule: Expr = If(Flag(P("temporary_subsidy_pro_rata")), _pro_rata(amount, sset), amount)
         else:
-            rule = (_pro_rata(amount, sset) if sub.pro_rata else amount) * EMPLOYED_SHARE
+            rule = _pro_rata(amount, sset) if sub.pro_rata else amount
         if sub.max_years:
             most = Fixed(ParamValue(name=f"{sset.name}:{key}:max_years", value=sub.max_years, since=None, source=sub.source,
                                     unit="count"), Text("jaar per plek", "years per place"))
@@ -263,11 +268,11 @@ def extra_line(extra, sset) -> Expr:
         else:
             amount = Fixed(ParamValue(name=f"{sset.name}:{extra.key}", value=extra.amount, since=None, source=extra.source,
                                       unit="euro_per_year"), extra.label)
-        return (_pro_rata(amount, sset) if extra.pro_rata else amount) * PLACED_SHARE
+        return _pro_rata(amount, sset) if extra.pro_rata else amount
     return Choose(pick)
 
 
-TOP_UP = P("municipal_top_up", "aanvulling gemeente per plek per jaar", "municipal top-up per place a year") * PLACED_SHARE
+TOP_UP = P("municipal_top_up", "aanvulling gemeente per plek per jaar", "municipal top-up per place a year")
 
 
 # ---------------------------------------------------------------- tax advantage
@@ -362,15 +367,15 @@ def indexed(rule: Expr) -> Expr:
 # ---------------------------------------------------------------- the two methods
 
 STATUTORY: dict[str, Expr] = {
-    "wage_value": less_absence(WAGE_VALUE * W_PLACED),
+    "wage_value": less_absence(WAGE_VALUE * W_PERIOD),
     "wage_subsidy": lks_less_absence(LKS_SHARE * W_LKS * (1 + P("lks_employer_charge_allowance", "opslag werkgeverslasten",
                                                                  "employer-charge allowance"))),
     "general_subsidy": _subsidy("general_subsidy"),
     "temporary_subsidy": _subsidy("temporary_subsidy"),
     "tax_advantage": _tax(HOURLY_WAGE),
-    "wage_costs": W_PAID * WAGE_COST_FACTOR,
-    "guidance_costs": indexed(guidance_at(HOURS)) * PLACED_SHARE,
-    "sickness_benefit": sickness_benefit(W_PAID),
+    "wage_costs": W_PERIOD * WAGE_COST_FACTOR,
+    "guidance_costs": indexed(guidance_at(HOURS)),
+    "sickness_benefit": sickness_benefit(W_PERIOD),
 }
 
 # The note's method (003 chapter 6): amounts at 31 hours from its own inputs, scaled by hours/31.
@@ -378,21 +383,31 @@ _MEMO_WAGE_VALUE_HOURS = If(Flag(P("memo_wage_value_fulltime")), P("fulltime_hou
 MEMO: dict[str, Expr] = {
     # The note takes the wage value as a percentage of a full-time (36-hour) year for the 31-hour column.
     "wage_value": less_absence(Step("wage_value_at_31", Text("loonwaarde bij 31 uur", "wage value at 31 hours"),
-                                    WAGE_VALUE * W_FULL * _MEMO_WAGE_VALUE_HOURS / P("fulltime_hours")) * SCALE * PLACED_SHARE),
+                                    WAGE_VALUE * W_FULL * _MEMO_WAGE_VALUE_HOURS / P("fulltime_hours")) * SCALE),
     # The national budget figure per place (30 % wage value, 31 hours), in proportion to the share of WML allowed.
     "wage_subsidy": lks_less_absence(Step("wage_subsidy_at_31", Text("loonkostensubsidie bij 31 uur", "wage subsidy at 31 hours"),
                                           P("rijk_lks_per_place", "rijksbedrag", "national figure") * LKS_SHARE / LKS_CAP)
-                                     * SCALE * EMPLOYED_SHARE),
+                                     * SCALE),
     "general_subsidy": _subsidy("general_subsidy"),
     "temporary_subsidy": _subsidy("temporary_subsidy"),
     "tax_advantage": _tax(HOURLY_WAGE_FULLTIME),
     "wage_costs": Step("wage_costs_at_31", Text("loonkosten bij 31 uur", "wage costs at 31 hours"),
-                       W_FULL * MEMO_HOURS / P("fulltime_hours") * WAGE_COST_FACTOR) * SCALE * EMPLOYED_SHARE,
+                       W_FULL * MEMO_HOURS / P("fulltime_hours") * WAGE_COST_FACTOR) * SCALE,
     "guidance_costs": indexed(Step("guidance_at_31", Text("begeleiding bij 31 uur", "guidance at 31 hours"),
-                                   guidance_at(MEMO_HOURS)) * SCALE * PLACED_SHARE),
-    "sickness_benefit": sickness_benefit(W_FULL * MEMO_HOURS / P("fulltime_hours") * SCALE * EMPLOYED_SHARE),
+                                   guidance_at(MEMO_HOURS)) * SCALE),
+    "sickness_benefit": sickness_benefit(W_FULL * MEMO_HOURS / P("fulltime_hours") * SCALE),
 }
 METHOD_RULES = {"statutory": STATUTORY, "memo": MEMO}
+
+# The parts of the wage costs that go to the worker and to the state (core/flows.py); the rest of
+# the line (an agency's or payroll company's mark-up) goes to the outside world.
+EMPLOYER_CHARGES = P("employer_charges", "werkgeverslasten", "employer charges")
+WAGE: dict[str, Expr] = {
+    "statutory": W_PERIOD * WAGE_LEVEL,
+    "memo": Step("wage_at_31", Text("WML-loon bij 31 uur", "WML wage at 31 hours"), W_FULL * MEMO_HOURS / P("fulltime_hours"))
+    * WAGE_LEVEL * SCALE,
+}
+CHARGES: dict[str, Expr] = {method: rule * EMPLOYER_CHARGES for method, rule in WAGE.items()}
 
 
 def employer_lines(placement: Placement) -> list[tuple[LineSpec, Expr]]:
@@ -409,37 +424,14 @@ def employer_lines(placement: Placement) -> list[tuple[LineSpec, Expr]]:
     return out
 
 
-# ---------------------------------------------------------------- the municipal perspective (003 §3.1, §6.1)
+# ---------------------------------------------------------------- national funding and the municipality's own costs (003 §3.1, §6.1)
 
-def _per_31_hours(name: str, nl: str, en: str) -> Expr:
-    return P(name, nl, en) * HOURS / RIJK_HOURS
-
-
-def _first_year_only(amount: Expr, what: Text) -> Expr:
-    """A one-off amount per realised place: in the placement's first year, not again after."""
-    return If(And((YEAR >= FIRST_YEAR, YEAR <= FIRST_YEAR)), amount, Zero(Text(f"{what.nl} telt alleen in het eerste jaar van de plek ({{first_year}})",
-                                                    f"{what.en} counts only in the placement's first year ({{first_year}})")))
-
-
-# National funding is a sum per place-year, here allotted to the months the placement runs.
-MUNICIPAL: dict[str, Expr] = {
-    "rijk_guidance": (P("rijk_guidance_per_place", "per plek", "per place")
-                      + P("rijk_guidance_increase_per_place", "verhoging per plek", "increase per place")) * HOURS / RIJK_HOURS
-    * PLACED_SHARE,
-    "rijk_wage_subsidy": _per_31_hours("rijk_lks_per_place", "per plek van 31 uur", "per 31-hour place") * PLACED_SHARE,
-    "rijk_bonus": _first_year_only(P("rijk_bonus_per_place", "per plek, onafhankelijk van de uren", "per place, whatever the hours"),
-                                   Text("de bonus", "the bonus")),
-    "pre_trajectory": _first_year_only(P("pre_trajectory_cost", "per kandidaat", "per candidate"),
-                                       Text("het praktijkvoortraject", "the pre-trajectory")),
-    "wage_value_measurement": _first_year_only(P("wage_value_measurement_budget", "per jaar", "a year")
-                                               / P("wage_value_measurements_count", "metingen", "measurements"),
-                                               Text("de loonwaardemeting", "the wage-value measurement")),
-}
-# Per realised place, whatever its hours: what the budget of a target claims (003 §6.1).
-PER_PLACE: dict[str, Expr] = {
-    "participation_budget": P("rijk_guidance_per_place") + P("rijk_guidance_increase_per_place"),
-    "buig": P("rijk_lks_per_place"),
-    "rijk_bonus": P("rijk_bonus_per_place"),
-    "pre_trajectory": P("pre_trajectory_cost"),
-    "wage_value_measurement": P("wage_value_measurement_budget") / P("wage_value_measurements_count"),
-}
+# National funding is an average per place of 31 hours (003 §3.1 a and b), and the target counts
+# in such places: shorter contracts need more places (§4.4). So a place earns it pro rata to its hours.
+RIJK_GUIDANCE = (P("rijk_guidance_per_place", "per plek", "per place")
+                 + P("rijk_guidance_increase_per_place", "verhoging per plek", "increase per place")) * HOURS / RIJK_HOURS
+RIJK_WAGE_SUBSIDY = P("rijk_lks_per_place", "per plek van 31 uur", "per 31-hour place") * HOURS / RIJK_HOURS
+RIJK_BONUS = P("rijk_bonus_per_place", "per plek, onafhankelijk van de uren", "per place, whatever the hours")
+PRE_TRAJECTORY = P("pre_trajectory_cost", "per kandidaat", "per candidate")
+WAGE_VALUE_MEASUREMENT = (P("wage_value_measurement_budget", "per jaar", "a year")
+                          / P("wage_value_measurements_count", "metingen", "measurements"))

@@ -55,7 +55,7 @@ def load_employer(name: str) -> EmployerModel:
     return EmployerModel(name=doc["name"], label=_text(doc["label"]), source=doc["source"],
                          wage_cost_origin=doc.get("wage_cost_origin", "estimate"), parameters=params,
                          requires=tuple(doc.get("requires", ())),
-                         bears_employer_balance=bool(doc.get("bears_employer_balance", False)))
+                         account=doc.get("account", "employer"), invoices=doc.get("invoices"))
 
 
 def employer_label(name: str) -> Text:

@@ -139,24 +139,16 @@ def _summary(ws, result: CaseloadResult, totals_at: dict, municipalities: str, l
 
 
 def _targets(ws, result: CaseloadResult, book: ParameterBook, lang: str) -> None:
-    from ..core.engine import per_place_amounts
-
     row = _title(ws, Text("Taakstelling en gerealiseerde plekken (notitie §6.1, eindnoot i)",
                           "Target and realised places (note §6.1, endnote i)")(lang), TARGET_NOTE(lang))
     titles = [Text("Jaar", "Year"), Text("Gemeente", "Municipality"), Text("Taakstelling", "Target"), Text("Gerealiseerd", "Realised"),
               Text("Verschil", "Difference"), Text("Plekjaren", "Place-years"),
-              Text("Participatiebudget per plek", "Participation budget per place"), Text("BUIG per plek", "BUIG per place"),
               Text("Beslag participatiebudget", "Claim on participation budget"), Text("Beslag BUIG", "Claim on BUIG")]
     header_row(ws, row, [t(lang) for t in titles])
-    for j, width in enumerate((8, 24, 14, 14, 12, 12, 16, 16, 18, 18), 1):
+    for j, width in enumerate((8, 24, 14, 14, 12, 12, 18, 18), 1):
         ws.column_dimensions[ws.cell(row, j).column_letter].width = width
-    placement = result.scenario.caseload.groups[0].placement
-    amounts = {}
     for target in result.targets:
         row += 1
-        if target.year not in amounts:
-            amounts[target.year] = per_place_amounts(placement, book, target.year)[0]
-        per_place = amounts[target.year]
         ws.cell(row, 1).value = target.year
         put_text(ws.cell(row, 2), target.municipality if target.municipality is not None else Text("Totaal", "Total")(lang))
         ws.cell(row, 3).value = target.target
@@ -164,11 +156,9 @@ def _targets(ws, result: CaseloadResult, book: ParameterBook, lang: str) -> None
         ws.cell(row, 5).value = f"=D{row}-C{row}" if target.target is not None else None
         ws.cell(row, 6).value = float(target.place_years)
         ws.cell(row, 6).number_format = "0.00"
-        ws.cell(row, 7).value = float(per_place["participation_budget"])
-        ws.cell(row, 8).value = float(per_place["buig"])
-        ws.cell(row, 9).value = f"=F{row}*G{row}"
-        ws.cell(row, 10).value = f"=F{row}*H{row}"
-        for j in (7, 8, 9, 10):
+        ws.cell(row, 7).value = float(target.participation_budget)
+        ws.cell(row, 8).value = float(target.buig)
+        for j in (7, 8):
             ws.cell(row, j).number_format = EURO
     ws.freeze_panes = "C5"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.engine import BoundColumn, bind_column, trial_months
+from ..core.engine import BoundColumn, bind_column
 from ..core.expr import Value, inputs_of, leaves, steps_of
 from ..core.parameters import ParameterBook, ParamValue
 from ..core.result import Result
@@ -199,7 +199,7 @@ class ColumnSheet:
         self.where.inputs["last_month"] = self.value_row("last_month", self.t("Laatste maand van de plek in dit jaar", "Last month of the placement this year"),
                                                          last, "0", note=self.t("12 = december", "12 = December"))
         self.where.inputs["trial_months"] = self.value_row("trial", self.t("Maanden proefplaatsing (zonder loon) in dit jaar", "Trial-placement months (no wage) this year"),
-                       trial_months(p), "0", note=self.t("proefplaatsing met behoud van uitkering aan het begin van de plek",
+                       p.months_in(p.year)[2], "0", note=self.t("proefplaatsing met behoud van uitkering aan het begin van de plek",
                                                         "trial placement with benefits kept at the start of the placement"))
         used = set().union(*(inputs_of(bl.final) for bl in self.column.lines))
         if "first_year" in used:

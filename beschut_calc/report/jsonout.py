@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..core.accounts import BY_KEY
 from ..core.engine import Result
 from ..core.parameters import ParamValue
 from .labels import line_label, verdict
@@ -68,8 +69,27 @@ def scenario_dict(result: Result, lang: str = "nl") -> dict:
         ],
         "totals": {"benefits": money(result.benefits), "costs": money(result.costs), "balance": money(result.balance)},
         "verdict": verdict(result.balance, lang),
+        "flows": flows_json(result, lang),
+        "perspectives": perspectives_json(result, lang),
         "warnings": [w(lang) for w in result.warnings],
     }
+
+
+def flows_json(result: Result, lang: str = "nl") -> list[dict]:
+    return [{"key": f.key, "label": f.label(lang), "amount": money(f.amount), "payer": f.payer, "payee": f.payee,
+             "basis": f.basis, "rule": f.rule(lang), "source": "; ".join(s for s in (f.source, line_source(f.params)) if s),
+             **({"line": f.line} if f.line else {}), **({"reason": f.reason(lang)} if f.reason is not None else {})}
+            for f in result.flows]
+
+
+def perspectives_json(result: Result, lang: str = "nl") -> dict:
+    out = {}
+    for key, book in result.views().items():
+        out[BY_KEY[key].json_key] = {
+            "label": book.party.label(lang), "receives": money(book.received), "pays": money(book.paid),
+            "benefits": money(book.benefits), "costs": money(book.costs), "balance": money(book.balance),
+            "verdict": verdict(book.balance, lang), **({"same_as": book.same_as} if book.same_as else {})}
+    return out
 
 
 def render(results: list[Result], lang: str = "nl", extras: list[dict] | None = None, top: dict | None = None,

@@ -1,93 +1,153 @@
-"""The municipality's table (`--perspective gemeente`) and the JSON `perspectives` block."""
+"""Every party's view (`--perspective`): its table per column and the JSON `flows` and `perspectives`.
+
+The rows come from the books (core/books.py) and are only styled by each format: the terminal
+here, Markdown (report/markdown.py), the Word annex (report/word.py) and the workbook's
+party blocks (report/excel_column.py, as formulas over the flows).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ..core.accounts import BY_KEY, SHORT, SOCIETY, VIEWS, view_named
+from ..core.books import PartyView
 from ..core.engine import Result
-from ..core.perspectives import MunicipalView, label, paid_by_municipality
 from ..core.text import Text, euro
-from .jsonout import line_source, money
 from .labels import verdict
+from .layout import Row
 
 HEAD = {
-    "title": Text("Gemeente: wat de gemeente ontvangt en betaalt per plek per jaar",
-                  "Municipality: what the municipality receives and pays per placement per year"),
-    "receives": Text("Ontvangt van het Rijk", "Receives from national government"),
+    "title": Text("{party}: wat deze partij per plek per jaar ontvangt en betaalt",
+                  "{party}: what this party receives and pays per placement per year"),
+    "society_title": Text("Maatschappij: de partijen samen; wat zij onderling betalen valt weg",
+                          "Society: the parties together; what they pay each other cancels out"),
+    "receives": Text("Ontvangt", "Receives"),
     "pays": Text("Betaalt", "Pays"),
+    "society_receives": Text("Ontvangt van anderen (klanten, leveranciers)", "Receives from others (customers, suppliers)"),
+    "society_pays": Text("Betaalt aan anderen", "Pays to others"),
     "total_receives": Text("Totaal ontvangen", "Total received"),
     "total_pays": Text("Totaal betaald", "Total paid"),
-    "employer_balance": Text("Saldo als werkgever (eigen dienst of payroll)", "Balance as employer (own employment or payroll)"),
-    "not_employer": Text("n.v.t. (andere werkgever)", "n/a (other employer)"),
-    "net": Text("Netto voor de gemeente", "Net for the municipality"),
+    "balance": Text("Saldo {party}", "Balance {party}"),
+    "same_as": Text("De werkgever is de gemeente zelf (eigen dienst): zijn ontvangsten en betalingen staan bij de gemeente.",
+                    "The employer is the municipality itself (own employment): its receipts and payments are the municipality's."),
+    "rule": Text("Saldo = wat de partij ontvangt − wat zij betaalt. De maatschappij is de som van alle partijen.",
+                 "Balance = what the party receives − what it pays. Society is the sum of all parties."),
 }
+ALL = "all"
 
 
-def _lines(lines, lang):
-    return [{"key": line.key, "label": label(line, lang), "amount": money(line.amount), "rule": line.rule(lang),
-             "source": line_source(line.params)} for line in lines]
+def views_asked(name: str) -> list[str]:
+    """The views `--perspective NAME` asks for: one, or every one for alle/all."""
+    if name in ("alle", ALL):
+        return [view.key for view in VIEWS]
+    found = view_named(name)
+    return [found.key] if found is not None else []
 
 
-def perspectives(result: Result, view: MunicipalView, lang: str = "nl") -> dict:
-    return {
-        "employer": {"benefits": money(result.benefits), "costs": money(result.costs), "balance": money(result.balance),
-                     "verdict": verdict(result.balance, lang)},
-        "municipality": {
-            "receives": _lines(view.receives, lang),
-            "pays": _lines(view.pays, lang),
-            "employer_balance": money(view.employer_balance) if view.employer_balance is not None else None,
-            "totals": {"receives": money(view.received), "pays": money(view.paid), "net": money(view.net)},
-            "warnings": [w(lang) for w in view_warnings(view)],
-        },
-    }
+def party_name(key: str, lang: str) -> str:
+    return BY_KEY[key].label(lang)
 
 
-def view_warnings(view: MunicipalView) -> list[Text]:
-    """Assumptions and unconfirmed values behind the municipality's figures."""
-    from ..core.engine import parameter_warning
-
-    out: list[Text] = []
-    for line in view.receives + view.pays:
-        if paid_by_municipality(line):
-            continue   # the employer's lines: their warnings are under the main table already
-        for pv in line.params:
-            w = parameter_warning(pv)
-            if w is not None and w not in out:
-                out.append(w)
-    return out
+def flow_label(flow, view: str, lang: str) -> str:
+    """'loonkostensubsidie (aan werkgever)': a flow named with its counterparty, as this view sees it."""
+    if view == SOCIETY:
+        return flow.label(lang)
+    if flow.payee == view:
+        return f"{flow.label(lang)} ({Text('van', 'from')(lang)} {SHORT[flow.payer](lang)})"
+    return f"{flow.label(lang)} ({Text('aan', 'to')(lang)} {SHORT[flow.payee](lang)})"
 
 
-def render(results: list[Result], views: list[MunicipalView], lang: str, out) -> None:
+@dataclass(frozen=True)
+class PartyTable:
+    view: str
+    title: str
+    rows: list[Row]
+    notes: list[str]
+
+
+def party_table(results: list[Result], view: str, lang: str) -> PartyTable:
+    """The rows of one view over the columns: what it receives, what it pays, its balance."""
+    books: list[PartyView] = [r.views()[view] for r in results]
+    name = party_name(view, lang)
+    title = HEAD["society_title"](lang) if view == SOCIETY else HEAD["title"](lang).format(party=name)
+    rows: list[Row] = []
+    sides = (("receives", "total_receives", lambda b: b.receives, lambda b: b.received),
+             ("pays", "total_pays", lambda b: b.pays, lambda b: b.paid))
+    for heading, total_key, flows_of, total in sides:
+        rows.append(Row("heading", HEAD[f"society_{heading}" if view == SOCIETY else heading](lang), ("",) * len(results)))
+        keys: dict[str, str] = {}
+        for book in books:
+            for flow in flows_of(book):
+                keys.setdefault(flow.key, flow_label(flow, view, lang))
+        for key, label in keys.items():
+            cells = []
+            for book in books:
+                flow = next((f for f in flows_of(book) if f.key == key), None)
+                cells.append("-" if flow is None else euro(flow.amount, lang))
+            rows.append(Row("line", label, tuple(cells)))
+        rows.append(Row("total", HEAD[total_key](lang), tuple(euro(total(b), lang) for b in books)))
+    whose = Text("maatschappij", "society")(lang) if view == SOCIETY else SHORT[view](lang)
+    rows.append(Row("balance", HEAD["balance"](lang).format(party=whose), tuple(euro(b.balance, lang) for b in books)))
+    rows.append(Row("verdict", "", tuple(verdict(b.balance, lang) for b in books)))
+    notes = [HEAD["same_as"](lang)] if any(b.same_as for b in books) else []
+    return PartyTable(view, title, rows, notes)
+
+
+# ---------------------------------------------------------------- terminal
+
+def render(title: str, results: list[Result], views: list[str], lang: str, out) -> None:
+    """Each asked view as a table under the scenario's title; columns in blocks that fit the width."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text as RichText
 
-    from .rich_text import bold, console as make_console, styled
+    from .rich_text import bold, console as make_console, signed, styled
 
     console = make_console(out)
-    table = Table(title=HEAD["title"](lang), box=box.SIMPLE_HEAVY, title_justify="left")
-    table.add_column("", no_wrap=True)
-    for result in results:
-        table.add_column(styled(result.placement.name), justify="right", overflow="fold")
-    for side, total_key, attr, total in (("receives", "total_receives", "receives", lambda v: v.received),
-                                          ("pays", "total_pays", "pays", lambda v: v.paid)):
-        table.add_row(bold(HEAD[side](lang)), *[""] * len(results))
-        keys = list(dict.fromkeys(line.key for v in views for line in getattr(v, attr)))
-        for key in keys:
-            cells, name = [], key
-            for v in views:
-                line = next((x for x in getattr(v, attr) if x.key == key), None)
-                cells.append(euro(line.amount, lang) if line else "-")
-                name = label(line, lang) if line else name
-            table.add_row(styled("  " + name), *cells)
-        table.add_row(bold(HEAD[total_key](lang)), *[euro(total(v), lang) for v in views])
-        table.add_section()
-    table.add_row(HEAD["employer_balance"](lang),
-                  *[euro(v.employer_balance, lang) if v.employer_balance is not None else HEAD["not_employer"](lang) for v in views])
-    table.add_row(bold(HEAD["net"](lang)), *[bold(euro(v.net, lang)) for v in views])
-    console.print(table)
-    seen: list[str] = []
-    for v in views:
-        for w in view_warnings(v):
-            if w(lang) not in seen:
-                seen.append(w(lang))
-    if seen:
-        console.print(bold("Aannames gemeente" if lang == "nl" else "Municipal assumptions"))
-        for i, text in enumerate(seen, 1):
-            console.print(f"{i}. {text}")
+    per_block = max(1, (console.width - 34) // 15)
+    for view in views:
+        for start in range(0, len(results), per_block):
+            block = results[start:start + per_block]
+            layout = party_table(block, view, lang)
+            part = "" if len(results) <= per_block else f" — {start // per_block + 1}/{-(-len(results) // per_block)}"
+            table = Table(title=styled(f"{title}{part}\n{layout.title}"), box=box.SIMPLE_HEAVY, title_justify="left")
+            table.add_column("", overflow="fold", min_width=20, ratio=1)
+            for result in block:
+                table.add_column(styled(result.placement.name), justify="right", no_wrap=True, min_width=11)
+            for row in layout.rows:
+                if row.kind in ("heading", "total"):
+                    table.add_row(bold(row.label), *map(bold, row.cells))
+                    if row.kind == "total":
+                        table.add_section()
+                elif row.kind == "balance":
+                    table.add_row(bold(row.label), *[signed(cell, bold_=True) for cell in row.cells])
+                elif row.kind == "verdict":
+                    table.add_row("", *[RichText(cell, no_wrap=True) for cell in row.cells])
+                else:
+                    table.add_row(styled("  " + row.label), *row.cells)
+            console.print(table)
+            for note in layout.notes:
+                console.print(styled(note, "dim"))
+    console.print(styled(HEAD["rule"](lang), "dim"))
+
+
+def markdown(title: str, results: list[Result], views: list[str], lang: str) -> str:
+    from .markdown import escape
+
+    out = []
+    for view in views:
+        layout = party_table(results, view, lang)
+        out.append(f"\n### {escape(title)}: {escape(layout.title)}\n")
+        out.append("| " + " | ".join(["", *(escape(r.placement.name) for r in results)]) + " |")
+        out.append("|" + "---|" + "---:|" * len(results))
+        for row in layout.rows:
+            label = escape(row.label)
+            cells = [escape(c) for c in row.cells]
+            if row.kind in ("heading", "total", "balance"):
+                label = f"**{label}**" if label else ""
+                cells = [f"**{c}**" if c else "" for c in cells]
+            out.append("| " + " | ".join([label, *cells]) + " |")
+        out.extend(f"\n{escape(note)}" for note in layout.notes)
+    out.append(f"\n{escape(HEAD['rule'](lang))}\n")
+    return "\n".join(out) + "\n"
+
+

@@ -1,0 +1,65 @@
+"""Each party's books for one column, from the flows (double entry: every flow has two legs).
+
+A party receives the flows to its account and pays the flows from it; its balance is the one
+minus the other. Society consolidates the four parties: a transfer between two of them is
+received once and paid once, so only the flows with the outside world remain. The totals are
+declared here once (`totals`) and work on Decimal amounts, numpy arrays and spreadsheet
+formulas alike: the engine, the caseload, the budget and every report read them from here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable
+
+from .accounts import BY_KEY, EMPLOYER, VIEWS, Account, sign
+from .result import Flow
+
+ZERO = Decimal(0)
+
+
+def totals(view: str, legs: Iterable[tuple[str, str, object]], zero=ZERO) -> tuple:
+    """(receives, pays, balance) of a view over (payer, payee, amount) legs: `adds` are the flows
+    it receives, `subtracts` the flows it pays. Amounts may be Decimals or arrays."""
+    receives = pays = zero
+    for payer, payee, amount in legs:
+        s = sign(view, payer, payee)
+        if s > 0:
+            receives = receives + amount
+        elif s < 0:
+            pays = pays + amount
+    return receives, pays, receives - pays
+
+
+@dataclass(frozen=True)
+class PartyView:
+    party: Account
+    receives: tuple[Flow, ...]
+    pays: tuple[Flow, ...]
+    received: Decimal
+    paid: Decimal
+    balance: Decimal
+    same_as: str | None = None      # this party's books are another's (own employment: the municipality's)
+
+    # For a party, its benefits and costs are what it receives and pays; for society, what
+    # comes from and goes to the outside world (the same sums, as transfers cancel).
+    @property
+    def benefits(self) -> Decimal:
+        return self.received
+
+    @property
+    def costs(self) -> Decimal:
+        return self.paid
+
+
+def view(flows: tuple[Flow, ...], party: str, same_as: str | None = None) -> PartyView:
+    receives = tuple(f for f in flows if sign(party, f.payer, f.payee) > 0)
+    pays = tuple(f for f in flows if sign(party, f.payer, f.payee) < 0)
+    received, paid, balance = totals(party, ((f.payer, f.payee, f.amount) for f in flows))
+    return PartyView(BY_KEY[party], receives, pays, received, paid, balance, same_as)
+
+
+def views(result) -> dict[str, PartyView]:
+    """Every view of one column, in the order of core/accounts.py VIEWS."""
+    own = result.placement.employer.account
+    return {a.key: view(result.flows, a.key, own if a.key == EMPLOYER and own != EMPLOYER else None) for a in VIEWS}
