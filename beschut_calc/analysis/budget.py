@@ -18,7 +18,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..core.accounts import EMPLOYER, MUNICIPALITY, STATE
+from ..core.accounts import EMPLOYER, MUNICIPALITY, STATE, VIEWS
 from ..core.engine import Result, calculate
 from ..core.flows import FLOWS
 from ..core.model import Placement
@@ -34,8 +34,10 @@ FUNDING = tuple(f.key for f in FLOWS if f.payer == STATE and f.payee == MUNICIPA
 # What the municipality pays the employer besides the LKS and an invoice: the regional subsidies and a top-up.
 SUBSIDIES = tuple(f.key for f in FLOWS if f.payer == MUNICIPALITY and f.payee == EMPLOYER and f.line is not None
                   and f.key not in CLAIMS["lks"])
+# Each view's balance (core/books.py); the municipality's keeps its name of old.
+NET = {view.key: "municipal_net" if view.key == MUNICIPALITY else f"{view.key}_net" for view in VIEWS}
 MONEY = ("participation_budget", "buig", "rijk_bonus", "national_funding", "lks", "regional_subsidies",
-         "pre_trajectory", "wage_value_measurement", "municipal_outlays", "employer_balance", "municipal_net")
+         "pre_trajectory", "wage_value_measurement", "municipal_outlays", "employer_balance", *NET.values())
 
 
 @dataclass
@@ -112,7 +114,8 @@ def _row(scenario: str, place: _Place, municipality: str | None, year: int, plac
         a["national_funding"] += total(FUNDING)
         a["regional_subsidies"] += total(SUBSIDIES)
         a["employer_balance"] += count * result.balance
-        a["municipal_net"] += count * result.views()[MUNICIPALITY].balance
+        for view, book in result.views().items():
+            a[NET[view]] += count * book.balance
     a["municipal_outlays"] = a["lks"] + a["regional_subsidies"] + a["pre_trajectory"] + a["wage_value_measurement"]
     return row
 

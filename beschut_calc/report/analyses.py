@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..core.accounts import VIEWS
 from ..core.text import Text, euro, number
 from ..core.variables import INPUTS
 from .rich_text import bold, console, signed, styled
@@ -138,6 +139,11 @@ def render_years(title: str, years, lang: str, out) -> None:
         table.add_section()
     table.add_row(bold(HEADINGS["balance"](lang)), *[_coloured(y.result.balance, lang) for y in years])
     table.add_row(Text("Cumulatief saldo", "Cumulative balance")(lang), *[_coloured(y.cumulative, lang) for y in years])
+    table.add_section()
+    # Every party's balance per year, from its books (core/books.py), as --perspective shows one year.
+    table.add_row(bold(Text("Saldo per partij", "Balance per party")(lang)), *[""] * len(years))
+    for view in VIEWS:
+        table.add_row(styled("  " + view.label(lang)), *[_coloured(y.result.views()[view.key].balance, lang) for y in years])
     con.print(table)
     found = warnings(years)
     if found:
@@ -159,6 +165,7 @@ BUDGET_COLUMNS = (
     ("one_off", Text("Voortr.+meting", "Pre-traj.+meas.")),
     ("employer_balance", Text("Saldo werkg.", "Employers")),
     ("municipal_net", Text("Saldo gemeente", "Municipal net")),
+    ("society_net", Text("Saldo maatsch.", "Society")),
 )
 
 
@@ -188,7 +195,7 @@ def render_budget(title: str, budget, lang: str, out) -> None:
             a = dict(row.amounts, one_off=row.amounts["pre_trajectory"] + row.amounts["wage_value_measurement"])
             cells = [f"{number(Decimal(row.places), lang)} (+{number(Decimal(row.new_places), lang)})"]
             for key, _ in BUDGET_COLUMNS:
-                cells.append(_coloured(a[key], lang) if key in ("employer_balance", "municipal_net") else euro(a[key], lang))
+                cells.append(_coloured(a[key], lang) if key.endswith(("_balance", "_net")) else euro(a[key], lang))
             if budget.per_municipality:
                 cells.insert(0, Text("Totaal", "Total")(lang) if row.total else styled(row.municipality))
             if row.total:
@@ -197,8 +204,10 @@ def render_budget(title: str, budget, lang: str, out) -> None:
         con.print(table)
     bears = any(row.bears_employer_balance for row in budget.rows)
     note = Text("Saldo gemeente = participatiebudget + BUIG + bonus rijk − LKS − subsidies − voortraject en loonwaardemeting" + (" + saldo werkgevers (de gemeente draagt het tekort van de werkgever)" if bears else "")
+                + "; het saldo van de maatschappij is dat van alle partijen samen (wat zij elkaar betalen valt weg)"
                 + ". Voortraject en loonwaardemeting één keer per nieuwe plek; de bonus van het Rijk wordt achteraf uitgekeerd (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §6.1).",
                 "Municipal net = participation budget + BUIG + national bonus − LKS − subsidies − pre-trajectory and measurement" + (" + employer balance (the municipality carries the employer's deficit)" if bears else "")
+                + "; society's balance is that of all parties together (what they pay each other cancels out)"
                 + ". One pre-trajectory and one wage-value measurement per new place; the national bonus is paid afterwards (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §6.1).")
     con.print(note(lang))
     if budget.warnings:

@@ -167,7 +167,7 @@ def years_json(years, lang: str = "nl") -> list[dict]:
     for y in years:
         d = scenario_dict(y.result, lang)
         out.append({"year": y.year, "lines": d["lines"], "totals": d["totals"], "cumulative_balance": money(y.cumulative),
-                    "warnings": d["warnings"]})
+                    "flows": d["flows"], "perspectives": d["perspectives"], "warnings": d["warnings"]})
     return out
 
 

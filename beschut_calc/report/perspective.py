@@ -94,38 +94,72 @@ def party_table(results: list[Result], view: str, lang: str) -> PartyTable:
 
 # ---------------------------------------------------------------- terminal
 
-def render(title: str, results: list[Result], views: list[str], lang: str, out) -> None:
-    """Each asked view as a table under the scenario's title; columns in blocks that fit the width."""
+LABEL_MIN = 22
+
+
+def _whole(text):
+    """A cell that rich may not wrap: an amount is never split over two lines."""
+    text.no_wrap = True
+    return text
+
+
+def _widths(results: list[Result], view: str, lang: str) -> list[int]:
+    """Each column's width: its widest cell (an amount is never split) or the longest word of its name."""
+    rows = party_table(results, view, lang).rows
+    return [max(max(len(row.cells[i]) for row in rows), min(max(map(len, r.placement.name.split() or [""])), 20))
+            for i, r in enumerate(results)]
+
+
+def _blocks(results: list[Result], view: str, lang: str, width: int) -> list[list[Result]]:
+    """Columns in groups whose table fits `width`: rich puts a space of padding either side of
+    every column and one between columns and at each edge, so a column takes its width + 3."""
+    blocks: list[list[Result]] = [[]]
+    used = LABEL_MIN + 4
+    for result, need in zip(results, _widths(results, view, lang)):
+        if blocks[-1] and used + need + 3 > width:
+            blocks.append([])
+            used = LABEL_MIN + 4
+        blocks[-1].append(result)
+        used += need + 3
+    return blocks
+
+
+def _table(block: list[Result], view: str, lang: str, title: str):
     from rich import box
     from rich.table import Table
     from rich.text import Text as RichText
 
-    from .rich_text import bold, console as make_console, signed, styled
+    from .rich_text import bold, signed, styled
+
+    layout = party_table(block, view, lang)
+    table = Table(title=styled(f"{title}\n{layout.title}"), box=box.SIMPLE_HEAVY, title_justify="left")
+    table.add_column("", overflow="fold", min_width=LABEL_MIN)
+    for result, width in zip(block, _widths(block, view, lang)):
+        table.add_column(styled(result.placement.name), justify="right", width=width)
+    for row in layout.rows:
+        cells = [RichText(cell, no_wrap=True) for cell in row.cells]
+        if row.kind in ("heading", "total"):
+            table.add_row(bold(row.label), *[_whole(bold(cell)) for cell in row.cells])
+            if row.kind == "total":
+                table.add_section()
+        elif row.kind == "balance":
+            table.add_row(bold(row.label), *[_whole(signed(cell, bold_=True)) for cell in row.cells])
+        elif row.kind == "verdict":
+            table.add_row("", *cells)
+        else:
+            table.add_row(styled("  " + row.label), *cells)
+    return table
+
+
+def render(title: str, results: list[Result], views: list[str], lang: str, out) -> None:
+    """Each asked view as a table under the scenario's title; columns in blocks that fit the width."""
+    from .rich_text import console as make_console, styled
 
     console = make_console(out)
-    per_block = max(1, (console.width - 34) // 15)
     for view in views:
-        for start in range(0, len(results), per_block):
-            block = results[start:start + per_block]
-            layout = party_table(block, view, lang)
-            part = "" if len(results) <= per_block else f" — {start // per_block + 1}/{-(-len(results) // per_block)}"
-            table = Table(title=styled(f"{title}{part}\n{layout.title}"), box=box.SIMPLE_HEAVY, title_justify="left")
-            table.add_column("", overflow="fold", min_width=20, ratio=1)
-            for result in block:
-                table.add_column(styled(result.placement.name), justify="right", no_wrap=True, min_width=11)
-            for row in layout.rows:
-                if row.kind in ("heading", "total"):
-                    table.add_row(bold(row.label), *map(bold, row.cells))
-                    if row.kind == "total":
-                        table.add_section()
-                elif row.kind == "balance":
-                    table.add_row(bold(row.label), *[signed(cell, bold_=True) for cell in row.cells])
-                elif row.kind == "verdict":
-                    table.add_row("", *[RichText(cell, no_wrap=True) for cell in row.cells])
-                else:
-                    table.add_row(styled("  " + row.label), *row.cells)
-            console.print(table)
-            for note in layout.notes:
+        for block in _blocks(results, view, lang, console.width):
+            console.print(_table(block, view, lang, title))
+            for note in party_table(block, view, lang).notes:
                 console.print(styled(note, "dim"))
     console.print(styled(HEAD["rule"](lang), "dim"))
 
