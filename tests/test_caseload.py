@@ -165,7 +165,7 @@ def test_the_workbook_sums_the_rows_with_formulas_that_carry_their_values(tmp_pa
     rows = [r for r in range(1, summary.max_row + 1) if summary.cell(r, 1).value in (2017, 2018)]
     headers = [summary.cell(rows[0] - 1, c).value for c in range(1, summary.max_column + 1)]
     for r, totals in zip(rows, vector.by_year):
-        for key, label in (("benefits", "Baten"), ("balance", "Saldo werkgever"), ("municipal_net", "Netto gemeente")):
+        for key, label in (("benefits", "Baten"), ("balance", "Saldo werkgever"), ("municipal_net", "Saldo gemeente")):
             c = headers.index(label) + 1
             assert str(summary.cell(r, c).value).startswith("='Per gemeente'!")
             assert abs(D(repr(cached.cell(r, c).value)) - totals.money[key]) < CENT, (totals.year, key)
@@ -220,7 +220,8 @@ def test_libreoffice_recalculates_the_caseload_workbook_to_its_cached_values(tmp
     for sheet, coordinate, formula, ours in cells:
         theirs = computed[sheet][coordinate].value
         assert abs(ours - theirs) < 1e-6, (sheet, coordinate, formula, ours, theirs)
-    assert len(cells) > 100
+    # the totals of the year, group and summary sheets (the targets' claims are the rows' flows, as values)
+    assert len(cells) > 60
 
 
 @pytest.mark.parametrize("method, subsidy_set, first_year", [

@@ -17,7 +17,8 @@ COLUMNS = (
     ("benefits", Text("Baten", "Benefits")),
     ("costs", Text("Kosten", "Costs")),
     ("balance", Text("Saldo werkgever", "Employer balance")),
-    ("municipal_net", Text("Netto gemeente", "Municipal net")),
+    ("municipal_net", Text("Saldo gemeente", "Municipal balance")),
+    ("society_net", Text("Saldo maatsch.", "Society")),
 )
 TARGET_COLUMNS = (
     Text("Taakstelling", "Target"), Text("Gerealiseerd", "Realised"), Text("Verschil", "Difference"),
@@ -25,14 +26,17 @@ TARGET_COLUMNS = (
 )
 NOTE = Text("bedragen in euro per jaar, opgeteld over de plaatsingen die dat jaar lopen (naar rato van de maanden); "
             "plekken: plaatsingen die in het jaar lopen; plekjaren: maanden / 12; fte: uren / 36 × maanden / 12; "
-            "netto gemeente: rijksmiddelen − uitgaven van de gemeente (+ saldo werkgever bij eigen dienst of payroll)",
+            "saldo gemeente: rijksmiddelen − uitgaven van de gemeente (+ saldo werkgever bij eigen dienst of payroll); "
+            "saldo maatschappij: alle partijen samen (werkgever, gemeente, Rijk, werknemer); JSON geeft het saldo van elke partij",
             "amounts in euro a year, summed over the placements running that year (pro rata by months); "
             "places: placements running in the year; place-years: months / 12; FTE: hours / 36 × months / 12; "
-            "municipal net: national funding − the municipality's outlays (+ employer balance in own employment or payroll)")
-TARGET_NOTE = Text("beslag per plekjaar zoals §6.1 van de notitie het per plek schrijft: participatiebudget = rijksbedrag "
-                   "begeleiding per plek, BUIG = rijksbedrag loonkostensubsidie per plek",
-                   "claim per place-year as §6.1 of the note writes it per place: participation budget = national guidance "
-                   "figure per place, BUIG = national wage-subsidy figure per place")
+            "municipal balance: national funding − the municipality's outlays (+ employer balance in own employment or payroll); "
+            "society: all parties together (employer, municipality, state, worker); JSON gives every party's balance")
+TARGET_NOTE = Text("beslag zoals §6.1 van de notitie het per plek schrijft, per plekjaar en naar rato van de uren (§3.1, §4.4: "
+                   "de bedragen gaan uit van 31 uur): participatiebudget = rijksbedrag begeleiding, BUIG = rijksbedrag "
+                   "loonkostensubsidie",
+                   "claim as §6.1 of the note writes it per place, per place-year and pro rata to the hours (§3.1, §4.4: the "
+                   "figures assume 31 hours): participation budget = national guidance figure, BUIG = national wage-subsidy figure")
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ class Table:
 def _cells(t: Totals, lang: str) -> tuple[str, ...]:
     money = {key: euro(value, lang) for key, value in t.money.items()}
     return (str(t.places), plain(t.place_years.quantize(Decimal("0.01")), lang), plain(t.fte.quantize(Decimal("0.01")), lang),
-            money["benefits"], money["costs"], money["balance"], money["municipal_net"])
+            money["benefits"], money["costs"], money["balance"], money["municipal_net"], money["society_net"])
 
 
 def group_label(group: str | None, by: str, lang: str) -> str:

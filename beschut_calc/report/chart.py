@@ -1,11 +1,14 @@
 """The benefits-and-costs chart per column, as PNG or SVG (matplotlib, imported only here):
 for every column a bar of benefits stacked by line beside a bar of costs stacked by line, with
-the balance written above. Used by `--chart FILE` and as the picture in the Word annex."""
+the balance written above; below it a second panel with each party's balance per column (the
+views of core/accounts.py, from the flows: who pays whom). Used by `--chart FILE` and as the
+picture in the Word annex."""
 from __future__ import annotations
 
 import io
 import textwrap
 
+from ..core.accounts import VIEWS
 from ..core.engine import Result
 from ..core.text import euro
 from .labels import HEADINGS, verdict
@@ -24,7 +27,7 @@ def render(results: list[Result], lang: str, fmt: str = "png", title: str = "") 
     with matplotlib.rc_context({"text.usetex": False, "text.parse_math": False, "svg.fonttype": "none",
                                 "font.size": 9}):
         width = max(6.0, 1.6 * len(results) + 2.5)
-        fig, ax = plt.subplots(figsize=(width, 4.6), dpi=150)
+        fig, (ax, parties) = plt.subplots(2, 1, figsize=(width, 7.4), dpi=150, height_ratios=(4.6, 2.8))
         positions = range(len(results))
         for side, offset, colours in (("benefit", -0.2, plt.cm.Greens), ("cost", 0.2, plt.cm.Reds)):
             keys = row_keys(results, side)
@@ -48,11 +51,43 @@ def render(results: list[Result], lang: str, fmt: str = "png", title: str = "") 
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
                   title=("baten (links) en kosten (rechts)" if lang == "nl" else "benefits (left) and costs (right)"))
+        _balances(parties, results, lang, matplotlib, plt)
         fig.tight_layout()
         buffer = io.BytesIO()
         fig.savefig(buffer, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
         plt.close(fig)
     return buffer.getvalue()
+
+
+def _balances(ax, results: list[Result], lang: str, matplotlib, plt) -> None:
+    """Per column a group of bars, one per view: the party's balance (receives − pays)."""
+    books = [r.views() for r in results]
+    count = len(VIEWS)
+    step = 0.8 / count
+    colours = plt.cm.tab10
+    values_all = []
+    for i, account in enumerate(VIEWS):
+        values = [float(b[account.key].balance) for b in books]
+        values_all += values
+        xs = [p - 0.4 + step * (i + 0.5) for p in range(len(results))]
+        ax.bar(xs, values, width=step * 0.9, color=colours(i), label=account.label(lang))
+        if len(results) <= 4:
+            for x, value, book in zip(xs, values, books):
+                ax.text(x, value, euro(book[account.key].balance, lang), ha="center",
+                        va="bottom" if value >= 0 else "top", fontsize=5.5, rotation=90)
+    low, high = min(values_all + [0.0]), max(values_all + [0.0])
+    pad = 0.3 * max(high - low, 1.0)
+    ax.set_ylim(low - (pad if low < 0 else 0), high + (pad if high > 0 else 0))
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.set_xticks(list(range(len(results))))
+    ax.set_xticklabels([textwrap.fill(r.placement.name, 16) for r in results])
+    ax.set_ylabel("saldo per partij" if lang == "nl" else "balance per party")
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: euro_axis(v, lang)))
+    ax.set_title("Wie betaalt wie: saldo per partij (ontvangt − betaalt)" if lang == "nl"
+                 else "Who pays whom: balance per party (receives − pays)", loc="left", fontsize=9)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+              title="partij" if lang == "nl" else "party")
 
 
 def euro_axis(value: float, lang: str) -> str:

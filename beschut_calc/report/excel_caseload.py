@@ -26,7 +26,7 @@ FIGURES = (  # (key, label, format) of the group and summary tables
     ("balance", Text("Saldo werkgever", "Employer balance"), EURO),
     ("received", Text("Rijksmiddelen", "National funding"), EURO),
     ("paid", Text("Uitgaven gemeente", "Municipal outlays"), EURO),
-    ("municipal_net", Text("Netto gemeente", "Municipal net"), EURO),
+    ("municipal_net", Text("Saldo gemeente", "Municipal balance"), EURO),
 )
 SHEET_TITLES = {
     "nl": {SUMMARY: SUMMARY, MUNICIPALITIES: MUNICIPALITIES, EMPLOYERS: EMPLOYERS, TARGETS: TARGETS, PLACEMENTS: PLACEMENTS,
@@ -170,7 +170,7 @@ def _placements(ws, result: CaseloadResult, lang: str) -> None:
     keys = [(key, side, label) for key, side, label in result.line_specs]
     titles = ([Text("Id", "Id"), Text("Gemeente", "Municipality"), Text("Werkgeversmodel", "Employer model"), Text("Jaar", "Year"),
                Text("Maanden", "Months")] + [label for _, _, label in keys]
-              + [Text("Saldo werkgever", "Employer balance"), Text("Netto gemeente", "Municipal net")])
+              + [Text("Saldo werkgever", "Employer balance"), Text("Saldo gemeente", "Municipal balance")])
     header_row(ws, row, [t(lang) for t in titles])
     for j in range(1, len(titles) + 1):
         ws.column_dimensions[ws.cell(row, j).column_letter].width = 14 if j > 5 else (18 if j in (2, 3) else 10)

@@ -1,19 +1,22 @@
 """`--word FILE.docx`: an annex for a raadsvoorstel (python-docx, imported only here).
 
 Per scenario file: its title and description, the inputs and the table as in the terminal (with
-the verdicts), the benefits-and-costs chart as a picture, the assumptions and warnings, and the
+the verdicts), the benefits-and-costs chart as a picture, who pays whom (each party's table from
+report/perspective.py with its balance in words), the assumptions and warnings, and the
 sources of every parameter used; at the end the receipt. Text from files goes in as text runs,
 never as fields or markup; the file is written like the workbook (report/safewrite.py).
 """
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 
+from ..core.accounts import BY_KEY, EMPLOYER, MUNICIPALITY, SOCIETY, STATE, VIEWS, WORKER
 from ..core.engine import Result
-from ..core.text import Text, with_unit
+from ..core.text import Text, euro, with_unit
 from .explain import STATUS
-from .labels import HEADINGS
+from .labels import HEADINGS, verdict
 from .layout import Row, numbered_warnings, summary_rows
 
 COLUMNS_PER_TABLE = 5    # what fits a landscape A4 page next to the labels
@@ -68,6 +71,8 @@ def _scenario(doc, scenario, results: list[Result], lang: str) -> None:
 
     doc.add_picture(io.BytesIO(chart(results, lang, "png", scenario.name)), width=Cm(min(25.0, 6 + 3.2 * len(results))))
 
+    _parties(doc, results, lang)
+
     warnings = numbered_warnings(results, lang)
     if warnings:
         doc.add_heading(Text("Aannames en waarschuwingen", "Assumptions and warnings")(lang), level=2)
@@ -94,13 +99,92 @@ def _table(doc, results: list[Result], first: Result, lang: str, difference: boo
 
     table = doc.add_table(rows=len(rows), cols=len(results) + 1)
     table.style = "Light List"
-    for i, row in enumerate(rows):
-        for j, text in enumerate((("  " if row.kind == "line" else "") + row.label, *row.cells)):
-            paragraph = table.cell(i, j).paragraphs[0]
+    for row, cells in zip(rows, (r.cells for r in table.rows)):    # row by row: table.cell() is quadratic
+        for j, (cell, text) in enumerate(zip(cells, (("  " if row.kind == "line" else "") + row.label, *row.cells))):
+            paragraph = cell.paragraphs[0]
             run = paragraph.add_run(text)
             run.bold = row.kind in ("heading", "total", "balance")
             if j > 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+# How a sentence names each view ("Voor de gemeente is het saldo ..."); a party not listed here
+# is named by its label.
+SUBJECT = {
+    EMPLOYER: Text("de werkgever", "the employer"), MUNICIPALITY: Text("de gemeente", "the municipality"),
+    STATE: Text("het Rijk", "the state"), WORKER: Text("de werknemer", "the worker"),
+    SOCIETY: Text("de maatschappij (alle partijen samen)", "society (all parties together)"),
+}
+PARTIES_HEAD = {
+    "heading": Text("Wie betaalt wie", "Who pays whom"),
+    "intro": Text("Elk bedrag gaat van een betaler naar een ontvanger. Per partij: wat zij per plek per jaar ontvangt, "
+                  "wat zij betaalt en het saldo. Voor de maatschappij vallen de betalingen tussen de partijen weg.",
+                  "Every amount goes from a payer to a payee. Per party: what it receives and pays per placement per "
+                  "year, and its balance. For society the payments between the parties cancel out."),
+    "sentence": Text("Voor {subject} is het saldo van {column} {amount}: {word}.",
+                     "For {subject} the balance of {column} is {amount}: {word}."),
+    "deficit": Text("een tekort", "a deficit"),
+    "even": Text("sluitend", "break-even"),
+    "surplus": Text("een overschot", "a surplus"),
+}
+
+
+def balance_sentence(view: str, column: str, balance, lang: str) -> str:
+    """'Voor de gemeente is het saldo van 31 uur -€ 1.995: een tekort.' (to the euro, as in the table)."""
+    subject = SUBJECT[view](lang) if view in SUBJECT else BY_KEY[view].label(lang)
+    if verdict(balance, lang) != verdict(Decimal(0), lang):     # a deficit to the euro, as the table's verdict
+        word = PARTIES_HEAD["deficit"](lang)
+    elif euro(balance, lang) == euro(Decimal(0), lang):
+        word = PARTIES_HEAD["even"](lang)
+    else:
+        word = PARTIES_HEAD["surplus"](lang)
+    return PARTIES_HEAD["sentence"](lang).format(subject=subject, column=column, amount=euro(balance, lang), word=word)
+
+
+def _parties(doc, results: list[Result], lang: str) -> None:
+    """'Wie betaalt wie': per view (core/accounts.py VIEWS) its table from report/perspective.py,
+    the balance of every column in words and the notes."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from .perspective import HEAD, party_table
+
+    doc.add_heading(PARTIES_HEAD["heading"](lang), level=2)
+    doc.add_paragraph(PARTIES_HEAD["intro"](lang))
+    for account in VIEWS:
+        notes: dict[str, None] = {}
+        for start in range(0, len(results), COLUMNS_PER_TABLE):
+            block = results[start:start + COLUMNS_PER_TABLE]
+            layout = party_table(block, account.key, lang)
+            if start == 0:
+                doc.add_heading(layout.title, level=3)
+            rows = [Row("header", account.label(lang), tuple(r.placement.name for r in block)), *layout.rows]
+            table = doc.add_table(rows=len(rows), cols=len(block) + 1)
+            table.style = "Light List"
+            _repeat_header(table.rows[0])
+            for row, cells in zip(rows, (r.cells for r in table.rows)):    # row by row: table.cell() is quadratic
+                for j, (cell, text) in enumerate(zip(cells, (("  " if row.kind == "line" else "") + row.label, *row.cells))):
+                    paragraph = cell.paragraphs[0]
+                    run = paragraph.add_run(text)
+                    run.bold = row.kind in ("header", "heading", "total", "balance")
+                    if j > 0:
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            notes.update(dict.fromkeys(layout.notes))
+            doc.add_paragraph(" ".join(balance_sentence(account.key, r.placement.name, r.views()[account.key].balance, lang)
+                                       for r in block))
+        for note in notes:
+            doc.add_paragraph(note).runs[0].italic = True
+    doc.add_paragraph(HEAD["rule"](lang)).runs[0].italic = True
+
+
+def _repeat_header(row) -> None:
+    """Word repeats this row at the top of every page the table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
 
 
 def _caseload(doc, result, lang: str) -> None:
@@ -124,9 +208,9 @@ def _caseload(doc, result, lang: str) -> None:
         rows = [table.headers, *table.rows] + ([table.total] if table.total is not None else [])
         grid = doc.add_table(rows=len(rows), cols=len(table.headers))
         grid.style = "Light List"
-        for i, row in enumerate(rows):
-            for j, text in enumerate(row):
-                paragraph = grid.cell(i, j).paragraphs[0]
+        for i, (row, cells) in enumerate(zip(rows, (r.cells for r in grid.rows))):
+            for j, (cell, text) in enumerate(zip(cells, row)):
+                paragraph = cell.paragraphs[0]
                 run = paragraph.add_run(text)
                 run.bold = i == 0 or (table.total is not None and i == len(rows) - 1)
                 if j >= table.text_columns:
