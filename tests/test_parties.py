@@ -218,3 +218,13 @@ def _flows_within_their_period(base, book, start_month, months, trial, year):
             assert flow.amount == 0, (flow.key, year)
         elif flow.basis in ("placed", "contract") and flow.key not in ("wage_cost_mark_up", "employer_invoice"):
             assert abs(flow.amount) <= abs(full[flow.key]) * running / 12 * D("1.03") + D("0.01"), flow.key
+
+
+def test_a_caseload_gives_every_party_per_year_and_society_is_their_sum():
+    data = _json(SCENARIOS / "caseload-zaanstreek-voorbeeld.yaml", "--years", "2")["caseload"]
+    for year in data["by_year"]:
+        parties = year["employer_net"] + year["municipal_net"] + year["state_net"] + year["worker_net"]
+        # each placement's amounts are kept in cents, so the sums agree to a cent per placement
+        assert abs(parties - year["society_net"]) <= 0.01 * year["places"], year["year"]
+    table = CliRunner().invoke(app, [str(SCENARIOS / "caseload-zaanstreek-voorbeeld.yaml")]).stdout
+    assert "Wie betaalt wie: saldo per partij per jaar" in table and "Maatschappij" in table

@@ -87,3 +87,21 @@ def target_table(result: CaseloadResult, lang: str) -> Table | None:
     headers = (Text("Jaar", "Year")(lang), BY["municipality"](lang), *(label(lang) for label in TARGET_COLUMNS))
     return Table(Text("Taakstelling en gerealiseerde plekken (notitie §6.1, eindnoot i)",
                       "Target and realised places (note §6.1, endnote i)")(lang), headers, tuple(rows), total, TARGET_NOTE(lang), 2)
+
+
+def party_table(result: CaseloadResult, lang: str) -> Table:
+    """Every party's balance per year over the whole caseload (core/books.py, summed over the placements)."""
+    from ..analysis.caseload import NET
+    from ..core.accounts import VIEWS
+
+    rows = tuple((str(t.year), *(euro(t.money[NET[view.key]], lang) for view in VIEWS)) for t in result.by_year)
+    headers = (Text("Jaar", "Year")(lang), *(view.label(lang).split(" (")[0] for view in VIEWS))
+    return Table(Text("Wie betaalt wie: saldo per partij per jaar", "Who pays whom: balance per party per year")(lang),
+                 headers, rows, None, PARTY_NOTE(lang))
+
+
+PARTY_NOTE = Text("saldo = wat de partij ontvangt − wat zij betaalt, opgeteld over de plaatsingen van het jaar; bij eigen dienst "
+                  "staat het saldo van de werkgever bij de gemeente; maatschappij: alle partijen samen (wat zij elkaar betalen "
+                  "valt weg)",
+                  "balance = what the party receives − what it pays, summed over the year's placements; in own employment the "
+                  "employer's balance is the municipality's; society: all parties together (what they pay each other cancels out)")

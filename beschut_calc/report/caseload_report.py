@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..analysis.caseload import MONEY, CaseloadResult, Totals
-from .caseload_layout import Table, target_table, year_tables
+from .caseload_layout import Table, party_table, target_table, year_tables
 from .jsonout import money
 from .labels import HEADINGS
 
@@ -63,7 +63,7 @@ def render(result: CaseloadResult, by: str, lang: str, file=None) -> None:
     if scenario.description:
         out.print(dim(scenario.description))
     out.print(styled(summary_line(result, lang)))
-    tables = year_tables(result, by, lang)
+    tables = year_tables(result, by, lang) + [party_table(result, lang)]
     targets = target_table(result, lang)
     for table in tables + ([targets] if targets is not None else []):
         for part in _rich_tables(table, out.width):
@@ -92,7 +92,7 @@ def markdown(result: CaseloadResult, by: str, lang: str) -> str:
     if scenario.description:
         out += [escape(scenario.description), ""]
     out += [escape(summary_line(result, lang)), ""]
-    tables = year_tables(result, by, lang)
+    tables = year_tables(result, by, lang) + [party_table(result, lang)]
     targets = target_table(result, lang)
     for table in tables + ([targets] if targets is not None else []):
         out += [f"#### {escape(table.title)}", ""]

@@ -193,7 +193,7 @@ def _caseload(doc, result, lang: str) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
-    from .caseload_layout import target_table, year_tables
+    from .caseload_layout import party_table, target_table, year_tables
     from .caseload_report import summary_line
 
     scenario = result.scenario
@@ -201,7 +201,8 @@ def _caseload(doc, result, lang: str) -> None:
     if scenario.description:
         doc.add_paragraph(scenario.description)
     doc.add_paragraph(summary_line(result, lang) + Text(f". Bestand: {scenario.file}.", f". File: {scenario.file}.")(lang))
-    tables = year_tables(result, "municipality", lang) + year_tables(result, "employer_model", lang)
+    tables = (year_tables(result, "municipality", lang) + year_tables(result, "employer_model", lang)
+              + [party_table(result, lang)])
     targets = target_table(result, lang)
     for table in tables + ([targets] if targets is not None else []):
         doc.add_heading(table.title, level=2)
