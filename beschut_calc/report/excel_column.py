@@ -1,6 +1,7 @@
 """One worksheet per column: the inputs, every parameter as a cell, every step and line as a
 live formula, all rendered from the column's bound rule trees (core/rules.py via
-report/excel_rules.py). A controller can change hours or wage value (or, after unprotecting,
+report/excel_rules.py); then every flow (who pays whom, core/flows.py) and, per party and for
+society, what it receives, pays and keeps, as sums over the flow cells (core/books.py). A controller can change hours or wage value (or, after unprotecting,
 any parameter) and see every line recalculate; tests let LibreOffice recalculate the workbook
 and compare every line with the engine to the cent.
 Imported only by report/excel.py (openpyxl is imported lazily there and here).
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..core.accounts import SHORT, SOCIETY, VIEWS, sign
 from ..core.engine import BoundColumn, bind_column
 from ..core.expr import Value, inputs_of, leaves, steps_of
 from ..core.parameters import ParameterBook, ParamValue
@@ -49,6 +51,8 @@ class ColumnLayout:
     balance: str = ""
     verdict: str = ""
     params: list[ParamValue] = field(default_factory=list)    # every parameter value shown as a cell
+    flows: dict[str, str] = field(default_factory=dict)       # flow key -> amount cell (core/flows.py)
+    parties: dict[str, dict[str, str]] = field(default_factory=dict)   # view key -> receives|pays|balance -> cell
 
 
 class ColumnSheet:
@@ -201,7 +205,7 @@ class ColumnSheet:
         self.where.inputs["trial_months"] = self.value_row("trial", self.t("Maanden proefplaatsing (zonder loon) in dit jaar", "Trial-placement months (no wage) this year"),
                        p.months_in(p.year)[2], "0", note=self.t("proefplaatsing met behoud van uitkering aan het begin van de plek",
                                                         "trial placement with benefits kept at the start of the placement"))
-        used = set().union(*(inputs_of(bl.final) for bl in self.column.lines))
+        used = set().union(*(inputs_of(tree) for tree in self._trees()))
         if "first_year" in used:
             self.where.inputs["first_year"] = self.value_row("start_year", self.t("Eerste jaar van de plek", "First year of the placement"), p.start_year, "0")
         if "absence" in used:
@@ -220,6 +224,11 @@ class ColumnSheet:
         self._steps()
         self.heading(self.t("Posten (euro per plek per jaar)", "Lines (euro per placement per year)"))
         self._lines()
+        self.heading(self.t("Geldstromen: wie betaalt wie (euro per plek per jaar)",
+                            "Flows: who pays whom (euro per placement per year)"))
+        self._flows()
+        self.heading(self.t("Per partij: wat zij ontvangt en betaalt", "Per party: what it receives and pays"))
+        self._parties()
         self._protect()
         return self.layout
 
@@ -246,7 +255,9 @@ class ColumnSheet:
     # -- parameters and steps, as the bound rules use them
 
     def _trees(self):
-        return [bl.final for bl in self.column.lines]
+        """Every tree the sheet writes as a formula: the lines, then the flows (national funding,
+        the municipality's own costs and an invoice have rules of their own)."""
+        return [bl.final for bl in self.column.lines] + [bf.tree for bf in self.column.flows]
 
     def _parameters(self) -> None:
         seen: set[tuple] = set()
@@ -321,6 +332,81 @@ class ColumnSheet:
         deficit = self.formula_row("deficit", t("Tekort in hele euro's (0 of minder: sluitend)", "Deficit in whole euros (0 or less: breaks even)"),
                                    f"-ROUND({self.layout.balance},0)", EURO)
         self.layout.verdict = self.formula_row("verdict", HEADINGS["verdict"](self.lang), verdict_formula(deficit, self.lang), NUMBER, bold=True)
+
+    # -- flows and parties (core/flows.py, core/books.py)
+
+    def _flows(self) -> None:
+        """One row per flow: its amount a live formula (a line's cell, or the flow's own tree), payer and payee."""
+        from openpyxl.styles import Font
+
+        t, ws = self.t, self.ws
+        # A flow that is a whole line refers to the line's cell; the rest of a line and the invoice too.
+        for bound in self.column.lines:
+            self.where.nodes.setdefault(id(bound.final), self.layout.lines[bound.spec.key])
+        line_labels = {line.key: line_label(line, self.lang) for line in self.result.lines}
+        self.header(t("Geldstroom", "Flow"), t("Bedrag", "Amount"), t("Betaald door", "Paid by"), t("Aan", "To"),
+                    t("Post van de werkgever", "Employer's line"), t("Waarom deze partij betaalt (bron)", "Why this party pays (source)"))
+        for flow, bound in zip(self.result.flows, self.column.flows):
+            put_text(ws.cell(self.row, 1), flow.label(self.lang))
+            amount = ws.cell(self.row, 2)
+            amount.value = "=" + formula(bound.tree, self.where)
+            amount.number_format = EURO_CENTS
+            amount.font = Font(bold=True)
+            put_text(ws.cell(self.row, 3), SHORT[bound.payer](self.lang))
+            put_text(ws.cell(self.row, 4), SHORT[bound.payee](self.lang))
+            put_text(ws.cell(self.row, 5), line_labels.get(flow.line, "") if flow.line else "")
+            note = flow.source
+            if bound.payer == bound.payee:
+                note = t("binnen de eigen boeken van de ", "within the own books of the ") + SHORT[bound.payer](self.lang) \
+                    + t(": telt voor geen partij", ": counts for no party") + (f" — {note}" if note else "")
+            put_text(ws.cell(self.row, 6), note)
+            address = f"$B${self.row}"
+            self.where.nodes.setdefault(id(bound.tree), address)
+            self.layout.flows[flow.key] = address
+            self.row += 1
+
+    def _parties(self) -> None:
+        """Per view (core/accounts.py VIEWS): what it receives, what it pays and its balance, as sums of the flow cells."""
+        from openpyxl.styles import Font
+
+        from .perspective import HEAD, flow_label
+
+        t, ws, lang = self.t, self.ws, self.lang
+        books = self.result.views()
+        for account in VIEWS:
+            key = account.key
+            title = HEAD["society_title"](lang) if key == SOCIETY else HEAD["title"](lang).format(party=account.label(lang))
+            put_text(ws.cell(self.row, 1), title)
+            ws.cell(self.row, 1).font = Font(bold=True)
+            same_as = books[key].same_as
+            if same_as is not None:
+                put_text(ws.cell(self.row, 6), HEAD["same_as"](lang))
+                ws.cell(self.row, 6).font = Font(bold=True, color="C00000")
+            self.row += 1
+            sides = {"receives": [], "pays": []}
+            for flow in self.result.flows:
+                s = sign(key, flow.payer, flow.payee)
+                if s:
+                    sides["receives" if s > 0 else "pays"].append(flow)
+            cells = {}
+            for side in ("receives", "pays"):
+                flows = sides[side]
+                refs = [self.layout.flows[f.key] for f in flows]
+                label = HEAD[f"society_{side}" if key == SOCIETY else f"total_{side}"](lang)
+                if same_as is not None:
+                    note = t("zie ", "see ") + SHORT[same_as](lang)
+                else:
+                    note = "; ".join(flow_label(f, key, lang) for f in flows) or t("niets", "nothing")
+                cells[side] = self.formula_row(f"{key}_{side}", "  " + label, f"SUM({','.join(refs)})" if refs else "0",
+                                               EURO_CENTS, note=note)
+            whose = t("maatschappij", "society") if key == SOCIETY else SHORT[key](lang)
+            cells["balance"] = self.formula_row(f"{key}_balance", HEAD["balance"](lang).format(party=whose),
+                                                f"{cells['receives']}-{cells['pays']}", EURO_CENTS, bold=True,
+                                                note=t("zie ", "see ") + SHORT[same_as](lang) if same_as is not None else "")
+            self.layout.parties[key] = cells
+        put_text(ws.cell(self.row, 1), HEAD["rule"](lang))
+        ws.cell(self.row, 1).font = Font(italic=True, color="666666")
+        self.row += 1
 
     def _total(self, name: str, label: str, cells: list[str]) -> str:
         address = self.formula_row(name, label, f"SUM({','.join(cells)})" if cells else "0", EURO_CENTS, bold=True)
