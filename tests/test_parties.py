@@ -175,6 +175,26 @@ def test_a_toy_flow_reaches_every_party_json_years_and_caseload(travel, tmp_path
                                     subsidy_set="rijk"))["caseload"]["by_year"][0]
     assert abs(caseload["worker_net"] - column["perspectives"]["worker"]["balance"]) <= 0.01
     assert abs(caseload["municipal_net"] - column["perspectives"]["municipality"]["balance"]) <= 0.01
+    # a workbook: the flow is a live formula, in both parties' blocks, and LibreOffice recalculates it
+    import lo_recalc
+    from beschut_calc.report import excel
+
+    wb, layouts = excel.build([(_Scenario(), [result])], book)
+    layout = layouts[0]
+    assert wb[layout.sheet][layout.flows[TRAVEL.key].replace("$", "")].value.startswith("=")
+    if lo_recalc.soffice() is None:
+        pytest.skip(lo_recalc.SKIP_REASON)
+    target = tmp_path / "travel.xlsx"
+    wb.save(target)
+    values = lo_recalc.recalculated_values(target, tmp_path / "lo")[layout.sheet]
+    assert abs(D(repr(values[layout.flows[TRAVEL.key].replace("$", "")].value)) - 900) < D("0.005")
+    for view, book_ in result.views().items():
+        got = values[layout.parties[view]["balance"].replace("$", "")].value
+        assert abs(D(repr(got)) - book_.balance) < D("0.005"), view
+
+
+class _Scenario:
+    name, file, extra, description = "reiskosten", "reiskosten.yaml", {}, None
 
 
 # ------------------------------------------------------------------ time bases (core/period.py)
