@@ -1,9 +1,10 @@
-"""The command line: `beschut-calc FILE...` (thin: load, calculate, hand over to reports).
+"""The command line: `beschut-calc FILE...` (thin: options, errors and wiring).
 
-Every feature (explain, break-even, sweeps, projections, budgets, Excel) lives in its
-own module; this file only parses options, runs the engine once per column and
-passes the results on. Heavy modules are imported only when their option is used,
-so a plain table run stays fast.
+One pipeline (pipeline.py) loads, checks and computes one `Run` and lets each format and
+export render it; every feature (explain, break-even, sweeps, projections, budgets, caseloads,
+Excel, Word, charts) lives in its own module. This file only parses options, hands them to the
+pipeline and turns errors into one line and an exit code. Heavy modules are imported only when
+their option is used, so a plain table run stays fast.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import typer
 
 from . import __version__
 from .core.errors import InputError
+from . import pipeline
+from .pipeline import compute, load_all  # noqa: F401  (the library entry points, as before)
 
 class DutchHelpCommand(typer.core.TyperCommand):
     """--help with click's own words (Usage, Options, [required], ...) in Dutch too."""
@@ -69,52 +72,6 @@ def _version(value: bool):
         raise typer.Exit()
 
 
-def is_caseload(scenario) -> bool:
-    return hasattr(scenario, "caseload")
-
-
-def load_all(files: list[Path], lang: str = "nl") -> list:
-    """Every file loaded and checked, before any work; at most one of them names a caseload."""
-    from .core import limits
-    from .inputs.load import load_scenario
-
-    scenarios, columns = [], 0
-    for path in files:
-        scenario = load_scenario(path, lang)
-        if is_caseload(scenario) and any(is_caseload(s) for s in scenarios):
-            raise InputError("één caseloadscenario per run", en="one caseload scenario per run", file=str(path),
-                             hint="draai elke caseload apart", hint_en="run each caseload by itself")
-        if not is_caseload(scenario):
-            columns += len(scenario.placements)
-            limits.check(limits.COLUMNS, columns, str(path))
-        scenarios.append(scenario)
-    return scenarios
-
-
-def compute(files: list[Path], lang: str = "nl", book=None, check=None, scenarios=None):
-    """Load every file and calculate every column; all-or-nothing, so bad input prints nothing.
-    The parameter book is read here, once, unless the caller already has it. `check(n_columns)`
-    runs after loading and before calculating, so a request that is too large is refused at once."""
-    from .core.engine import calculate
-    from .inputs.parameter_files import load_parameters
-
-    book = book or load_parameters()
-    scenarios = scenarios if scenarios is not None else load_all(files, lang)
-    columns = sum(len(s.placements) for s in scenarios)
-    if check is not None:
-        check(columns)
-    runs = []
-    for scenario in scenarios:
-        results = []
-        for i, placement in enumerate(scenario.placements):
-            try:
-                results.append(calculate(placement, book))
-            except InputError as exc:
-                raise scenario.locate(exc, i)
-        runs.append((scenario, results))
-    return runs
-
-
 @app.command(cls=DutchHelpCommand)
 def main(
     files: List[Path] = typer.Argument(..., metavar="BESTAND", help="Een of meer scenariobestanden (YAML)."),
@@ -143,146 +100,11 @@ def main(
 ):
     """Bereken baten, kosten en saldo per plek voor elk scenario."""
     try:
-        from .inputs.parameter_files import load_parameters
-
-        from .core.receipt import receipt as make_receipt
-
-        book = load_parameters()
-        receipt = make_receipt(book, __version__)
-        def check(n_columns: int) -> None:
-            from .core import limits
-            from .report.safewrite import check_exports
-
-            check_exports(force, excel, word, chart)
-            if excel is not None:
-                limits.check(limits.WORKBOOK_COLUMNS, n_columns)
-            if word is not None or chart is not None:
-                limits.check(limits.DOCUMENT_COLUMNS, n_columns)
-            if breakeven is not None or sweep or years is not None or sensitivity or simulate is not None or seed is not None:
-                from .analysis.hooks import check_request
-
-                check_request(n_columns, breakeven=breakeven, sweep=sweep or [], years=years, sensitivity=sensitivity,
-                              simulate=simulate, seed=seed)
-
-        scenarios = load_all(files, lang.value)
-        caseload_scenario = next((s for s in scenarios if is_caseload(s)), None)
-        scenarios = [s for s in scenarios if not is_caseload(s)]
-        grouping = {"gemeente": "municipality", "werkgever": "employer_model"}.get(by.value, by.value)
-        caseload = None
-        if caseload_scenario is not None:
-            from . import caseload_run
-
-            if not scenarios:
-                asked = {"--breakeven": breakeven is not None, "--sweep": bool(sweep), "--sensitivity": sensitivity,
-                         "--simulate": simulate is not None, "--seed": seed is not None}
-                caseload_run.run_alone(caseload_scenario, book, receipt, years=years, by=grouping, format=format.value,
-                                       lang=lang.value, excel=excel, word=word, chart=chart, explain=explain, force=force,
-                                       refused=[name for name, on in asked.items() if on])
-                sys.stdout.flush()
-                return
-            # Beside ordinary scenarios, the analyses of one place are theirs; the caseload gets --years.
-            caseload_run.check(caseload_scenario, years=years, excel=excel, force=force)
-        runs = compute(files, lang.value, book, check, scenarios)
-        if caseload_scenario is not None:
-            caseload = caseload_run.compute(caseload_scenario, book, years, lang.value)
-        # Reports add to `extras` (per column, merged into that column's JSON) and `top`
-        # (top-level JSON keys); `sections` print after the table.
-        extras = [[{} for _ in results] for _, results in runs]
-        top: dict = {}
-        sections = []   # callables(console_file) printing extra terminal output, in order
-
-        if explain:
-            from .report import explain as explain_report
-
-            for run_extras, (_, results) in zip(extras, runs):
-                for extra, result in zip(run_extras, results):
-                    extra["trace"] = explain_report.trace(result, lang.value)
-            sections.append(lambda out: explain_report.render([r for _, rs in runs for r in rs], lang.value, out))
-
-        views: list[str] = []
-        if perspective is not None:
-            from .report import perspective as perspective_report
-
-            views = perspective_report.views_asked(perspective.value)
-            party_sections = [lambda out, s=scenario, rs=results: perspective_report.render(s.name, rs, views, lang.value, out)
-                              for scenario, results in runs]
-            sections[:0] = party_sections
-
-        analyses = None
-        if breakeven is not None or sweep or years is not None or sensitivity or simulate is not None \
-                or any("targets" in s.extra for s, _ in runs):
-            from .analysis import hooks
-
-            analyses = hooks.run(runs, book, breakeven=breakeven, sweep=sweep or [], years=years,
-                                 sensitivity=sensitivity, simulate=simulate, seed=seed)
-            sections.extend(hooks.sections(analyses, runs, lang.value))
-            if format == Format.json:
-                from .report import jsonout
-
-                for extra, column in zip((e for es in extras for e in es), analyses.flat()):
-                    extra.update(jsonout.analyses_json(column, lang.value))
-                if analyses.budgets:
-                    top.update(jsonout.budget_json(analyses.budgets, lang.value))
-
-        from .report.safewrite import announce
-
-        if excel is not None:
-            # Before any output: a refused or failed export exits 2 with nothing printed.
-            from .report import excel as excel_report
-
-            excel_report.write(excel, runs, book, analyses, lang.value, force=force, receipt=receipt, caseload=caseload)
-            announce("excel", excel, lang.value)
-
-        if word is not None:
-            from .report import word as word_report
-
-            word_report.write(word, runs, lang.value, force=force, receipt=receipt, caseload=caseload)
-            announce("word", word, lang.value)
-
-        if chart is not None:
-            from .report import chart as chart_report
-
-            title = " + ".join(scenario.name for scenario, _ in runs)
-            chart_report.write(chart, [r for _, rs in runs for r in rs], lang.value, force=force, title=title)
-            announce("chart", chart, lang.value)
-
-        if format == Format.json:
-            from .report import jsonout
-
-            if caseload is not None:
-                top["caseload"] = caseload_run.json_part(caseload, lang.value, explain, grouping)
-            results = [r for _, rs in runs for r in rs]
-            flat_extras = [e for es in extras for e in es]
-            origins = [{"scenario": scenario.name, "file": scenario.file,
-                        **({"description": scenario.description} if scenario.description else {})}
-                       for scenario, rs in runs for _ in rs]
-            sys.stdout.write(jsonout.render(results, lang.value, flat_extras, top, receipt, origins))
-        elif format == Format.markdown:
-            from .report import markdown
-
-            for scenario, results in runs:
-                sys.stdout.write(markdown.render(f"{scenario.name}", results, lang.value,
-                                                 difference="compare" in scenario.extra, description=scenario.description))
-                if views:
-                    from .report import perspective as perspective_report
-
-                    sys.stdout.write(perspective_report.markdown(scenario.name, results, views, lang.value))
-            if caseload is not None:
-                from .report import caseload_report
-
-                sys.stdout.write(caseload_report.markdown(caseload, grouping, lang.value))
-            sys.stdout.write(markdown.render_receipt(receipt, lang.value))
-        else:
-            from .report import terminal
-
-            for scenario, results in runs:
-                terminal.render(f"{scenario.name}  ({scenario.file})", results, lang.value,
-                                difference="compare" in scenario.extra, description=scenario.description)
-            for section in sections:
-                section(sys.stdout)
-            if caseload is not None:
-                caseload_run.print_terminal(caseload, grouping, lang.value, explain)
-            terminal.render_receipt(receipt, lang.value)
+        options = pipeline.Options(format=format.value, lang=lang.value, explain=explain,
+                                   perspective=perspective.value if perspective is not None else None,
+                                   excel=excel, word=word, chart=chart, force=force, breakeven=breakeven, sweep=tuple(sweep or ()),
+                                   years=years, sensitivity=sensitivity, simulate=simulate, seed=seed, by=by.value)
+        pipeline.execute(files, options, sys.stdout)
         sys.stdout.flush()    # here, so a full disk or a closed pipe is met inside the handlers below
     except InputError as exc:
         typer.echo(exc.render(lang.value), err=True)

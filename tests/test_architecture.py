@@ -42,6 +42,68 @@ def test_core_is_pure(path):
                                     "beschut_calc.analysis")), f"{path.name} imports {name}"
 
 
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
+def _resolved_imports(name: str) -> set[str]:
+    """Every beschut_calc module `name` imports, at module level or inside a function: each
+    `import`/`from` statement resolved to the module it loads (a name from a package that is a
+    module counts as that module)."""
+    path = MODULES[name]
+    package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+
+    def nearest(dotted: str) -> str | None:
+        while dotted and dotted not in MODULES:
+            dotted = dotted.rpartition(".")[0]
+        return dotted or None
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(nearest(alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[:len(package) - node.level + 1] + ([node.module] if node.module else [])) \
+                if node.level else node.module
+            for alias in node.names:
+                found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else nearest(base))
+    found.discard(None)
+    found.discard(name)
+    return found
+
+
+def test_no_analysis_module_imports_the_reports():
+    # The analyses return typed results; how they are shown is report/'s (and the pipeline's) business.
+    for name in sorted(MODULES):
+        if name.startswith("beschut_calc.analysis"):
+            reports = sorted(m for m in _resolved_imports(name) if m.startswith("beschut_calc.report"))
+            assert not reports, f"{name} imports {reports}"
+
+
+def test_the_import_graph_has_no_cycles():
+    graph = {name: _resolved_imports(name) for name in MODULES}
+    cycles, done, path = [], set(), []
+
+    def visit(name: str) -> None:
+        path.append(name)
+        for other in sorted(graph[name]):
+            if other in path:
+                cycles.append(" -> ".join(path[path.index(other):] + [other]))
+            elif other not in done:
+                visit(other)
+        path.pop()
+        done.add(name)
+
+    for name in sorted(graph):
+        if name not in done:
+            visit(name)
+    assert not cycles, "import cycles (module level and inside functions):\n" + "\n".join(cycles)
+
+
 LEGAL_PARAMETERS = sorted(p.stem for p in (PACKAGE / "params").glob("*.yaml"))
 
 

@@ -1,12 +1,12 @@
-"""Glue between the CLI and the analyses: runs what the options ask for and returns typed
+"""Glue between the pipeline and the analyses: runs what the options ask for and returns typed
 results (`Analyses`); reports turn them into JSON (report/jsonout.py), terminal sections
-(analysis/report.py) and workbook sheets (report/excel*.py)."""
+(report/formats.py, report/analyses.py) and workbook sheets (report/excel*.py). Nothing here
+imports report/: the analyses know nothing of how they are shown."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ..core.parameters import ParameterBook
-from ..core.text import Text
 from .breakeven import BreakEven
 from .budget import Budget
 from .projection import Year
@@ -117,37 +117,3 @@ def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], y
 
             budgets.append((scenario.name, budget(scenario.name, [r.placement for r in results], book, targets)))
     return Analyses(columns, budgets)
-
-
-def sections(analyses: Analyses, runs, lang: str) -> list:
-    """Terminal sections (callables taking the output file), in the order the analyses ran."""
-    from ..report import analyses as report
-
-    out = []
-    pairs = [(scenario, result, column) for (scenario, results), cs in zip(runs, analyses.columns)
-             for result, column in zip(results, cs)]
-    breakevens = [(s.name, r.placement.name, c.breakeven) for s, r, c in pairs if c.breakeven is not None]
-    if breakevens:
-        out.append(lambda f: report.render_breakeven(breakevens, lang, f))
-    for scenario, result, column in pairs:
-        if column.sweep is not None:
-            title = f"{scenario.name} — {result.placement.name}"
-            out.append(lambda f, t=title, s=column.sweep: report.render_sweep(t, s.axes, s.columns, s.balance, lang, f))
-    for scenario, result, column in pairs:
-        if column.years:
-            ys = column.years
-            # The scenario's name heads the main table already; one file's columns need only their own.
-            own = result.placement.name if len(runs) == 1 else f"{scenario.name} — {result.placement.name}"
-            title = Text(f"Meerjarig: {own}, {ys[0].year}-{ys[-1].year}", f"Multi-year: {own}, {ys[0].year}-{ys[-1].year}")(lang)
-            out.append(lambda f, t=title, y=ys: report.render_years(t, y, lang, f))
-    for scenario, result, column in pairs:
-        if column.sensitivity is not None:
-            title = f"{scenario.name} — {result.placement.name}"
-            out.append(lambda f, t=title, b=column.sensitivity: report.render_tornado(t, b, lang, f))
-    for scenario, result, column in pairs:
-        if column.simulation is not None:
-            title = f"{scenario.name} — {result.placement.name}"
-            out.append(lambda f, t=title, s=column.simulation: report.render_simulation(t, s, lang, f))
-    for name, found in analyses.budgets:
-        out.append(lambda f, n=name, b=found: report.render_budget(n, b, lang, f))
-    return out

@@ -13,9 +13,28 @@ from decimal import Decimal
 from typing import Iterable
 
 from .accounts import BY_KEY, EMPLOYER, VIEWS, Account, sign
-from .result import Flow
+from .parameters import ParamValue
+from .text import Text
 
 ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """An amount from one account to another (core/flows.py), evaluated for one column."""
+    key: str
+    label: Text
+    payer: str
+    payee: str
+    amount: Decimal
+    rule: Text
+    params: tuple[ParamValue, ...]
+    basis: str
+    line: str | None = None
+    source: str = ""
+    reason: Text | None = None
+
+
 
 
 def totals(view: str, legs: Iterable[tuple[str, str, object]], zero=ZERO) -> tuple:

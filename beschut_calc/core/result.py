@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .books import Flow
 from .model import Placement
 from .parameters import ParamValue
 from .text import Text
@@ -31,22 +32,6 @@ class Line:
     reason: Text | None = None         # why the line is zero, when it is
     unrounded: Decimal | None = None   # the amount before rounding, when rounded
     label: Text | None = None          # only for extra lines; the seven core lines have fixed labels
-
-
-@dataclass(frozen=True)
-class Flow:
-    """An amount from one account to another (core/flows.py), evaluated for one column."""
-    key: str
-    label: Text
-    payer: str
-    payee: str
-    amount: Decimal
-    rule: Text
-    params: tuple[ParamValue, ...]
-    basis: str
-    line: str | None = None
-    source: str = ""
-    reason: Text | None = None
 
 
 @dataclass(frozen=True)

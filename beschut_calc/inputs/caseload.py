@@ -5,7 +5,7 @@ row leaves empty, the first year and the targets. caseload_file.py reads the fil
 cells; pandas is imported on this path only, so a plain table run never pays for it.
 
 Every value is checked by the very functions that check a scenario file (schema.py,
-overrides.py, load.build_placement), once per distinct value: 100,000 rows with a few dozen
+overrides.py, placement.build_placement), once per distinct value: 100,000 rows with a few dozen
 distinct hours cost a few dozen checks. Rows that share every choice the rules branch on form
 a group with one checked Placement. All bad rows are reported at once (the first 20), each
 with its row, placement and column; an id that looks like a BSN refuses the whole file.
@@ -324,7 +324,7 @@ def _columns(frame, shown: str, header_line: int) -> tuple[dict[str, str], list[
 
 def load_caseload(doc, lang: str = "nl") -> CaseloadScenario:
     """The scenario `doc` with a `caseload:` key: its defaults, then the file, row by row."""
-    from .load import schema_error
+    from .placement import schema_error
     from .schema import SchemaError, validate_column
 
     data = doc.data
@@ -488,7 +488,7 @@ def _form_groups(doc, origin: dict, defaults: dict, columns: dict, problems: _Pr
     import numpy as np
     import pandas as pd
 
-    from .load import ColumnSpec, build_placement
+    from .placement import ColumnSpec, build_placement
 
     present = {name: np.array([v != "-" for v in values])[codes] for name, (codes, values) in override_values.items()}
     names_sorted = sorted(present)

@@ -198,7 +198,7 @@ def _placements(ws, result: CaseloadResult, lang: str) -> None:
 def _notes(ws, result: CaseloadResult, lang: str) -> None:
     from openpyxl.styles import Alignment
 
-    from .excel import NOTES_WIDTH, row_height
+    from .excel_sheets import NOTES_WIDTH, row_height
 
     ws.column_dimensions["A"].width = NOTES_WIDTH
     texts = [
@@ -245,7 +245,7 @@ def add_sheets(wb, result: CaseloadResult, book: ParameterBook, lang: str, recei
         _targets(wb.create_sheet(names[TARGETS]), result, book, lang)
     _placements(wb.create_sheet(names[PLACEMENTS]), result, lang)
     if not prefix:        # a combined workbook has its own parameters and notes sheets
-        from .excel import parameter_sheet
+        from .excel_sheets import parameter_sheet
 
         parameter_sheet(wb.create_sheet(names[SOURCES]), list(result.params), [list(w) for w in result.params_used_in], book, lang)
         _notes(wb.create_sheet(names[NOTES]), result, lang)
@@ -257,7 +257,7 @@ def build(result: CaseloadResult, book: ParameterBook, lang: str = "nl", receipt
 
     from .. import __version__
     from ..core.receipt import receipt as make_receipt
-    from .excel import print_setup
+    from .excel_sheets import print_setup
 
     receipt = receipt or make_receipt(book, __version__)
     wb = Workbook()

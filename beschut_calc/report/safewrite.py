@@ -120,17 +120,6 @@ def _link_no_clobber(tmp: Path, target: Path) -> None:
         os.replace(tmp, target)
 
 
-def check_exports(force: bool, excel=None, word=None, chart=None) -> None:
-    """Every export target before any work, so a refused second export never leaves the first one written."""
-    for target in (excel, word, chart):
-        if target is not None:
-            check_target(Path(target), force)
-    if chart is not None:
-        from .chart import check_format
-
-        check_format(chart)
-
-
 WRITTEN = {"excel": ("werkmap geschreven: ", "workbook written: "),
            "word": ("Word-bijlage geschreven: ", "Word annex written: "),
            "chart": ("grafiek geschreven: ", "chart written: ")}
