@@ -48,26 +48,99 @@ _BOOK: ParameterBook | None = None
 
 
 def load_parameters(directory: Path = PARAMS_DIR) -> ParameterBook:
-    """Read every parameter file of the package (cached for the default folder)."""
+    """Read every parameter file of the package (cached for the default folder). The files are
+    always read and hashed; their parsed form is kept in the user's cache, under that hash, so a
+    run parses YAML only after a parameter file changed (`_cached_documents`)."""
     global _BOOK
     if directory == PARAMS_DIR and _BOOK is not None:
         return _BOOK
-    import yaml  # local: keeps `import beschut_calc.parameters` cheap for tools that only need types
-
     import hashlib
 
-    book = ParameterBook()
     digest = hashlib.sha256()
+    raws = {}
     for path in sorted(directory.glob("*.yaml")):
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw + b"\0")
-        doc = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        book.parameters[path.stem] = parse_parameter(path.stem, doc)
+        raws[path.stem] = raw
     # The catalogues (employer models, subsidy sets, rounding) are data the figures depend on too.
     for folder in CATALOGUE_DIRS if directory == PARAMS_DIR else ():
         for path in sorted(folder.glob("*.yaml")):
             digest.update(f"{folder.name}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
+    docs = _cached_documents(raws, digest.hexdigest())
+    book = ParameterBook()
+    for name, doc in docs.items():
+        book.parameters[name] = parse_parameter(name, doc)
     book.digest = digest.hexdigest()[:12]
     if directory == PARAMS_DIR:
         _BOOK = book
     return book
+
+
+def cache_directory() -> Path | None:
+    """Where parsed parameter files are kept: $XDG_CACHE_HOME or ~/.cache; none with BESCHUT_CALC_NO_CACHE."""
+    import os
+
+    if os.environ.get("BESCHUT_CALC_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(os.path.expanduser("~"), ".cache") if os.path.expanduser("~") != "~" else "")
+    return Path(base) / "beschut-calc" if base else None
+
+
+def _cached_documents(raws: dict[str, bytes], digest: str) -> dict[str, dict]:
+    """The parsed YAML documents: from the cache when it holds this digest (JSON: fast to read and
+    never code), else parsed and stored there. A cache that cannot be read or written is skipped."""
+    import json
+
+    folder = cache_directory()
+    target = folder / f"parameters-{digest}.json" if folder is not None else None
+    if target is not None:
+        try:
+            stored = json.loads(target.read_text(encoding="utf-8"))
+            if isinstance(stored, dict) and set(stored) == set(raws):
+                return {name: _dates_back(doc) for name, doc in stored.items()}
+        except (OSError, ValueError):
+            pass
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    docs = {name: yaml.load(raw.decode("utf-8"), Loader=loader) for name, raw in raws.items()}
+    if target is not None:
+        try:
+            import os
+            import tempfile
+
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".parameters-", suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(_jsonable(docs), out)
+            os.replace(temporary, target)
+        except (OSError, TypeError, ValueError):
+            pass
+    return docs
+
+
+def _jsonable(value: Any) -> Any:
+    """A parsed document with its dates (keys or values) as ISO text; anything else JSON cannot hold refuses."""
+    if isinstance(value, dict):
+        return {(k.isoformat() if isinstance(k, dt.date) else k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot cache {type(value).__name__}")
+
+
+def _dates_back(doc: Any) -> Any:
+    """Dates as YAML gives them: the keys of `values` and `known_until` (JSON keeps them as text)."""
+    if isinstance(doc, dict):
+        if isinstance(doc.get("values"), dict):
+            doc["values"] = {dt.date.fromisoformat(k) if _is_date(k) else k: v for k, v in doc["values"].items()}
+        if _is_date(doc.get("known_until")):
+            doc["known_until"] = dt.date.fromisoformat(doc["known_until"])
+    return doc
+
+
+def _is_date(text: Any) -> bool:
+    return isinstance(text, str) and len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit()
