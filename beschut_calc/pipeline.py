@@ -116,13 +116,31 @@ def compute(files: list[Path], lang: str = "nl", book=None, check=None, scenario
     return runs
 
 
-def check_exports(options: Options) -> None:
-    """Every export target before any work, so a refused second export never leaves the first one written."""
+def check_exports(options: Options, inputs: list = ()) -> None:
+    """Every export target before any work, so a refused second export never leaves the first one
+    written: each one writable, no two the same file, and none of them a file this run reads, even
+    with --force (a typo must not replace the scenario or the caseload)."""
+    import os
+
     from .report.safewrite import check_target
 
-    for target in (options.excel, options.word, options.chart):
-        if target is not None:
-            check_target(Path(target), options.force)
+    read = {os.path.realpath(str(path)): path for path in inputs}
+    seen: dict[str, str] = {}
+    for option, target in (("--excel", options.excel), ("--word", options.word), ("--chart", options.chart)):
+        if target is None:
+            continue
+        check_target(Path(target), options.force)
+        where = os.path.realpath(str(target))
+        if where in seen:
+            raise InputError(f"{seen[where]} en {option} schrijven naar hetzelfde bestand", en=f"{seen[where]} and {option} "
+                             "write to the same file", file=str(target), key=option,
+                             hint="geef elke export een eigen naam", hint_en="give each export a name of its own")
+        if where in read:
+            raise InputError("dit is een invoerbestand van deze run; het wordt niet overschreven, ook niet met --force",
+                             en="this is an input file of this run; it is not overwritten, not even with --force",
+                             file=str(target), key=option, hint="kies een andere naam voor de export",
+                             hint_en="choose another name for the export")
+        seen[where] = option
     if options.chart is not None:
         from .report.chart import check_format
 
@@ -189,7 +207,7 @@ def build(files: list[Path], options: Options) -> Run:
     loaded = load_all(files, o.lang)
     caseload = next((s for s in loaded if is_caseload(s)), None)
     ordinary = [s for s in loaded if not is_caseload(s)]
-    check_exports(o)
+    check_exports(o, [*files, *([caseload.caseload.file] if caseload is not None else [])])
     if caseload is not None:
         # Beside ordinary scenarios the analyses of one place are theirs; alone, a caseload refuses them.
         check_caseload(caseload, years=o.years, excel=o.excel, refused=[] if ordinary else o.single_place_asked())
@@ -210,11 +228,11 @@ def build(files: list[Path], options: Options) -> Run:
 
 # ---------------------------------------------------------------- exports and formats
 
-def export(run: Run) -> None:
-    """--excel, --word, --chart, each announced on stderr; before any output, so a failed export prints nothing."""
-    from .report.safewrite import announce
-
+def export(run: Run) -> list[tuple[str, Path]]:
+    """--excel, --word, --chart; before any output, so a failed export prints nothing. Returns what was
+    written, to be announced once the files are in place (see `execute`)."""
     o = run.options
+    written = []
     if o.excel is not None:
         if run.scenarios:
             from .report import excel as excel_report
@@ -225,12 +243,12 @@ def export(run: Run) -> None:
             from .report import excel_caseload
 
             excel_caseload.write(o.excel, run.caseload, run.book, o.lang, force=o.force, receipt=run.receipt)
-        announce("excel", o.excel, o.lang)
+        written.append(("excel", o.excel))
     if o.word is not None:
         from .report import word as word_report
 
         word_report.write(o.word, run.scenarios, o.lang, force=o.force, receipt=run.receipt, caseload=run.caseload)
-        announce("word", o.word, o.lang)
+        written.append(("word", o.word))
     if o.chart is not None:
         from .report import chart as chart_report
 
@@ -239,7 +257,8 @@ def export(run: Run) -> None:
         else:
             results, title = run.caseload.year_results(), run.caseload.scenario.name
         chart_report.write(o.chart, results, o.lang, force=o.force, title=title)
-        announce("chart", o.chart, o.lang)
+        written.append(("chart", o.chart))
+    return written
 
 
 def render(run: Run, out) -> None:
@@ -250,8 +269,15 @@ def render(run: Run, out) -> None:
 
 
 def execute(files: list[Path], options: Options, out) -> Run:
-    """The whole run: build, export, render."""
+    """The whole run: build, export, render. The exports are finished first but moved into place only
+    once the output is out (safewrite.deferred): when stdout fails, no export is left behind."""
+    from .report.safewrite import announce, deferred
+
     found = build(files, options)
-    export(found)
-    render(found, out)
+    with deferred():
+        written = export(found)
+        render(found, out)
+        out.flush()
+    for kind, path in written:
+        announce(kind, path, options.lang)
     return found

@@ -40,6 +40,8 @@ _WHY_NL = {
     errno.ENOTDIR: "een deel van het pad is geen map",
     errno.EISDIR: "dit is een map, geen bestand",
     errno.EDQUOT: "schijfquotum bereikt",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ELOOP: "te veel symbolische koppelingen",
 }
 
 
@@ -49,6 +51,13 @@ def _os_reason(exc: OSError) -> tuple[str, str]:
 
 
 def check_target(target: Path, force: bool) -> None:
+    try:
+        _check_target(target, force)
+    except OSError as exc:        # a name too long, a loop of links: the user's to fix, in one line
+        raise _unwritable(target, *_os_reason(exc)) from None
+
+
+def _check_target(target: Path, force: bool) -> None:
     if target.is_dir():
         raise _unwritable(target, "dit is een map, geen bestand", "this is a folder, not a file")
     if target.exists() and not target.is_file():    # a device or pipe: --force must not replace it
@@ -90,10 +99,13 @@ def write_atomic(target: str | Path, write: Callable[[object], None] | bytes, fo
             os.fsync(handle.fileno())
         mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
         os.chmod(tmp, mode)
-        if force:
-            os.replace(tmp, target)
-        else:
-            _link_no_clobber(tmp, target)
+        if _PENDING is not None:
+            # Within `deferred()`: the finished file waits beside its target until the run's output is out.
+            kept = tmp.with_name(tmp.name + ".ready")
+            os.replace(tmp, kept)
+            _PENDING.append((kept, target, force))
+            return target
+        _move_into_place(tmp, target, force)
     except FileExistsError:
         raise _refuse_existing(target) from None
     except OSError as exc:    # permission, full disk, read-only file system: all the user's to fix
@@ -105,6 +117,58 @@ def write_atomic(target: str | Path, write: Callable[[object], None] | bytes, fo
         except FileNotFoundError:
             pass
     return target
+
+
+def _move_into_place(tmp: Path, target: Path, force: bool) -> None:
+    if force:
+        os.replace(tmp, target)
+    else:
+        _link_no_clobber(tmp, target)
+
+
+_PENDING: list | None = None
+
+
+class deferred:
+    """Exports written inside this block are moved into place only when it ends without an error;
+    otherwise their finished files are removed, so a run whose output failed leaves no export."""
+
+    def __enter__(self):
+        global _PENDING
+        _PENDING = []
+        return self
+
+    def __exit__(self, kind, exc, traceback) -> None:
+        global _PENDING
+        pending, _PENDING = _PENDING or [], None
+        # A reader that stopped reading (`| head`) had all it wanted: that output did not fail.
+        if kind is not None and not issubclass(kind, BrokenPipeError):
+            for kept, _, _ in pending:
+                _remove(kept)
+            return
+        for i, (kept, target, force) in enumerate(pending):
+            try:
+                _move_into_place(kept, target, force)
+            except FileExistsError:
+                _discard(pending[i:])
+                raise _refuse_existing(target) from None
+            except OSError as exc:
+                _discard(pending[i:])
+                raise _unwritable(target, *_os_reason(exc)) from None
+            finally:
+                _remove(kept)
+
+
+def _discard(pending: list) -> None:
+    for kept, _, _ in pending:
+        _remove(kept)
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
 
 
 def _link_no_clobber(tmp: Path, target: Path) -> None:
@@ -126,8 +190,11 @@ WRITTEN = {"excel": ("werkmap geschreven: ", "workbook written: "),
 
 
 def announce(kind: str, path, lang: str) -> None:
-    """The one line on stderr that says an export was written (stdout stays the report)."""
+    """The one line on stderr that says an export was written (stdout stays the report); the path as
+    the user typed it, with any control character shown as an escape, never sent to the terminal."""
     import sys
 
-    print(WRITTEN[kind][lang == "en"] + str(path), file=sys.stderr)
+    from ..core.errors import visible
+
+    print(WRITTEN[kind][lang == "en"] + visible(str(path)), file=sys.stderr)
 
