@@ -9,11 +9,18 @@ from __future__ import annotations
 
 from ..core.text import Text
 
-# --explain with a caseload: one example placement per group.
-EXAMPLE_NOTE = Text("Toelichting per groep: een plek van 36 uur bij 30 % loonwaarde, een heel jaar. Elke plaatsing van de groep "
-                    "volgt dezelfde regels, naar rato van haar eigen uren, loonwaarde en maanden.",
-                    "Explanation per group: a place of 36 hours at 30% wage value, a whole year. Every placement of the group "
-                    "follows the same rules, pro rata by its own hours, wage value and months.")
+def example_note(result, lang: str) -> str:
+    """--explain with a caseload shows one example placement per group; the note names its hours and
+    wage value as the caseload chose them (analysis/caseload.py), not as written here."""
+    from ..core.text import percent, plain
+
+    example = result.examples[0].placement if result.examples else None
+    hours = plain(example.hours, lang) if example is not None else "?"
+    share = percent(example.wage_value, lang) if example is not None else "?"
+    return Text(f"Toelichting per groep: een plek van {hours} uur bij {share} loonwaarde, een heel jaar. Elke plaatsing van de "
+                "groep volgt dezelfde regels, naar rato van haar eigen uren, loonwaarde en maanden.",
+                f"Explanation per group: a place of {hours} hours at {share} wage value, a whole year. Every placement of the "
+                "group follows the same rules, pro rata by its own hours, wage value and months.")(lang)
 
 
 # ---------------------------------------------------------------- terminal
@@ -92,7 +99,7 @@ def caseload_terminal(result, by: str, lang: str, explain: bool, out) -> None:
     if explain:
         from . import explain as explain_report
 
-        print("\n" + EXAMPLE_NOTE(lang), file=out)
+        print("\n" + example_note(result, lang), file=out)
         explain_report.render(list(result.examples), lang, out)
 
 
@@ -134,7 +141,7 @@ def caseload_json(result, lang: str, explain: bool = False, by: str = "municipal
     if explain:
         from . import explain as explain_report
 
-        found["explain"] = {"note": EXAMPLE_NOTE(lang),
+        found["explain"] = {"note": example_note(result, lang),
                             "groups": [{"group": example.placement.name, "year": example.placement.year,
                                         "trace": explain_report.trace(example, lang)} for example in result.examples]}
     return found
