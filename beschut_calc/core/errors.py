@@ -6,7 +6,9 @@ import re
 
 # Characters that act instead of showing: C0 controls (ESC starts terminal codes), DEL, C1, and the
 # bidi overrides that make text read differently from how it is stored ("Trojan source").
-CONTROL_CHARACTERS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+# Control characters, bidi overrides, and what XML (a workbook, a Word file) cannot hold: the
+# noncharacters U+FFFE and U+FFFF and lone surrogates. Refused in input, escaped on a terminal.
+CONTROL_CHARACTERS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff"
 # A file name or value quoted back to the user may hold them; show them, never send them.
 _UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}]")
 
@@ -129,34 +131,48 @@ def disguised(value: str, options) -> tuple[str, str] | None:
 
 
 # Dutch words a user writes for our (English) key names and values; looked up before spelling.
+# The words for an input (uren, loonwaarde, uitzendtoeslag, ...) are in its declaration
+# (core/variables.py, params/NAME.yaml `input.aliases`); inputs/declared.py adds them (add_names).
 DUTCH_NAMES = {
     "naam": "name", "omschrijving": "description", "beschrijving": "description", "jaar": "year", "methode": "method",
-    "uren": "hours", "uur": "hours", "uren_per_week": "hours", "loonwaarde": "wage_value", "werkgever": "employer_model",
+    "werkgever": "employer_model",
     "werkgeversmodel": "employer_model", "subsidieset": "subsidy_set", "subsidies": "subsidy_set", "afronding": "rounding",
-    "soort_werk": "work_type", "werksoort": "work_type", "proefplaatsing": "trial_months", "verzuim": "absence",
+    "soort_werk": "work_type", "werksoort": "work_type", "proefplaatsing": "trial_months",
     "begin": "start", "startdatum": "start", "begindatum": "start", "ingangsdatum": "start", "einde": "end", "einddatum": "end",
     "caseloadbestand": "caseload", "bestand": "caseload", "plaatsingen": "caseload",
-    "ziekteverzuim": "absence", "indexatie": "indexation", "varianten": "variants", "vergelijk": "compare",
+    "varianten": "variants", "vergelijk": "compare",
     "vergelijking": "compare", "taakstelling": "targets", "bereiken": "ranges", "aanpassingen": "overrides",
-    "werkgeverslasten": "employer_charges", "begeleidingskosten": "guidance_cost_fulltime", "begeleiding": "guidance_cost_fulltime",
-    "loonniveau": "wage_level", "payrollopslag": "payroll_markup", "uitzendtoeslag": "agency_fee", "uitzendtarief": "agency_fee",
-    "vakantiegeld": "holiday_allowance", "vakantiebijslag": "holiday_allowance", "voltijd": "fulltime_hours",
-    "voltijduren": "fulltime_hours", "aanvulling": "municipal_top_up", "ziekengeld": "sickness_benefit_share",
     # values
     "gemeente": "municipality", "eigen dienst": "municipality", "regulier": "regular", "reguliere werkgever": "regular",
     "werkgever regulier": "regular", "uitzendbureau": "temp_agency", "uitzendkracht": "temp_agency",
     "payrollbedrijf": "payroll", "wettelijk": "statutory", "wet": "statutory", "notitie": "memo", "geen afronding": "none",
     "groen": "green", "intern": "internal", "detachering": "secondment", "gedetacheerd": "secondment",
 }
+_NAME_SOURCES: list = []
+
+
+def add_names(source) -> None:
+    """Register `source()` -> {Dutch word: name}: the words the input declarations give."""
+    if source not in _NAME_SOURCES:
+        _NAME_SOURCES.append(source)
+
+
+def dutch_names() -> dict[str, str]:
+    """Every Dutch word we know: the general ones above and those of the input declarations."""
+    out = dict(DUTCH_NAMES)
+    for source in _NAME_SOURCES:
+        out.update(source())
+    return out
 
 
 def suggest(value: str, options) -> str | None:
     """The nearest valid name: the English name of a Dutch word, a close spelling, or the one
     name that starts with what was typed."""
     options = list(options)
-    english = DUTCH_NAMES.get(" ".join(str(value).lower().replace("-", " ").split()))
+    names = dutch_names()
+    english = names.get(" ".join(str(value).lower().replace("-", " ").split()))
     if english is None:
-        english = DUTCH_NAMES.get(str(value).lower().replace(" ", "_").replace("-", "_"))
+        english = names.get(str(value).lower().replace(" ", "_").replace("-", "_"))
     if english in options:
         return english
     match = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
