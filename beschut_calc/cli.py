@@ -26,7 +26,24 @@ class DutchHelpCommand(typer.core.TyperCommand):
     def get_help(self, ctx) -> str:
         from .process import help_in_dutch
 
+        for param in self.params:
+            template = HELP_TEMPLATES.setdefault((self.name, param.name), getattr(param, "help", None) or "")
+            if "{" in template:
+                param.help = template.format(**declared_lists())
         return help_in_dutch(super().get_help(ctx))
+
+
+HELP_TEMPLATES: dict[tuple, str] = {}     # an option's help as written, with {breakeven} or {sweep} to fill in
+
+
+def declared_lists() -> dict[str, str]:
+    """The inputs --breakeven and --sweep take, from their declarations (read only when --help is asked)."""
+    from .inputs import declared
+
+    def listed(names) -> str:
+        return ", ".join(names[:-1]) + " of " + names[-1] if len(names) > 1 else "".join(names)
+
+    return {"breakeven": listed(declared.solvable()), "sweep": listed(declared.sweepable())}
 
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
@@ -86,10 +103,10 @@ def main(
     chart: Optional[Path] = typer.Option(None, "--chart", metavar="PAD", help="Schrijf ook de grafiek van baten en kosten per kolom (.png of .svg)."),
     force: bool = typer.Option(False, "--force", help="Overschrijf een bestaand bestand (--excel, --word, --chart)."),
     breakeven: Optional[str] = typer.Option(None, "--breakeven", metavar="PARAM",
-                                            help="Zoek per kolom de waarde van PARAM waarbij het saldo 0 is: hours, wage_value, absence, "
-                                                 "guidance_cost_fulltime, agency_fee, payroll_markup of municipal_top_up."),
+                                            help="Zoek per kolom de waarde van PARAM waarbij het saldo 0 is: {breakeven}."),
     sweep: Optional[List[str]] = typer.Option(None, "--sweep", metavar="PARAM=START:STOP:STAP",
-                                              help="Saldo over een rooster, één of twee keer, bijv. --sweep hours=24:40:1 --sweep wage_value=10%:50%:5%."),
+                                              help="Saldo over een rooster, één of twee keer, bijv. --sweep hours=24:40:1 --sweep wage_value=10%:50%:5%. "
+                                                   "PARAM: {sweep}."),
     years: Optional[int] = typer.Option(None, "--years", metavar="N", help="Volg de plek N kalenderjaren vanaf het jaar van het scenario."),
     sensitivity: bool = typer.Option(False, "--sensitivity", help="Tornado: het saldo met elke onzekere invoer op zijn lage en hoge waarde."),
     simulate: Optional[int] = typer.Option(None, "--simulate", metavar="N", help="Trek N scenario's uit de bereiken: P5, P50, P95 en kans op tekort."),

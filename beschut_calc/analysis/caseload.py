@@ -18,7 +18,7 @@ import numpy as np
 from ..core import limits
 from ..core.accounts import MUNICIPALITY, VIEWS
 from ..core.books import totals
-from ..core.engine import bind_column, calculate
+from ..core.engine import bind_column, calculate, fill_note, inputs_of_placement, note_values
 from ..core.expr import leaves
 from ..core.lines import REGISTRY
 from ..core.parameters import ParameterBook, ParamValue
@@ -26,7 +26,7 @@ from ..core.period import months_in_arrays
 from ..core.result import Flow, Line, Result
 from ..core.text import Text
 from ..inputs.caseload import FTE_HOURS, CaseloadScenario
-from .vector import flow_arrays, line_arrays
+from .vector import flow_arrays, line_arrays, note_rows
 
 # Each view's balance per placement (core/books.py): the municipality's keeps its name of old.
 NET = {view.key: "municipal_net" if view.key == MUNICIPALITY else f"{view.key}_net" for view in VIEWS}
@@ -90,6 +90,7 @@ class CaseloadResult:
     params: tuple[ParamValue, ...]  # every parameter value the rules used
     params_used_in: tuple           # per parameter value: the groups and years that used it
     examples: tuple = ()            # per group and year: the engine's Result for a neutral place (36 h, 30 %), for --explain
+    note_counts: tuple = ()         # (note key, placements, Text without a row's own values): the rules' notes over the rows
 
     def year_results(self) -> list[Result]:
         """Each year's totals as a Result whose lines are the summed lines (for the chart and the annex)."""
@@ -131,6 +132,7 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
     specs: dict[str, tuple] = {}
     flow_specs: dict[str, tuple] = {}
     blocks, warnings, params, where, examples = [], [], [], [], []
+    noted: dict[tuple, list] = {}   # (note key, summary Text) -> [summary Text, rows it holds for (any year)]
     for step, year in enumerate(horizon):
         rows, first, last, trial = _months(caseload, year)
         lines: dict[str, np.ndarray] = {}
@@ -166,10 +168,11 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
                     where.append([])
                 if label not in where[params.index(pv)]:
                     where[params.index(pv)].append(label)
-            # Warnings from a neutral place of the group (36 hours, 30 %): what depends on a
-            # row's own hours or wage value is counted over the rows below.
+            _count_notes(noted, column, varying, members, len(caseload))
+            # The group's other warnings from a neutral place (36 hours, 30 %); the notes on the rules,
+            # which depend on a row's own hours or wage value, are counted over the rows above.
             neutral = dataclasses.replace(placement, hours=Decimal(36), wage_value=Decimal("0.30"), name=label)
-            example = calculate(neutral, book)
+            example = calculate(neutral, book, notes=False)
             examples.append(example)
             warnings.extend((w, year) for w in example.warnings)
         # Each placement's totals in cents, as one scenario's JSON gives them and a ledger books them:
@@ -180,14 +183,29 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
             progress(step + 1, len(horizon))
     order = [k for k in REGISTRY if k in specs] + [k for k in specs if k not in REGISTRY]
     line_specs = tuple(specs[k] for k in order)
-    warnings = _across_years(warnings) + _row_warnings(scenario)
+    note_counts = tuple((key, int(rows.sum()), text) for (key, _), (text, rows) in noted.items() if rows.any())
+    warnings = _across_years(warnings) + _row_warnings(scenario, note_counts)
     return CaseloadResult(
         scenario=scenario, years=horizon, blocks=tuple(blocks), line_specs=line_specs, flow_specs=tuple(flow_specs.values()),
         by_year=tuple(_totals(block, caseload, None) [0] for block in blocks),
         by_municipality=tuple(t for block in blocks for t in _totals(block, caseload, caseload.municipality)),
         by_employer=tuple(t for block in blocks for t in _totals(block, caseload, _employer_names(caseload))),
         targets=_targets(scenario, blocks, book), warnings=tuple(warnings), params=tuple(params),
-        params_used_in=tuple(tuple(w) for w in where), examples=tuple(examples))
+        params_used_in=tuple(tuple(w) for w in where), examples=tuple(examples), note_counts=note_counts)
+
+
+def _count_notes(noted: dict, column, varying: dict, members: np.ndarray, size: int) -> None:
+    """Each note on the group's rules (core/expr.py Note), evaluated with numpy for every row's own
+    inputs (its path and its condition), added to the rows it holds for; said without a row's values."""
+    values = None
+    for note, hit in note_rows(column, varying):
+        mask = np.broadcast_to(np.asarray(hit, dtype=bool), (len(members),))
+        if values is None:
+            inputs = inputs_of_placement(column.placement)
+            values = (note_values(column, inputs), inputs)
+        summary = fill_note(note, note.summary, values[0], values[1], {})
+        entry = noted.setdefault((note.key, summary), [summary, np.zeros(size, dtype=bool)])
+        entry[1][members[mask]] = True
 
 
 def _group_money(column, amounts: dict, moved: dict, size: int) -> tuple[dict, dict, dict]:
@@ -284,37 +302,15 @@ def _across_years(found: list[tuple[Text, int]]) -> list[Text]:
     return out
 
 
-def _row_warnings(scenario: CaseloadScenario) -> list[Text]:
-    """What the scalar engine warns for one placement's own hours or wage value, counted over the rows."""
+def _row_warnings(scenario: CaseloadScenario, note_counts: tuple) -> list[Text]:
+    """Unused columns of the file, and each note on the rules with the number of placements it holds for."""
+    from ..core.notices import sentences
+
     caseload = scenario.caseload
     out = []
     for header in caseload.ignored:
         out.append(Text(f"De kolom '{header}' van {caseload.file} is niet gebruikt: geen regel van beschut-calc leest haar.",
                         f"The column '{header}' of {caseload.file} is not used: no rule of beschut-calc reads it."))
-    statutory = np.array([g.placement.subsidy_set.wage_subsidy_rule == "statutory" for g in caseload.groups])[caseload.group]
-    low = int(((caseload.wage_value < 0.30 - 1e-12) & statutory).sum())
-    if low:
-        out.append(Text(f"{low} plaatsing(en) hebben een loonwaarde onder 30 %: de loonkostensubsidie is ten hoogste 70 % WML, "
-                        "de werkgever draagt het verschil (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 punt 2).",
-                        f"{low} placement(s) have a wage value below 30%: the wage subsidy is at most 70% of WML, the employer "
-                        "carries the gap (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 item 2)."))
-    outside = np.zeros(len(caseload), dtype=bool)
-    for g, group in enumerate(caseload.groups):
-        bands = group.placement.subsidy_set.lks_bands if group.placement.subsidy_set.wage_subsidy_rule == "bands" else ()
-        if bands:
-            lo, hi = float(min(b.from_share for b in bands)), float(max(b.to_share for b in bands))
-            members = caseload.group == g
-            outside |= members & ((caseload.wage_value < lo) | (caseload.wage_value > hi))
-    if outside.any():
-        out.append(Text(f"{int(outside.sum())} plaatsing(en) hebben een loonwaarde buiten de LKS-banden van hun subsidieset: "
-                        "voor hen is geen loonkostensubsidie gerekend.",
-                        f"{int(outside.sum())} placement(s) have a wage value outside the LKS bands of their subsidy set: "
-                        "no wage subsidy is counted for them."))
-    memo = np.array([g.placement.method == "memo" for g in caseload.groups])[caseload.group]
-    scaled = int((memo & (np.abs(caseload.wage_value - 0.30) > 1e-12)).sum())
-    if scaled:
-        out.append(Text(f"memomethode: bij {scaled} plaatsing(en) met een andere loonwaarde dan 30 % is het rijksbedrag van "
-                        "€ 14.300 voor de loonkostensubsidie naar verhouding omgerekend.",
-                        f"memo method: for {scaled} placement(s) with a wage value other than 30% the national € 14,300 "
-                        "wage-subsidy figure is scaled in proportion."))
+    for _, count, text in note_counts:
+        out.extend(sentences([Text(f"{count} plaatsing(en): {text.nl}", f"{count} placement(s): {text.en}")]))
     return out

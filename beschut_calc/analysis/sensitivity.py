@@ -16,7 +16,8 @@ from ..core.engine import bind_column, calculate
 from ..core.errors import InputError
 from ..core.model import Placement
 from ..core.parameters import ParameterBook
-from ..core.variables import INPUTS, Range
+from ..core.variables import Range
+from ..inputs import declared
 from .inputs import current_value, with_value
 
 MAX_DRAWS = 2_000_000
@@ -51,7 +52,7 @@ def _deficit(balance) -> bool:
 def _applies(placement: Placement, book: ParameterBook, name: str) -> bool:
     """Whether the input can change this column at all (an agency fee outside the temp-agency model cannot)."""
     base = dataclasses.replace(placement, rounding=None)
-    inp = INPUTS[name]
+    inp = declared.get(name)
     probe = inp.high if inp.high is not None and inp.high != current_value(placement, book, name) else inp.low
     return calculate(with_value(base, name, probe), book).balance != calculate(base, book).balance
 

@@ -16,7 +16,8 @@ from ..core.engine import bind_column
 from ..core.errors import InputError
 from ..core.model import Placement
 from ..core.parameters import ParameterBook
-from .inputs import FIELDS, current_value, get_input, with_value
+from ..inputs import declared
+from .inputs import current_value, get_input, with_value
 from .vector import balance_array
 
 MAX_POINTS = 5_000_000
@@ -114,7 +115,7 @@ def balance_grid(placement: Placement, book: ParameterBook, grid: dict):
     """
     p = placement
     for name in grid:
-        if name not in FIELDS:
+        if not declared.get(name).field:
             p = with_value(p, name, current_value(placement, book, name))
     return balance_array(bind_column(p, book), grid)
 

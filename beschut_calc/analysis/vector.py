@@ -12,7 +12,7 @@ from decimal import Decimal
 import numpy as np
 
 from ..core.engine import BoundColumn, binder_for, inputs_of_placement
-from ..core.expr import Numbers, evaluate
+from ..core.expr import Numbers, evaluate, note_masks
 
 
 class NumpyNumbers(Numbers):
@@ -36,6 +36,12 @@ class NumpyNumbers(Numbers):
 
     def logical_and(self, a, b):
         return np.logical_and(a, b)
+
+    def logical_not(self, a):
+        return np.logical_not(a)
+
+    def logical_or(self, a, b):
+        return np.logical_or(a, b)
 
     def round(self, value, step, direction: str):
         # The inner round removes binary noise at exact multiples (16499.999999999998 is 16,500).
@@ -86,3 +92,12 @@ def balance_array(column: BoundColumn, varying: dict):
         amount = amounts[bl.spec.key]
         balance = balance + amount if bl.spec.side == "benefit" else balance - amount
     return balance
+
+
+def note_rows(column: BoundColumn, varying: dict) -> list:
+    """Each note on the column's trees (core/expr.py Note) with a mask over the rows: where the row's
+    own inputs take the note's path and its condition holds, as the engine decides it per row."""
+    inputs, substitute = _split(column.placement, varying)
+    trees = [bl.final for bl in column.lines] + [bf.tree for bf in column.flows]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return note_masks(trees, inputs, NUMPY, {}, substitute)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from .model import Placement
 from .parameters import ParameterBook, ParamValue
+from .variables import DECLARED
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -51,4 +52,8 @@ class Context:
         if name in NEUTRAL:
             value, source = NEUTRAL[name]
             return ParamValue(name=name, value=value, since=None, source=source, status="default")
+        if name not in self.book and name in DECLARED and DECLARED[name].default is not None:
+            # an input without a parameter file that the scenario leaves out: its declared default
+            return ParamValue(name=name, value=DECLARED[name].default, since=None, status="default",
+                              source=f"standaardwaarde van {name} (core/variables.py)")
         return self.book.at(name, when or self.jan1)

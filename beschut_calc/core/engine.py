@@ -15,15 +15,15 @@ from decimal import Decimal
 
 from .context import Context
 from .accounts import EMPLOYER
-from .expr import And, Binder, Expr, If, Op, Param, Round, Step, Value, evaluate, leaves, steps_of, zero_reason
+from .expr import And, Binder, Expr, If, Op, Param, Round, Step, Value, evaluate, leaves, note_masks, steps_of, zero_reason
 from .expr import Zero as ZeroNode
 from .flows import SETTLES_EMPLOYER_BALANCE, FlowSpec, flows_of
 from .lines import LineSpec
 from .model import Placement
-from .notices import method_warnings, parameter_warning
+from .notices import method_warnings, parameter_warning, sentences
 from .parameters import ParameterBook, ParamValue
 from .result import Flow, Line, Result, unique
-from .rules import EMPLOYED_SHARE, FIRST_YEAR, MEMO_REFERENCE, PLACED_SHARE, YEAR, Column, employer_lines
+from .rules import EMPLOYED_SHARE, FIRST_YEAR, MEMO_REFERENCE, PLACED_SHARE, YEAR, ColumnChoices, employer_lines
 from .text import LazyText, Text
 
 MEMO_REFERENCE_HOURS = MEMO_REFERENCE.value
@@ -83,7 +83,7 @@ def _lookup(placement: Placement, book: ParameterBook):
 
 def binder_for(placement: Placement, book: ParameterBook) -> Binder:
     lookup = _lookup(placement, book)
-    return Binder(lookup, Column(placement, lookup))
+    return Binder(lookup, ColumnChoices(placement, lookup))
 
 
 # The share of the year a flow counts for when its rule has no months of its own (core/period.py).
@@ -151,14 +151,17 @@ def _bind_flows(placement: Placement, specs: list[FlowSpec], lines: list[BoundLi
 
 # ---------------------------------------------------------------- evaluation
 
-def _reason_values(tree: Expr, inputs: dict, memo: dict) -> dict[str, tuple]:
+def _reason_values(tree: Expr, inputs: dict, memo: dict, *more: Expr) -> dict[str, tuple]:
     values: dict[str, tuple] = {}
-    for leaf in leaves(tree):
-        values.setdefault(leaf.pv.name, (leaf.number, leaf.unit or leaf.pv.unit))
-    for step in steps_of(tree):
-        values[step.name] = (evaluate(step, inputs, memo=memo), step.fmt)
+    for e in (tree, *more):
+        for leaf in leaves(e):
+            values.setdefault(leaf.pv.name, (leaf.number, leaf.unit or leaf.pv.unit))
+        for step in steps_of(e):
+            values[step.name] = (evaluate(step, inputs, memo=memo), step.fmt)
     for name in ("year", "first_year"):
         values[name] = (inputs[name], "year")
+    values["hours"] = (inputs["hours"], "hours_per_week")
+    values["wage_value"] = (inputs["wage_value"], "fraction")
     return values
 
 
@@ -199,8 +202,47 @@ def _words(tree: Expr, inputs: dict, memo: dict) -> LazyText:
     return LazyText(make)
 
 
-def calculate(placement: Placement, book: ParameterBook) -> Result:
-    """The business case of one placement for one calendar year."""
+def column_trees(column: BoundColumn) -> list[Expr]:
+    """Every tree of a bound column: its lines (after rounding), then its flows."""
+    return [bl.final for bl in column.lines] + [bf.tree for bf in column.flows]
+
+
+def path_notes(column: BoundColumn, inputs: dict, memo: dict | None = None) -> list[tuple[str, Text]]:
+    """The notes declared on the rules (core/expr.Note) that this column's evaluation passes through
+    with their condition true, in order and each once, as whole sentences with the column's values."""
+    memo = {} if memo is None else memo
+    trees = column_trees(column)
+    hits = [note for note, hit in note_masks(trees, inputs, memo=memo) if hit]
+    if not hits:
+        return []
+    values = _reason_values(trees[0], inputs, memo, *trees[1:], *(n.when for n in hits if n.when is not None))
+    out: list[tuple[str, Text]] = []
+    for note in hits:
+        text = sentences([fill_note(note, note.text, values, inputs, memo)])[0]
+        if all(text != seen for _, seen in out):
+            out.append((note.key, text))
+    return out
+
+
+def fill_note(note, text: Text, values: dict, inputs: dict, memo: dict) -> Text:
+    """A note's text (or summary) with the values it names: the column's, and its own `shows`."""
+    from .words import fill_reason
+
+    own = dict(values)
+    own.update({name: (evaluate(x, inputs, memo=memo), unit) for name, (x, unit) in note.shows.items()})
+    return Text(fill_reason(text, own, "nl"), fill_reason(text, own, "en"))
+
+
+def note_values(column: BoundColumn, inputs: dict, memo: dict | None = None) -> dict:
+    """The values a note's text may name, for one column (see path_notes)."""
+    memo = {} if memo is None else memo
+    trees = column_trees(column)
+    return _reason_values(trees[0], inputs, memo, *trees[1:])
+
+
+def calculate(placement: Placement, book: ParameterBook, notes: bool = True) -> Result:
+    """The business case of one placement for one calendar year. `notes=False` leaves out the notes
+    on the rules (a caseload counts them over its rows instead of saying them for one example)."""
     column = bind_column(placement, book)
     inputs = inputs_of_placement(placement)
     memo: dict = {}
@@ -212,10 +254,11 @@ def calculate(placement: Placement, book: ParameterBook) -> Result:
             w = parameter_warning(pv)
             if w is not None and w not in warnings:
                 warnings.append(w)
-    for w in method_warnings(placement, {line.key: line for line in lines}):
+    found = path_notes(column, inputs, memo) if notes else []
+    for w in method_warnings(placement, {line.key: line for line in lines}, [text for _, text in found]):
         if w not in warnings:
             warnings.append(w)
-    return Result(placement=placement, lines=tuple(lines), warnings=tuple(warnings), flows=flows)
+    return Result(placement=placement, lines=tuple(lines), warnings=tuple(warnings), flows=flows, notes=tuple(found))
 
 
 def value_leaf(column: BoundColumn, name: str) -> Value | None:

@@ -114,6 +114,28 @@ class Zero(Expr):
         self.reason = reason
 
 
+class Note(Expr):
+    """A rule with a note declared on it: its value is `expr`'s; when an evaluation passes through it
+    and `when` holds (always, without `when`), the column carries `text` as a warning.
+
+    `text` may name values as Zero's reason does ({wage_value}, {hours}, a parameter or step by
+    name); `summary` says the same without a row's own inputs, for a count over many rows
+    ("12 plaatsing(en): ..."). `shows` names further values for the text: name -> (expression, unit).
+    `key` names the note for tests and counts. `when` is not part of the amount: no renderer writes it
+    as a formula, and it binds with the rule (a condition no input can change is decided then, and
+    the note dropped if it cannot hold)."""
+    __slots__ = ("key", "expr", "text", "when", "summary", "shows")
+
+    def __init__(self, key: str, expr, text: Text, when: "Expr | None" = None, summary: Text | None = None,
+                 shows: dict | None = None):
+        self.key = key
+        self.expr = lift(expr)
+        self.text = text
+        self.when = when
+        self.summary = summary if summary is not None else text
+        self.shows = shows or {}
+
+
 # ---------------------------------------------------------------- operators
 
 class Op(Expr):
@@ -136,11 +158,16 @@ def Max(*args) -> Op:
     return Op("max", tuple(lift(a) for a in args))
 
 
+def Differs(a, b) -> "Cmp":
+    """a ≠ b (a condition)."""
+    return Cmp("!=", lift(a), lift(b))
+
+
 class Cmp(Expr):
     __slots__ = ("op", "a", "b")
 
     def __init__(self, op: str, a: Expr, b: Expr):
-        self.op = op  # < <= > >=
+        self.op = op  # < <= > >= !=
         self.a = a
         self.b = b
 
@@ -230,7 +257,10 @@ class Bands(Expr):
 
 
 class Choose(Expr):
-    """A choice made by the column's catalogue entries (subsidy set, employer model) when binding."""
+    """A choice made by the column's catalogue entries (subsidy set, employer model) when binding.
+
+    `pick` receives the column's choices only (core/rules.py ColumnChoices): never the hours, the
+    wage value or the months, which vary between the rows a caseload binds once."""
     __slots__ = ("pick",)
 
     def __init__(self, pick: Callable[[Any], Expr]):
@@ -254,7 +284,7 @@ class Binder:
 
     def __init__(self, lookup: Callable[[Param], ParamValue], column: Any, labels: dict[str, Text] | None = None):  # noqa: E501
         self.lookup = lookup           # Param -> the ParamValue the column uses
-        self.column = column           # what Choose and Bands receive (a core.rules.Column)
+        self.column = column           # what Choose and Bands receive (core.rules.ColumnChoices: no inputs)
         self.labels = labels or {}
         self.values: dict[tuple, Value] = {}
         self.steps: dict[int, Step] = {}
@@ -276,6 +306,8 @@ class Binder:
     def bind(self, e: Expr) -> Expr:
         if isinstance(e, (Const, Input, Value, Zero)):
             return e
+        if isinstance(e, Note):
+            return self._note(e)
         if isinstance(e, Param):
             pv = self.lookup(e)
             return self.value(pv, to_number(pv.value), e.label)
@@ -315,6 +347,16 @@ class Binder:
         if isinstance(e, Bands):
             return self._bands(e)
         raise TypeError(f"unknown node {type(e).__name__}")
+
+    def _note(self, e: Note) -> Expr:
+        expr = self.bind(e.expr)
+        when = None if e.when is None else self.bind(e.when)
+        if when is not None and is_constant(when):
+            if not evaluate(when, {}, DECIMAL):
+                return expr         # cannot hold for this column
+            when = None
+        shows = {name: (self.bind(lift(x)), unit) for name, (x, unit) in e.shows.items()}
+        return Note(e.key, expr, e.text, when, e.summary, shows)
 
     def _bands(self, e: Bands) -> Expr:
         pv, bands = e.table(self.column)
@@ -371,6 +413,8 @@ def children(e: Expr) -> tuple[Expr, ...]:
         return (e.expr, e.step)
     if isinstance(e, Decided):
         return e.by + (e.expr,)
+    if isinstance(e, Note):
+        return (e.expr,)
     return ()
 
 
@@ -435,6 +479,8 @@ class Numbers:
     def is_scalar(self, cond) -> bool: return True
     def where(self, cond, a, b): raise NotImplementedError
     def logical_and(self, a, b): return a and b
+    def logical_not(self, a): return not a
+    def logical_or(self, a, b): return a or b
     def truth(self, value): return bool(value)
 
     def round(self, value, step, direction: str):
@@ -493,7 +539,7 @@ def evaluate(e: Expr, inputs: dict, numbers: Numbers = DECIMAL, memo: dict | Non
             return acc
         if isinstance(node, Cmp):
             a, b = ev(node.a), ev(node.b)
-            return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[node.op]
+            return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b, "!=": a != b}[node.op]
         if isinstance(node, And):
             acc = ev(node.conds[0])
             for c in node.conds[1:]:
@@ -510,7 +556,7 @@ def evaluate(e: Expr, inputs: dict, numbers: Numbers = DECIMAL, memo: dict | Non
             return numbers.where(cond, ev(node.then), ev(node.otherwise))
         if isinstance(node, Round):
             return numbers.round(ev(node.expr), ev(node.step), node.direction)
-        if isinstance(node, Decided):
+        if isinstance(node, (Decided, Note)):
             return ev(node.expr)
         raise TypeError(f"cannot evaluate {type(node).__name__}")
 
@@ -544,3 +590,50 @@ def zero_reason(e: Expr, inputs: dict, memo: dict | None = None) -> Text | None:
         if isinstance(node, Zero):
             return node.reason
     return None
+
+
+def _with_notes(e: Expr, known: dict[int, bool]) -> bool:
+    """Whether a tree holds a Note (cached per node)."""
+    if id(e) not in known:
+        known[id(e)] = isinstance(e, Note) or any(_with_notes(c, known) for c in children(e))
+    return known[id(e)]
+
+
+def note_masks(trees, inputs: dict, numbers: Numbers = DECIMAL, memo: dict | None = None,
+               substitute: dict | None = None) -> list[tuple[Note, Any]]:
+    """Each note of the trees with where it holds: on the path an evaluation takes (every `If` above
+    it chose its branch) and its `when` true. With DECIMAL a bool; with numpy a mask over the rows
+    (inputs as arrays), so a caseload counts each note for every row's own inputs. In order of the
+    trees, each note once (its masks or-ed where several paths reach it)."""
+    memo = {} if memo is None else memo
+    known: dict[int, bool] = {}
+    found: dict[int, list] = {}
+
+    def value(e):
+        return evaluate(e, inputs, numbers, memo, substitute)
+
+    def both(a, b):
+        if numbers.is_scalar(a) and not numbers.truth(a):
+            return a
+        return numbers.logical_and(a, b)
+
+    def walk(node, on):
+        if not _with_notes(node, known) or (numbers.is_scalar(on) and not numbers.truth(on)):
+            return
+        if isinstance(node, Note):
+            hit = on if node.when is None else both(on, value(node.when))
+            entry = found.setdefault(id(node), [node, False])
+            entry[1] = hit if entry[1] is False else numbers.logical_or(entry[1], hit)
+            walk(node.expr, on)
+        elif isinstance(node, If):
+            cond = value(node.cond)
+            walk(node.then, both(on, cond))
+            walk(node.otherwise, both(on, numbers.logical_not(cond)))
+        else:
+            for child in children(node):
+                walk(child, on)
+
+    true = True
+    for tree in trees:
+        walk(tree, true)
+    return [(note, hit) for note, hit in found.values()]

@@ -1,13 +1,13 @@
 """Warnings a calculation carries: flagged parameter values (assumptions, unconfirmed or
-carried-forward values) and the method's own caveats. Never silent, always in the output."""
+carried-forward values), the notes declared on the rules the column took (core/expr.py Note:
+a capped LKS, an amount pro rata, the memo's scaling; never restated here) and the column's
+period, absence, price level and overrides. Never silent, always in the output."""
 from __future__ import annotations
-
-from decimal import Decimal
 
 from .model import Placement
 from .parameters import ParamValue
 from .result import Line
-from .text import Text, percent, plain, with_unit
+from .text import Text, percent, with_unit
 
 STATUS_TEXT = {
     "unconfirmed": Text("is niet bevestigd", "is not confirmed"),
@@ -60,40 +60,11 @@ def period_warnings(p: Placement) -> list[Text]:
                  f"The placement does not run in {p.year} (it runs {span_en}): every amount of this year is 0.")]
 
 
-def method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
-    """What the column's own choices mean for its figures, each a whole sentence."""
-    return sentences(_method_warnings(p, lines))
-
-
-def _method_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
-    out = period_warnings(p)
-    if p.wage_value < Decimal("0.30") and p.subsidy_set.wage_subsidy_rule == "statutory":
-        out.append(Text(f"loonwaarde {percent(p.wage_value)} is lager dan 30 %: de loonkostensubsidie is ten hoogste 70 % WML, de werkgever draagt het verschil (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 punt 2)",
-                        f"wage value {percent(p.wage_value, 'en')} is below 30%: the wage subsidy is at most 70% of WML, the employer carries the gap (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 item 2)"))
-    bands = p.subsidy_set.lks_bands if p.subsidy_set.wage_subsidy_rule == "bands" else ()
-    if bands and not min(b.from_share for b in bands) <= p.wage_value <= max(b.to_share for b in bands):
-        low, high = min(b.from_share for b in bands), max(b.to_share for b in bands)
-        out.append(Text(f"loonwaarde {percent(p.wage_value)} valt buiten de LKS-banden van {p.subsidy_set.name} ({percent(low)}-{percent(high)}): er is geen loonkostensubsidie gerekend",
-                        f"wage value {percent(p.wage_value, 'en')} is outside the LKS bands of {p.subsidy_set.name} ({percent(low, 'en')}-{percent(high, 'en')}): no wage subsidy is counted"))
-    if p.method == "memo":
-        if _used(lines.get("wage_value"), "memo_wage_value_fulltime"):
-            out.append(Text("memomethode: de loonwaarde is, zoals in hoofdstuk 6 van de notitie, een percentage van een voltijdjaar (36 uur) en niet van 31 uur; de regels van de notitie zelf geven minder",
-                            "memo method: as in chapter 6 of the note, the wage value is a percentage of a full-time (36-hour) year, not of 31 hours; the note's own rules give less"))
-        if p.wage_value != Decimal("0.30"):
-            out.append(Text("memomethode: het rijksbedrag van €14.300 voor de loonkostensubsidie geldt bij 30 % loonwaarde; voor een andere loonwaarde is het naar verhouding omgerekend",
-                            "memo method: the national €14,300 wage-subsidy figure assumes 30% wage value; for another wage value it is scaled in proportion"))
-    out.extend(absence_and_price_warnings(p, lines))
-    out.extend(unused_override_warnings(p, lines))
-    out.extend(tariff_year_warnings(p, lines))
-    temp = lines.get("temporary_subsidy")
-    sub = p.subsidy_set.subsidies.get("temporary_subsidy")
-    if temp is not None and sub is not None and sub.pro_rata and temp.amount and p.hours < p.subsidy_set.full_hours \
-            and _used(temp, "temporary_subsidy_pro_rata") is False:
-        out.append(Text(f"De tijdelijke subsidie is bij {plain(p.hours)} uur niet naar rato gerekend, zoals in de tabel van hoofdstuk 6; "
-                        "§4.3.2 van de notitie rekent wel naar rato",
-                        f"The temporary subsidy is not pro-rated at {plain(p.hours, 'en')} hours, as in the table of chapter 6; "
-                        "§4.3.2 of the note does pro-rate it"))
-    return out
+def method_warnings(p: Placement, lines: dict[str, Line], notes: list[Text] = ()) -> list[Text]:
+    """What the column's own choices mean for its figures, each a whole sentence: the notes declared
+    on the rules it took (core/expr.py Note, found by core/engine.py) after the placement's period."""
+    return sentences([*period_warnings(p), *notes, *absence_and_price_warnings(p, lines),
+                      *unused_override_warnings(p, lines), *tariff_year_warnings(p, lines)])
 
 
 def absence_and_price_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
@@ -148,11 +119,3 @@ def unused_override_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]
                  f"overrides.{name} has no effect: with this column's employer model, subsidy set and year no rule uses "
                  "this parameter.")
             for name in p.overrides if name not in used]
-
-
-def _used(line: Line | None, name: str):
-    """The value a line's rule actually used for a parameter (None when it used none)."""
-    for pv in line.params if line is not None else ():
-        if pv.name == name:
-            return pv.value
-    return None

@@ -40,6 +40,7 @@ class Result:
     lines: tuple[Line, ...]
     warnings: tuple[Text, ...]
     flows: tuple[Flow, ...] = ()
+    notes: tuple[tuple[str, Text], ...] = ()   # (key, sentence) of each rule note on the path taken (core/expr.py Note)
 
     def views(self):
         """Every party's books for this column (core/books.py)."""

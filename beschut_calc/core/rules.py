@@ -12,15 +12,15 @@ months without a contract at the start of a trial placement), `year` and `first_
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
-from .expr import (And, Bands, ByBasis, Choose, Const, Expr, Fixed, Flag, If, Input, Min, Param, Pow, Step, Sum, Zero)
+from .expr import (And, Bands, ByBasis, Choose, Const, Differs, Expr, Fixed, Flag, If, Input, Min, Note, Param, Pow, Step, Sum,
+                   Zero)
 from . import lines as registry
 from .lines import MUNICIPAL_TOP_UP, LineSpec
 from .model import Placement
 from .parameters import ParamValue
-from .text import Text
+from .text import Text, percent, plain
 
 HOURS, WAGE_VALUE, TRIAL = Input("hours"), Input("wage_value"), Input("trial_months")
 FIRST_MONTH, LAST_MONTH = Input("first_month"), Input("last_month")
@@ -41,47 +41,48 @@ RIJK_HOURS = Fixed(ParamValue(
     Text("uren per plek waarop de rijksmiddelen zijn gebaseerd", "hours per place national funding is based on"))
 
 
-# How the workbook names each parameter's row (the rules' own short labels are for sentences).
-PARAMETER_LABELS: dict[str, Text] = {
-    "fulltime_hours": Text("Volledige werkweek van de werkgever", "Employer's full-time week"),
-    "wage_level": Text("Loonniveau ten opzichte van WML", "Wage level relative to WML"),
-    "employer_charges": Text("Werkgeverslasten", "Employer charges"),
-    "holiday_allowance": Text("Vakantiebijslag", "Holiday allowance"),
-    "payroll_markup": Text("Payrollopslag (factor)", "Payroll mark-up (factor)"),
-    "agency_fee": Text("Uitzendtoeslag", "Agency fee"),
-    "lks_max_share": Text("Maximale loonkostensubsidie (deel van WML)", "Maximum wage-cost subsidy (share of WML)"),
-    "lks_employer_charge_allowance": Text("Opslag werkgeverslasten in de LKS", "Employer-charge allowance in the LKS"),
-    "guidance_cost_fulltime": Text("Begeleiding en indirecte kosten per voltijdplek", "Guidance and indirect costs per full-time place"),
-    "guidance_reference_hours": Text("Uren van een voltijdplek (begeleiding)", "Hours of a full-time place (guidance)"),
-    "liv_min_hours_year": Text("Minimum verloonde uren per jaar voor het LIV", "Minimum paid hours a year for the LIV"),
-    "rijk_lks_per_place": Text("Rijksbedrag loonkostensubsidie per plek", "National wage-subsidy figure per place"),
-    "memo_reference_hours": Text("Uren waarvoor de tabel van de notitie is opgesteld", "Hours the note's table is drawn up for"),
-    "memo_wage_value_fulltime": Text("Loonwaarde van een voltijdjaar (1 = ja, zoals de notitie)", "Wage value of a full-time year (1 = yes, as the note)"),
-    "temporary_subsidy_pro_rata": Text("Tijdelijke subsidie naar rato (1 = ja)", "Temporary subsidy pro rata (1 = yes)"),
-    "lkv_beschut_werk": Text("LKV mogelijk voor beschut werk (1 = ja)", "LKV possible for sheltered work (1 = yes)"),
-    "lks_fixed_on_january_1": Text("LKS een jaar lang op het WML van 1 januari (1 = ja)", "LKS for a year on the WML of 1 January (1 = yes)"),
-    "lks_hours_basis_36": Text("LKS naar rato van 36 uur (1 = ja) of van de volledige werkweek", "LKS pro rata to 36 hours (1 = yes) or to the full-time week"),
-    "sickness_benefit_share": Text("Ziekengeld no-riskpolis als deel van het dagloon", "No-risk sickness benefit as a share of the daily wage"),
-    "lks_stops_during_sickness_benefit": Text("Geen LKS over perioden met ziekengeld (1 = ja)", "No LKS over periods with sickness benefit (1 = yes)"),
-    "rijk_guidance_increase_per_place": Text("Verhoging rijksbedrag begeleiding per plek (vanaf 2024)", "Increase of the national guidance figure per place (from 2024)"),
-    "hourly_wml_from": Text("Uur-WML geldt (1 = ja)", "Hourly WML applies (1 = yes)"),
-    "wml_hour": Text("WML per uur", "WML per hour"),
-    "wml_month": Text("WML per maand bij voltijd", "WML per month, full-time"),
-    "municipal_top_up": Text("Aanvulling gemeente per plek per jaar", "Municipal top-up per place a year"),
-    "rijk_guidance_per_place": Text("Rijksbedrag begeleiding per plek", "National guidance figure per place"),
-    "rijk_bonus_per_place": Text("Rijksbonus per gerealiseerde plek", "National bonus per realised place"),
-    "pre_trajectory_cost": Text("Praktijkvoortraject per kandidaat", "Pre-trajectory per candidate"),
-}
+# A parameter's workbook label is in its declaration (params/NAME.yaml `label:`, core/variables.py `title`).
 
 
-@dataclass(frozen=True)
-class Column:
-    """What catalogue choices (`Choose`, `Bands`) see of the column being bound."""
-    placement: Placement
-    lookup: object            # Param -> ParamValue
+class ChoiceError(TypeError):
+    """A catalogue choice (`Choose`, `Bands`) asked for what may differ between the rows bound together."""
+
+
+class ColumnChoices:
+    """What catalogue choices (`Choose`, `Bands`) see of the column being bound: only what a rule may
+    branch on when binding. Never the hours, the wage value or the months: they are inputs, which
+    differ between the rows of a caseload group (bound once) and in a sweep; a rule that depends on
+    them says so in its tree (`If`, `Min`), where every renderer sees it."""
+    __slots__ = ("_placement", "_lookup")
+    MAY_READ = ("year", "method", "employer", "subsidy_set", "work_type", "override_names", "has_absence",
+                "has_indexation", "param")
+
+    def __init__(self, placement: Placement, lookup):
+        object.__setattr__(self, "_placement", placement)
+        object.__setattr__(self, "_lookup", lookup)      # Param -> ParamValue
+
+    year = property(lambda self: self._placement.year)
+    method = property(lambda self: self._placement.method)
+    employer = property(lambda self: self._placement.employer)
+    subsidy_set = property(lambda self: self._placement.subsidy_set)
+    work_type = property(lambda self: self._placement.work_type)
+    override_names = property(lambda self: frozenset(self._placement.overrides))   # which are set, not their values
+    has_absence = property(lambda self: self._placement.absence is not None)
+    has_indexation = property(lambda self: self._placement.indexation is not None)
 
     def param(self, name: str) -> ParamValue:
-        return self.lookup(Param(name))
+        return self._lookup(Param(name))
+
+    def __getattr__(self, name: str):
+        raise ChoiceError(f"a Choose or Bands callback asked for {name!r}, which it may not branch on: it sees only "
+                          f"{', '.join(self.MAY_READ)}. Hours, wage value and months are inputs (Input('hours') …): put a "
+                          "condition on them in the tree (If, Min, Note), so the engine, the caseload and the workbook see it.")
+
+    def __setattr__(self, name, value):
+        raise ChoiceError("the column's choices are read-only")
+
+
+Column = ColumnChoices   # what the callbacks below are given
 
 
 def P(name: str, nl: str | None = None, en: str | None = None, month: int | None = None) -> Param:
@@ -130,7 +131,7 @@ W_PAID = Step("W_paid", Text("WML-loon met vakantiebijslag in de maanden met die
 # against 36 hours (up to the full-time week) from 2024 (lid 4). Before 2017-02-01 it follows the monthly WML.
 FULLTIME = P("fulltime_hours")
 LKS_PART_TIME = Step("lks_part_time", Text("deeltijdfactor van de LKS", "part-time factor of the LKS"),
-                     If(Flag(P("lks_hours_basis_36")), Min(HOURS, FULLTIME) / Const(Decimal(36)),
+                     If(Flag(P("lks_hours_basis_36")), Min(HOURS, FULLTIME) / P("lks_reference_hours", "uren per week van de LKS-basis", "hours a week of the LKS basis"),
                         Min(HOURS, FULLTIME) / FULLTIME), "factor")
 W_LKS_CONTRACT = Step("W_lks", Text("WML-basis van de loonkostensubsidie met vakantiebijslag", "WML basis of the wage-cost subsidy with holiday allowance"),
              If(Flag(P("lks_fixed_on_january_1", month=7)),
@@ -187,27 +188,51 @@ WAGE_COST_FACTOR = Step("factor", Text("loonkostenfactor", "wage-cost factor"),
 # ---------------------------------------------------------------- wage-cost subsidy
 
 def _set_lks_bands(column: Column):
-    sset = column.placement.subsidy_set
+    sset = column.subsidy_set
     pv = ParamValue(name=f"{sset.name}:wage_subsidy", value=sset.wage_subsidy_rule, since=None,
                     source=sset.lks_source or sset.source)
     return pv, [{"from": b.from_share, "to": b.to_share, "share": b.lks_share} for b in sset.lks_bands]
 
 
+# The legal cap of the LKS (Participatiewet art. 10d): a share of WML. Not the basis of the national
+# figure per place, which is a dated parameter of its own (RIJK_LKS_BASIS below).
 LKS_CAP = P("lks_max_share", "maximum", "maximum")
+# The statutory LKS share is capped below this wage value (1 − the cap); only for the notes' words.
+_CAPPED_BELOW = {"lks_capped_below": (1 - LKS_CAP, "fraction")}
+LKS_AT_CAP = Text(
+    "loonwaarde {wage_value} is lager dan {lks_capped_below}: de loonkostensubsidie is ten hoogste {lks_max_share} WML "
+    "(Participatiewet art. 10d), de werkgever draagt het verschil (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 punt 2)",
+    "wage value {wage_value} is below {lks_capped_below}: the wage subsidy is at most {lks_max_share} of WML (Participatiewet "
+    "art. 10d), the employer carries the gap (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 item 2)")
+LKS_AT_CAP_ROWS = Text(
+    "loonwaarde lager dan {lks_capped_below}: de loonkostensubsidie is ten hoogste {lks_max_share} WML (Participatiewet art. 10d), "
+    "de werkgever draagt het verschil (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 punt 2)",
+    "wage value below {lks_capped_below}: the wage subsidy is at most {lks_max_share} of WML (Participatiewet art. 10d), the "
+    "employer carries the gap (Notitie Nieuw beschut werk Zaanstreek-Waterland 2017, §3.3 item 2)")
 
 
 def _lks_share(column: Column) -> Expr:
     """LKS as a share of WML: min(1 - wage value, 70 %) by law, or a subsidy set's bands (Arnhem 2014)."""
-    sset = column.placement.subsidy_set
+    sset = column.subsidy_set
     if sset.wage_subsidy_rule == "bands":
-        return Bands(_set_lks_bands, WAGE_VALUE, lambda band: band["share"],
-                     Zero(Text(f"de loonwaarde valt buiten de LKS-banden van {sset.name}",
-                               f"the wage value is outside the LKS bands of {sset.name}")),
+        low, high = min(b.from_share for b in sset.lks_bands), max(b.to_share for b in sset.lks_bands)
+        span, span_en = f"{percent(low)}-{percent(high)}", f"{percent(low, 'en')}-{percent(high, 'en')}"
+        outside = Note("lks_outside_bands", Zero(Text(f"de loonwaarde valt buiten de LKS-banden van {sset.name}",
+                                                      f"the wage value is outside the LKS bands of {sset.name}")),
+                       Text(f"loonwaarde {{wage_value}} valt buiten de LKS-banden van {sset.name} ({span}): er is geen "
+                            "loonkostensubsidie gerekend",
+                            f"wage value {{wage_value}} is outside the LKS bands of {sset.name} ({span_en}): no wage subsidy "
+                            "is counted"),
+                       summary=Text(f"loonwaarde buiten de LKS-banden van {sset.name} ({span}): er is geen loonkostensubsidie "
+                                    "gerekend", f"wage value outside the LKS bands of {sset.name} ({span_en}): no wage subsidy "
+                                    "is counted"))
+        return Bands(_set_lks_bands, WAGE_VALUE, lambda band: band["share"], outside,
                      labels={"from": Text("LKS-band {i}: loonwaarde vanaf", "LKS band {i}: wage value from"),
                              "to": Text("LKS-band {i}: loonwaarde tot", "LKS band {i}: wage value below"),
                              "share": Text("LKS-band {i}: LKS (deel van WML)", "LKS band {i}: LKS (share of WML)")},
                      units={"from": "fraction", "to": "fraction", "share": "fraction"}, inclusive_last=True)
-    return Min(1 - WAGE_VALUE, LKS_CAP)
+    return Note("lks_at_cap", Min(1 - WAGE_VALUE, LKS_CAP), LKS_AT_CAP, when=1 - WAGE_VALUE > LKS_CAP,
+                summary=LKS_AT_CAP_ROWS, shows=_CAPPED_BELOW)
 
 
 LKS_SHARE = Step("lks_share", Text("LKS als deel van WML", "LKS as a share of WML"), Choose(_lks_share), "fraction")
@@ -221,7 +246,7 @@ YEAR_OF_PLACEMENT = Step("year_of_placement", Text("jaar van de plek", "year of 
 
 def _subsidy(key: str):
     def pick(column: Column) -> Expr:
-        sset = column.placement.subsidy_set
+        sset = column.subsidy_set
         sub = sset.subsidies.get(key)
         if sub is None:
             return Zero(Text(f"subsidieset {sset.name} kent deze subsidie niet", f"subsidy set {sset.name} has no such subsidy"))
@@ -229,9 +254,20 @@ def _subsidy(key: str):
         amount = Fixed(source, Text(f"{sset.name}", f"{sset.name}"))
         if key == "temporary_subsidy" and column.param("temporary_subsidy_pro_rata").value is not None:
             # Decided by the scenario: kept as a condition so the trace names the choice.
-            rule: Expr = If(Flag(P("temporary_subsidy_pro_rata")), _pro_rata(amount, sset), amount)
+            kept = amount if not sub.pro_rata else Note(
+                "temporary_subsidy_not_pro_rata", amount,
+                Text("de tijdelijke subsidie is bij {hours} uur niet naar rato gerekend, zoals in de tabel van hoofdstuk 6; "
+                     "§4.3.2 van de notitie rekent wel naar rato",
+                     "the temporary subsidy is not pro-rated at {hours} hours, as in the table of chapter 6; "
+                     "§4.3.2 of the note does pro-rate it"),
+                when=HOURS < _full_hours(sset),
+                summary=Text(f"de tijdelijke subsidie is bij minder dan {plain(sset.full_hours)} uur niet naar rato gerekend, "
+                             "zoals in de tabel van hoofdstuk 6; §4.3.2 van de notitie rekent wel naar rato",
+                             f"the temporary subsidy is not pro-rated below {plain(sset.full_hours, 'en')} hours, as in the "
+                             "table of chapter 6; §4.3.2 of the note does pro-rate it"))
+            rule: Expr = If(Flag(P("temporary_subsidy_pro_rata")), _pro_rata(amount, sset, key), kept)
         else:
-            rule = _pro_rata(amount, sset) if sub.pro_rata else amount
+            rule = _pro_rata(amount, sset, key) if sub.pro_rata else amount
         if sub.max_years:
             most = Fixed(ParamValue(name=f"{sset.name}:{key}:max_years", value=sub.max_years, since=None, source=sub.source,
                                     unit="count"), Text("jaar per plek", "years per place"))
@@ -253,22 +289,40 @@ def _subsidy(key: str):
     return Choose(pick)
 
 
-def _pro_rata(amount: Expr, sset) -> Expr:
-    """An amount per year at full hours or more, x min(hours, full)/full below (003 §4.3.2)."""
-    full = Fixed(ParamValue(name=f"{sset.name}:full_hours", value=sset.full_hours, since=None, source=sset.source,
+def _full_hours(sset) -> Expr:
+    return Fixed(ParamValue(name=f"{sset.name}:full_hours", value=sset.full_hours, since=None, source=sset.source,
                             unit="hours_per_week"), Text("volledige uren", "full hours"))
-    return amount * Min(HOURS, full) / full
+
+
+SUBSIDY_WORDS = {"general_subsidy": Text("de algemene subsidie", "the general subsidy"),
+                 "temporary_subsidy": Text("de tijdelijke subsidie", "the temporary subsidy")}
+
+
+def _pro_rata(amount: Expr, sset, key: str, label: Text | None = None) -> Expr:
+    """An amount per year at full hours or more, x min(hours, full)/full below (003 §4.3.2); below the
+    set's full week a note says so."""
+    full = _full_hours(sset)
+    what = label or SUBSIDY_WORDS.get(key) or Text(key, key)
+    hours, hours_en = plain(sset.full_hours), plain(sset.full_hours, "en")
+    return Note(f"pro_rata:{key}", amount * Min(HOURS, full) / full,
+                Text(f"{what.nl} van {sset.name} is naar rato van de uren gerekend: {{hours}} uur is minder dan de {hours} uur "
+                     "waarvoor het bedrag geldt",
+                     f"{what.en} of {sset.name} is pro rata to the hours: {{hours}} hours is less than the {hours_en} hours "
+                     "the amount is for"),
+                when=HOURS < full,
+                summary=Text(f"{what.nl} van {sset.name} is naar rato van de uren gerekend (minder dan {hours} uur per week)",
+                             f"{what.en} of {sset.name} is pro rata to the hours (fewer than {hours_en} hours a week)"))
 
 
 def extra_line(extra, sset) -> Expr:
     """A benefit line a subsidy set declares (secondment revenue, say); the scenario may set its amount."""
     def pick(column: Column) -> Expr:
-        if extra.key in column.placement.overrides:
+        if extra.key in column.override_names:
             amount: Expr = P(extra.key, extra.label.nl, extra.label.en)
         else:
             amount = Fixed(ParamValue(name=f"{sset.name}:{extra.key}", value=extra.amount, since=None, source=extra.source,
                                       unit="euro_per_year"), extra.label)
-        return _pro_rata(amount, sset) if extra.pro_rata else amount
+        return _pro_rata(amount, sset, extra.key, extra.label) if extra.pro_rata else amount
     return Choose(pick)
 
 
@@ -287,7 +341,7 @@ def _tax(hourly_wage: Expr):
     rate per paid hour up to a maximum; none before 2017 or from 2025. No LKV: the law excludes beschut
     werk (Wtl art. 2.10 lid 2 onder b; from 2026 with Wfsv art. 38b), the parameter lkv_beschut_werk."""
     def pick(column: Column) -> Expr:
-        year = column.placement.year
+        year = column.year
         liv_pv = column.param("liv")
         if liv_pv.value is None:
             why = Text(f"het LIV bestaat niet in {year}", f"the LIV does not exist in {year}")
@@ -329,7 +383,7 @@ def guidance_at(hours: Expr) -> Expr:
 # ---------------------------------------------------------------- sickness absence and indexation
 
 def _absent(column: Column) -> bool:
-    return column.placement.absence is not None
+    return column.has_absence
 
 
 PRESENT = Step("present", Text("deel van de uren aanwezig (1 − verzuim)", "share of hours present (1 − absence)"),
@@ -361,7 +415,7 @@ INDEX = Step("index", Text("indexatie sinds het eerste jaar", "indexation since 
 
 def indexed(rule: Expr) -> Expr:
     """Costs that are not legal parameters (guidance) rise by `indexation` a year from the first year."""
-    return Choose(lambda column: rule * INDEX if column.placement.indexation is not None else rule)
+    return Choose(lambda column: rule * INDEX if column.has_indexation else rule)
 
 
 # ---------------------------------------------------------------- the two methods
@@ -379,15 +433,34 @@ STATUTORY: dict[str, Expr] = {
 }
 
 # The note's method (003 chapter 6): amounts at 31 hours from its own inputs, scaled by hours/31.
-_MEMO_WAGE_VALUE_HOURS = If(Flag(P("memo_wage_value_fulltime")), P("fulltime_hours"), MEMO_HOURS)
+_MEMO_WAGE_VALUE_HOURS = If(Flag(P("memo_wage_value_fulltime")), Note(
+    "memo_wage_value_fulltime", P("fulltime_hours"),
+    Text("memomethode: de loonwaarde is, zoals in hoofdstuk 6 van de notitie, een percentage van een voltijdjaar "
+         "({fulltime_hours} uur) en niet van {memo_reference_hours} uur; de regels van de notitie zelf geven minder",
+         "memo method: as in chapter 6 of the note, the wage value is a percentage of a full-time ({fulltime_hours}-hour) "
+         "year, not of {memo_reference_hours} hours; the note's own rules give less")), MEMO_HOURS)
+# The national figure per place assumes a wage value (30 %, so an LKS of 70 % WML; 003 §3.1 b): the memo
+# scales it by the column's LKS share over the share at that basis. Not the legal cap (LKS_CAP).
+RIJK_LKS = P("rijk_lks_per_place", "rijksbedrag", "national figure")
+RIJK_LKS_BASIS = P("rijk_lks_wage_value_basis", "loonwaarde van het rijksbedrag", "wage value of the national figure")
+_MEMO_LKS_SCALED = Note(
+    "memo_national_lks_scaled", RIJK_LKS * LKS_SHARE / (1 - RIJK_LKS_BASIS),
+    Text("memomethode: het rijksbedrag van {rijk_lks_per_place} voor de loonkostensubsidie geldt bij {rijk_lks_wage_value_basis} "
+         "loonwaarde; voor loonwaarde {wage_value} is het naar verhouding omgerekend",
+         "memo method: the national {rijk_lks_per_place} wage-subsidy figure assumes {rijk_lks_wage_value_basis} wage value; for "
+         "wage value {wage_value} it is scaled in proportion"),
+    when=Differs(WAGE_VALUE, RIJK_LKS_BASIS),
+    summary=Text("memomethode: bij een andere loonwaarde dan {rijk_lks_wage_value_basis} is het rijksbedrag van "
+                 "{rijk_lks_per_place} voor de loonkostensubsidie naar verhouding omgerekend",
+                 "memo method: for a wage value other than {rijk_lks_wage_value_basis} the national {rijk_lks_per_place} "
+                 "wage-subsidy figure is scaled in proportion"))
 MEMO: dict[str, Expr] = {
     # The note takes the wage value as a percentage of a full-time (36-hour) year for the 31-hour column.
     "wage_value": less_absence(Step("wage_value_at_31", Text("loonwaarde bij 31 uur", "wage value at 31 hours"),
                                     WAGE_VALUE * W_FULL * _MEMO_WAGE_VALUE_HOURS / P("fulltime_hours")) * SCALE),
     # The national budget figure per place (30 % wage value, 31 hours), in proportion to the share of WML allowed.
     "wage_subsidy": lks_less_absence(Step("wage_subsidy_at_31", Text("loonkostensubsidie bij 31 uur", "wage subsidy at 31 hours"),
-                                          P("rijk_lks_per_place", "rijksbedrag", "national figure") * LKS_SHARE / LKS_CAP)
-                                     * SCALE),
+                                          _MEMO_LKS_SCALED) * SCALE),
     "general_subsidy": _subsidy("general_subsidy"),
     "temporary_subsidy": _subsidy("temporary_subsidy"),
     "tax_advantage": _tax(HOURLY_WAGE_FULLTIME),

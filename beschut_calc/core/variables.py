@@ -1,14 +1,31 @@
-"""The numeric inputs a break-even, a sweep or (later) a sensitivity analysis can vary, with
-their valid ranges: the hours and wage value of a placement, and the parameters a scenario
-may override that the balance depends on smoothly."""
+"""The declaration of every input a scenario can set (issue 20, items 1 and 2): one per input.
+
+A `Variable` says, once: its kind and unit, its bounds and default, its Dutch and English
+label and words (what to write), the Dutch aliases of its key, and whether it can be swept,
+broken even or given an uncertainty range. Everything else derives from it: the scenario
+schema and its errors (inputs/schema.py), the override kinds and bounds (inputs/overrides.py),
+the caseload columns (inputs/caseload.py), `--help`, JSON, the workbook's rows, `--sweep`,
+`--breakeven`, `--sensitivity` and `--simulate`.
+
+Two homes, one per input:
+- a dated legal parameter declares itself in its own file, `beschut_calc/params/NAME.yaml`
+  (keys `label:` for the workbook and `input:` for the rest; read by inputs/declared.py);
+- an input without a parameter file (a field of the placement such as `hours`, an
+  employer-model parameter such as `agency_fee`, or a scenario-only one such as
+  `municipal_top_up`) is declared here, in `DECLARED`.
+`inputs/declared.variables()` gives both as one registry.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as default_of
 from decimal import Decimal
+from typing import Any
 
 from .text import Text, euro, number, percent
 
 ZERO = Decimal(0)
+D = Decimal
 # Bounds a real case stays within; the readers of scenario files use the same ones.
 MAX_HOURS = Decimal(40)
 # A scenario's contract: under an hour a week is a typo. Sweeps and break-even may still explore (0, 1).
@@ -20,17 +37,70 @@ MAX_FACTOR = Decimal(10)
 # No number a person types into a business case of one placement comes near this; beyond it,
 # products of several inputs would exceed what Decimal's 28 digits hold to the cent.
 MAX_MAGNITUDE = Decimal(10) ** 9
+# A yearly amount per place above MAX_AMOUNT is a typo.
+MAX_AMOUNT = Decimal(100_000)
+
+KINDS = ("hours", "fraction", "euro", "factor", "markup", "number", "bool", "excluded")
+BREAKEVEN = ("linear", "scan", "no")
 
 
 @dataclass(frozen=True)
-class Input:
+class Variable:
+    """One input, declared once. `kind`: hours | fraction | euro | factor | markup | number | bool | excluded."""
     name: str
-    kind: str                      # hours | fraction | euro | factor
-    label: Text
-    low: Decimal                   # the valid range: low (inclusive unless low_open) ...
-    high: Decimal | None           # ... to high (inclusive); None = no upper bound
+    kind: str
+    label: Text                         # short, for sentences and analyses: "uitzendtoeslag"
+    words: Text = Text("", "")          # what to write, for messages: "uitzendtoeslag op de loonkosten, bijvoorbeeld 15%"
+    title: Text | None = None           # the workbook's row label: "Uitzendtoeslag" (default: the label, capitalised)
+    low: Decimal | None = None          # the valid range: low (inclusive unless low_open) ...
+    high: Decimal | None = None         # ... to high (inclusive); None = no upper bound
     low_open: bool = False
-    decimals: int = 2              # decimals of a reported solution (JSON)
+    entry_low: Decimal | None = None    # a stricter lower bound for what a scenario may state (hours: 1)
+    default: Any = None                 # the value when a scenario does not give it (None: not counted)
+    required: bool = False              # a scenario key every column must give
+    field: bool = False                 # a key of the scenario column (a Placement field), not an override
+    override: bool = True               # may be set under `overrides:`
+    row: bool = True                    # may be a caseload column (overrides: numbers only)
+    aliases: tuple[str, ...] = ()       # Dutch words for the key (scenario key, override, caseload header)
+    value_aliases: dict = default_of(default_factory=dict)   # Dutch words for its values -> the value
+    sweep: bool = False                 # --sweep NAME=START:STOP:STEP
+    breakeven: str = "no"               # --breakeven NAME: linear (two evaluations) | scan | no
+    step: Decimal | None = None         # the break-even scan's step
+    range: dict | None = None           # uncertainty {low, central, high, source}, as written (--sensitivity, --simulate)
+    decimals: int = 2                   # decimals of a reported solution (JSON)
+    example: str | None = None          # the example a fraction's error gives ("8%")
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"input {self.name}: kind {self.kind!r} not one of {KINDS}")
+        if self.breakeven not in BREAKEVEN:
+            raise ValueError(f"input {self.name}: breakeven {self.breakeven!r} not one of {BREAKEVEN}")
+        if self.breakeven == "scan" and self.step is None:
+            raise ValueError(f"input {self.name}: a scanned break-even needs a step")
+        if (self.sweep or self.breakeven != "no") and self.low is None:
+            raise ValueError(f"input {self.name}: a swept or solved input needs bounds")
+
+    # -- derived
+    @property
+    def analysed(self) -> bool:
+        return self.sweep or self.breakeven != "no" or self.range is not None
+
+    @property
+    def heading(self) -> Text:
+        if self.title is not None:
+            return self.title
+        return Text(self.label.nl[:1].upper() + self.label.nl[1:], self.label.en[:1].upper() + self.label.en[1:])
+
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal] | None:
+        if self.low is None:
+            return None
+        return (self.entry_low if self.entry_low is not None else self.low, self.high)
+
+    @property
+    def unit(self) -> str:
+        """The ParamValue unit of an override of this input (for display)."""
+        return {"fraction": "fraction", "euro": "euro"}.get(self.kind, "")
 
     def fmt(self, value: Decimal | None, lang: str = "nl") -> str:
         if value is None:
@@ -42,6 +112,8 @@ class Input:
         if self.kind == "hours":
             text = number(value, lang, 2).rstrip("0").rstrip(",.")
             return f"{text} uur" if lang == "nl" else f"{text} hours"
+        if self.kind == "number":
+            return number(value, lang, 2).rstrip("0").rstrip(",.")
         return "× " + number(value, lang, 4)
 
     def valid(self, value: Decimal) -> bool:
@@ -49,27 +121,7 @@ class Input:
         return above and (self.high is None or value <= self.high)
 
 
-# The bounds a real case can have, and the same ones the scenario file allows for these inputs
-# (inputs/overrides.py reads them from here): a sweep, a break-even or a simulation never leaves
-# what a scenario could state. A yearly amount per place above MAX_AMOUNT is a typo.
-MAX_AMOUNT = Decimal(100_000)
-INPUTS = {i.name: i for i in (
-    Input("hours", "hours", Text("uren per week", "hours a week"), ZERO, MAX_HOURS, low_open=True, decimals=4),
-    Input("wage_value", "fraction", Text("loonwaarde", "wage value"), ZERO, Decimal(1), decimals=6),
-    Input("absence", "fraction", Text("verzuim", "absence"), ZERO, MAX_ABSENCE, decimals=6),
-    Input("indexation", "fraction", Text("indexatie per jaar", "indexation a year"), Decimal("-0.10"), Decimal("0.20"), decimals=6),
-    Input("employer_charges", "fraction", Text("werkgeverslasten", "employer charges"), ZERO, Decimal("0.60"), decimals=6),
-    Input("guidance_cost_fulltime", "euro", Text("kosten begeleiding per voltijdplek", "guidance cost per full-time place"), ZERO, MAX_AMOUNT),
-    Input("agency_fee", "fraction", Text("uitzendtoeslag", "agency fee"), ZERO, Decimal(1), decimals=6),
-    Input("payroll_markup", "factor", Text("payrollopslag", "payroll mark-up"), Decimal(1), Decimal(3), decimals=6),
-    Input("municipal_top_up", "euro", Text("aanvulling gemeente per plek", "municipal top-up per place"), ZERO, MAX_AMOUNT),
-)}
-# The balance is linear in these (engine: wage costs x mark-up x (1 + fee), guidance x cost per
-# place, the top-up line itself, wage value, LKS and sickness benefit x absence); break-even solves
-# them from two evaluations and checks a third.
-LINEAR = ("guidance_cost_fulltime", "agency_fee", "payroll_markup", "municipal_top_up", "absence", "employer_charges")
-
-FIELDS = ("hours", "wage_value", "absence", "indexation")      # fields of the Placement; the other inputs are overrides
+Input = Variable     # the name the analyses used
 
 
 @dataclass(frozen=True)
@@ -80,3 +132,86 @@ class Range:
     central: Decimal
     high: Decimal
     source: str
+
+
+MEMO = "Notitie Nieuw beschut werk Zaanstreek-Waterland 2017"
+
+# The inputs without a parameter file: fields of the scenario column, employer-model parameters
+# (employers/*.yaml, core/context.py) and scenario-only values. Legal parameters declare
+# themselves in params/NAME.yaml. A new input: one entry here (or an `input:` block there)
+# and the rule that reads it.
+DECLARED: dict[str, Variable] = {v.name: v for v in (
+    # -- fields of the scenario column
+    Variable("hours", "hours", Text("uren per week", "hours a week"),
+             Text("geef de contracturen per week, bijvoorbeeld 31", "give the contract hours a week, e.g. 31"),
+             title=Text("Uren per week", "Hours a week"), low=ZERO, high=MAX_HOURS, low_open=True, entry_low=MIN_HOURS,
+             required=True, field=True, override=False,
+             aliases=("uren", "uur", "uren per week", "contracturen"),
+             sweep=True, breakeven="scan", step=D("0.25"), decimals=4,
+             range={"low": 24, "central": 31, "high": 31,
+                    "source": f"{MEMO}, §4.4 (24 tot 31 uur per week)"}),
+    Variable("wage_value", "fraction", Text("loonwaarde", "wage value"),
+             Text("schrijf bijvoorbeeld 30%", "write e.g. 30%"), title=Text("Loonwaarde (deel van WML)", "Wage value (share of WML)"),
+             low=ZERO, high=D(1), required=True, field=True, override=False, aliases=("loonwaarde",),
+             sweep=True, breakeven="scan", step=D("0.01"), decimals=6,
+             range={"low": "30%", "central": "30%", "high": "50%",
+                    "source": f"{MEMO}, §4.5 (loonwaarde vanaf 30 %); de bovengrens van 50 % is een aanname"}),
+    Variable("absence", "fraction", Text("verzuim", "absence"),
+             Text("het deel van de contracturen dat de werknemer ziek is, bijvoorbeeld absence: 8%",
+                  "the share of contract hours the employee is ill, for example absence: 8%"),
+             title=Text("Verzuim (deel van de contracturen)", "Sickness absence (share of contract hours)"),
+             low=ZERO, high=MAX_ABSENCE, field=True, override=False, row=False, aliases=("verzuim", "ziekteverzuim"),
+             sweep=True, breakeven="linear", step=D("0.01"), decimals=6, example="8%",
+             range={"low": "0%", "central": "5%", "high": "15%",
+                    "source": "aanname (geen gebronde verzuimcijfers voor beschut werk gevonden)"}),
+    Variable("indexation", "fraction", Text("indexatie per jaar", "indexation a year"),
+             Text("de jaarlijkse stijging van de kosten, bijvoorbeeld indexation: 3%",
+                  "the yearly rise of the costs, for example indexation: 3%"),
+             title=Text("Indexatie van de begeleidingskosten per jaar", "Yearly indexation of the guidance costs"),
+             low=D("-0.10"), high=D("0.20"), field=True, override=False, row=False, aliases=("indexatie",),
+             sweep=True, breakeven="scan", step=D("0.005"), decimals=6, example="3%",
+             range={"low": "0%", "central": "2%", "high": "4%",
+                    "source": "aanname (jaarlijkse stijging van de begeleidingskosten)"}),
+    # -- employer-model parameters (employers/*.yaml; neutral defaults in core/context.py)
+    Variable("fulltime_hours", "hours", Text("volledige werkweek", "full-time week"),
+             Text("volledige werkweek van de werkgever in uren", "the employer's full-time week in hours"),
+             title=Text("Volledige werkweek van de werkgever", "Employer's full-time week"),
+             low=D(20), high=D(48), aliases=("voltijd", "voltijduren")),
+    Variable("wage_level", "factor", Text("loonniveau", "wage level"),
+             Text("loonniveau ten opzichte van WML, bijvoorbeeld 1.05 of 105%", "wage level relative to WML, e.g. 1.05 or 105%"),
+             title=Text("Loonniveau ten opzichte van WML", "Wage level relative to WML"),
+             low=D("0.50"), high=D(3), aliases=("loonniveau",)),
+    Variable("payroll_markup", "markup", Text("payrollopslag", "payroll mark-up"),
+             Text("payrollopslag als factor of als percentage erbovenop, bijvoorbeeld 1.25 of 25%",
+                  "payroll mark-up as a factor or as a percentage on top, e.g. 1.25 or 25%"),
+             title=Text("Payrollopslag (factor)", "Payroll mark-up (factor)"),
+             low=D(1), high=D(3), aliases=("payrollopslag",), sweep=True, breakeven="linear", decimals=6,
+             range={"low": D("1.10"), "central": D("1.2488"), "high": D("1.35"),
+                    "source": f"{MEMO}, §3.2 (tarief Servorg: factor 1,2488 ten opzichte van eigen dienst); de marge eromheen is een aanname"}),
+    Variable("agency_fee", "fraction", Text("uitzendtoeslag", "agency fee"),
+             Text("uitzendtoeslag op de loonkosten, bijvoorbeeld 15%", "agency fee on the wage costs, e.g. 15%"),
+             title=Text("Uitzendtoeslag", "Agency fee"), low=ZERO, high=D(1), aliases=("uitzendtoeslag", "uitzendtarief"),
+             sweep=True, breakeven="linear", decimals=6,
+             range={"low": "5%", "central": "15%", "high": "30%", "source": "aanname (de bronnen noemen geen uitzendtarief)"}),
+    # -- scenario-only
+    Variable("municipal_top_up", "euro", Text("aanvulling gemeente per plek", "municipal top-up per place"),
+             Text("aanvulling van de gemeente per plek per jaar, bijvoorbeeld 1000",
+                  "the municipality's top-up per place per year, e.g. 1000"),
+             title=Text("Aanvulling gemeente per plek per jaar", "Municipal top-up per place a year"),
+             low=ZERO, high=MAX_AMOUNT, default=ZERO, aliases=("aanvulling",), sweep=True, breakeven="linear"),
+    Variable("temporary_subsidy_pro_rata", "bool", Text("tijdelijke subsidie naar rato", "temporary subsidy pro rata"),
+             Text("true of false", "true or false"), title=Text("Tijdelijke subsidie naar rato (1 = ja)", "Temporary subsidy pro rata (1 = yes)"),
+             row=False),
+    Variable("memo_wage_value_fulltime", "bool", Text("loonwaarde van een voltijdjaar", "wage value of a full-time year"),
+             Text("true: loonwaarde van een voltijdjaar zoals de notitie; false: van 31 uur",
+                  "true: wage value of a full-time year as in the memo; false: of 31 hours"),
+             title=Text("Loonwaarde van een voltijdjaar (1 = ja, zoals de notitie)", "Wage value of a full-time year (1 = yes, as the note)"),
+             row=False),
+    # Known so that it is refused with the law, not as an unknown key (core/rules.py _tax; params/lkv_beschut_werk.yaml).
+    Variable("lkv_enabled", "excluded", Text("LKV", "LKV"), Text("verwijder overrides.lkv_enabled", "remove overrides.lkv_enabled"),
+             row=False),
+    # -- a fixed value of the rules (core/rules.py MEMO_REFERENCE), named in the workbook; not settable
+    Variable("memo_reference_hours", "hours", Text("uren waarvoor de tabel van de notitie is opgesteld", "hours the note's table is drawn up for"),
+             title=Text("Uren waarvoor de tabel van de notitie is opgesteld", "Hours the note's table is drawn up for"),
+             override=False, row=False),
+)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .expr import (And, Cmp, Const, Decided, Expr, Flag, If, Input, Op, Round, Step, Sum, Value, Zero, evaluate,
+from .expr import (And, Cmp, Const, Decided, Expr, Flag, If, Input, Note, Op, Round, Step, Sum, Value, Zero, evaluate,
                    steps_of)
 from .text import Text, euro, percent, plain, with_unit
 
@@ -81,7 +81,7 @@ class Words:
             return self._sum(e)
         if isinstance(e, If):
             return self(e.then if self.value_of(e.cond) else e.otherwise)
-        if isinstance(e, Decided):
+        if isinstance(e, (Decided, Note)):
             return self(e.expr)
         if isinstance(e, Round):
             step = show(self.value_of(e.step), "euro", lang)
@@ -124,3 +124,104 @@ def fill_reason(reason: Text, values: dict[str, tuple], lang: str) -> str:
         return reason(lang).format(**shown)
     except (KeyError, IndexError):
         return reason(lang)
+
+
+# ---------------------------------------------------------------- the method in words (no values)
+
+INPUT_NAMES = {
+    "hours": Text("uren", "hours"), "wage_value": Text("loonwaarde", "wage value"),
+    "trial_months": Text("maanden proefplaatsing", "months of trial placement"),
+    "first_month": Text("eerste maand", "first month"), "last_month": Text("laatste maand", "last month"),
+    "year": Text("jaar", "year"), "first_year": Text("eerste jaar van de plek", "first year of the placement"),
+    "absence": Text("verzuim", "absence"), "indexation": Text("indexatie", "indexation"),
+}
+CMP_WORDS = {"<": " < ", "<=": " ≤ ", ">": " > ", ">=": " ≥ ", "!=": " ≠ "}
+MONTHS_OF_PLACE = {"first_month", "last_month", "trial_months"}
+
+
+class Formula:
+    """A bound tree in words without its values: parameters by their label, inputs by name, named steps
+    by their label (each said once after the rule), notes collected (what the workbook's method says)."""
+
+    def __init__(self, lang: str, title=None):
+        self.lang = lang
+        self.title = title or (lambda name: None)     # a parameter's own title, for values without a label
+        self.steps: list[Step] = []
+        self.notes: list[Note] = []
+
+    def __call__(self, e: Expr) -> str:
+        lang = self.lang
+        if isinstance(e, Const):
+            return plain(e.value, lang)
+        if isinstance(e, Value):
+            if e.label is not None:
+                return e.label(lang)
+            title = self.title(e.pv.name)
+            if title is None:
+                return e.pv.name
+            text = title(lang)
+            return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+        if isinstance(e, Input):
+            return INPUT_NAMES.get(e.name, Text(e.name, e.name))(lang)
+        if isinstance(e, Zero):
+            return "0"
+        if isinstance(e, Step):
+            if e not in self.steps:
+                self.steps.append(e)
+                self(e.expr)          # its own steps and notes first
+                self.steps.remove(e)
+                self.steps.append(e)
+            return e.label(lang)
+        if isinstance(e, Note):
+            if e not in self.notes:
+                self.notes.append(e)
+            return self(e.expr)
+        if isinstance(e, Op):
+            if e.op in ("min", "max"):
+                return f"{e.op}(" + ", ".join(self(a) for a in e.args) + ")"
+            parts = []
+            for i, arg in enumerate(e.args):
+                text = self(arg)
+                level = PRECEDENCE.get(arg.op) if isinstance(arg, Op) else 0 if isinstance(arg, If) and text.find(",") >= 0 else None
+                if level is not None and (level < PRECEDENCE[e.op] or (i > 0 and e.op in ("-", "/", "pow") and level == PRECEDENCE[e.op])):
+                    text = f"({text})"
+                parts.append(text)
+            return SYMBOL[e.op].join(parts)
+        if isinstance(e, Sum):
+            texts = list(dict.fromkeys(self(t) for t in e.terms))
+            per = Text("per maand", "per month")(lang) if len(e.terms) == 12 else ""
+            body = " / ".join(texts)
+            return f"{e.words(lang)} ({per} {body})" if e.words is not None else body
+        if isinstance(e, If):
+            from .expr import inputs_of
+            if inputs_of(e.cond) <= MONTHS_OF_PLACE and isinstance(e.otherwise, Const) and e.otherwise.value == 0:
+                return self(e.then)       # a month of the period: the step's label says which months
+            cond, then, other = self(e.cond), self(e.then), self(e.otherwise)
+            return (f"{then} als {cond}, anders {other}" if lang == "nl" else f"{then} if {cond}, otherwise {other}")
+        if isinstance(e, Decided):
+            return self(e.expr)
+        if isinstance(e, Cmp):
+            return self(e.a) + CMP_WORDS[e.op] + self(e.b)
+        if isinstance(e, And):
+            return (" en " if lang == "nl" else " and ").join(self(c) for c in e.conds)
+        if isinstance(e, Flag):
+            return self(e.of)
+        if isinstance(e, Round):
+            way = {"down": Text("omlaag", "down"), "up": Text("omhoog", "up")}[e.direction](lang)
+            return f"{self(e.expr)}, " + Text("afgerond op {s} {w}", "rounded to {s} {w}")(lang).format(s=self(e.step), w=way)
+        raise TypeError(type(e).__name__)
+
+
+def method_words(lines, notes_text, lang: str, title=None) -> list[str]:
+    """The method of a column in words, from its bound trees: each line's rule (`lines`: (label Text,
+    tree)), then each named step it uses, then the notes declared on those rules (`notes_text`: Note ->
+    its text for all rows, filled with the column's values)."""
+    f = Formula(lang, title)
+    out = [f"{label(lang)} = {f(tree)}." for label, tree in lines]
+    if f.steps:
+        out.append(("Waarbij: " if lang == "nl" else "Where: ")
+                   + "; ".join(f"{s.label(lang)} = {f(s.expr)}" for s in list(f.steps)) + ".")
+    for note in f.notes:
+        text = notes_text(note)(lang)
+        out.append((("Noot: " if lang == "nl" else "Note: ") + text[:1].upper() + text[1:]).rstrip(".") + ".")
+    return out

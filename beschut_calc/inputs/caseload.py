@@ -19,45 +19,68 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..core import limits
-from ..core.errors import CONTROL_CHARACTERS, DUTCH_NAMES, InputError, Invalid, suggest
+from ..core.errors import CONTROL_CHARACTERS, InputError, Invalid, dutch_names, suggest
 from ..core.model import EMPLOYER_MODELS, METHODS, WORK_TYPES, Placement
 from .caseload_file import fail, read_frame, spreadsheet_month, spreadsheet_number
-from .overrides import OVERRIDE_KINDS, parse_override
+from . import declared
+from .overrides import parse_override
 from .schema import COLUMN_FIELDS
 
 MAX_PROBLEMS = 20
 NO_END = 10 ** 6                     # a month index after every real one: the placement runs on
-FTE_HOURS = 36                       # a full-time job for the FTE count (the LKS's own basis from 2024)
+FTE_HOURS = 36                       # a counting convention, not law: one FTE = 36 hours a week in every year, so FTE
+# counts compare across years (the legal 36 of the LKS, params/lks_reference_hours.yaml, only exists from 2024)
 
-# Header (lower case, spaces for _ and -) -> key. English keys are accepted as they are.
+# Header (lower case, spaces for _ and -) -> key. English keys are accepted as they are. The
+# inputs' own headers (hours: uren, contracturen; agency_fee: uitzendtoeslag) come from their declarations.
 _ALIASES = {
     "id": ("id", "pseudoniem", "pseudo id", "pseudo-id", "kenmerk", "nummer", "volgnummer", "referentie", "ref"),
     "municipality": ("municipality", "gemeente"),
     "start": ("start", "startdatum", "start datum", "begin", "begindatum", "ingangsdatum", "start date", "startmaand"),
     "end": ("end", "einde", "einddatum", "eind datum", "end date", "eindmaand"),
-    "hours": ("hours", "uren", "uren per week", "uur", "contracturen"),
-    "wage_value": ("wage value", "loonwaarde"),
     "employer_model": ("employer model", "werkgever", "werkgeversmodel"),
     "subsidy_set": ("subsidy set", "subsidieset"),
     "method": ("method", "methode"),
     "work_type": ("work type", "soort werk", "werksoort"),
     "trial_months": ("trial months", "proefplaatsing", "proefmaanden", "maanden proefplaatsing"),
 }
-# Overrides a row may set (a column each); true/false switches and the LKV stay scenario keys.
-ROW_OVERRIDES = tuple(name for name, (kind, *_) in OVERRIDE_KINDS.items() if kind not in ("bool", "excluded"))
-HEADERS: dict[str, str] = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
-HEADERS.update({name.replace("_", " "): name for name in ROW_OVERRIDES})
-HEADERS.update({dutch.replace("_", " "): name for dutch, name in DUTCH_NAMES.items() if name in ROW_OVERRIDES})
+# The declared fields a row may give as a column (their arrays are read below).
+ROW_FIELDS = ("hours", "wage_value")
 TEXT_COLUMNS = ("id", "municipality")
 
+
+def row_overrides() -> tuple[str, ...]:
+    """Overrides a row may set (a column each): the declared numeric ones; true/false switches and the LKV stay scenario keys."""
+    return tuple(name for name, v in declared.overridable().items() if v.row and v.kind not in ("bool", "excluded"))
+
+
+def headers() -> dict[str, str]:
+    """Every header a caseload may have (lower case, spaces) -> its key."""
+    out = {alias: key for key, aliases in _ALIASES.items() for alias in aliases}
+    variables = declared.variables()
+    for name in ROW_FIELDS + row_overrides():
+        out[name.replace("_", " ")] = name
+        out.update({" ".join(alias.lower().replace("_", " ").split()): name for alias in variables[name].aliases})
+    return out
+
+
+def __getattr__(name: str):
+    # ROW_OVERRIDES and HEADERS as before, derived from the declarations when asked for
+    if name == "ROW_OVERRIDES":
+        return row_overrides()
+    if name == "HEADERS":
+        return headers()
+    raise AttributeError(name)
+
+
 # Value words a Dutch adviser writes, beside the keys.
-_VALUE_WORDS = {**{k: v for k, v in DUTCH_NAMES.items()}, "sw-bedrijf": "municipality", "eigen dienst gemeente": "municipality",
-                "gemeente (eigen dienst)": "municipality", "reguliere werkgever": "regular", "payroll": "payroll",
-                "memomethode": "memo", "wettelijke methode": "statutory"}
+_MORE_VALUE_WORDS = {"sw-bedrijf": "municipality", "eigen dienst gemeente": "municipality",
+                     "gemeente (eigen dienst)": "municipality", "reguliere werkgever": "regular", "payroll": "payroll",
+                     "memomethode": "memo", "wettelijke methode": "statutory"}
 
 
 def header_key(header: str) -> str | None:
-    return HEADERS.get(" ".join(str(header).strip().lower().replace("_", " ").split()))
+    return headers().get(" ".join(str(header).strip().lower().replace("_", " ").split()))
 
 
 # ---------------------------------------------------------------- the loaded caseload
@@ -162,7 +185,7 @@ def _choice(options: tuple[str, ...], what: str, what_en: str) -> Callable[[str]
         t = " ".join(text.strip().lower().split())
         if t in options:
             return t
-        meant = _VALUE_WORDS.get(t)
+        meant = {**dutch_names(), **_MORE_VALUE_WORDS}.get(t)
         if meant in options:
             return meant
         close = suggest(text.strip(), options)
@@ -295,8 +318,9 @@ def _columns(frame, shown: str, header_line: int) -> tuple[dict[str, str], list[
     other (notes, a coach's name) is left unused and named in the warnings."""
     out: dict[str, str] = {}
     ignored: list[str] = []
+    known = headers()
     for header in frame.columns:
-        key = header_key(header)
+        key = known.get(" ".join(str(header).strip().lower().replace("_", " ").split()))
         written = str(header).strip()
         if key is None:
             if " ".join(written.lower().replace("_", " ").split()) in PERSONAL_NUMBERS:
@@ -305,7 +329,7 @@ def _columns(frame, shown: str, header_line: int) -> tuple[dict[str, str], list[
                      "verwijder de kolom; het id is een pseudoniem, bijvoorbeeld een volgnummer",
                      "remove the column; the id is a pseudonym, for example a serial number", line=header_line)
             # a misspelt header (Dutch or English) is refused: its values would silently be the defaults
-            close = suggest(" ".join(written.lower().replace("_", " ").split()), sorted(HEADERS))
+            close = suggest(" ".join(written.lower().replace("_", " ").split()), sorted(known))
             if close is None:
                 ignored.append(header)
                 continue
@@ -416,16 +440,17 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
 
     scenario_overrides = defaults["overrides"] or {}
     scenario_values = {}
+    row_names = row_overrides()
     for name, raw in scenario_overrides.items():
-        if name in ROW_OVERRIDES:
+        if name in row_names:
             try:
                 scenario_values[name] = parse_override(name, raw)
             except Invalid as problem:
                 doc.fail(("overrides", name), problem.message, problem.en, problem.hint, problem.hint_en)
     override_values: dict[str, tuple] = {}
-    for name in ROW_OVERRIDES:
+    for name in row_names:
         if name in columns:
-            euro = OVERRIDE_KINDS[name][0] == "euro"
+            euro = declared.get(name).kind == "euro"
             override_values[name] = column(name, lambda t, name=name, euro=euro: parse_override(name, spreadsheet_number(t, euro)),
                                            "scenario" if name in scenario_overrides else "-")
 

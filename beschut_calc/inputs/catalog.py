@@ -212,13 +212,13 @@ class _SetReader:
         self.mapping(raw_extras, ("extra_benefits",), set(raw_extras) if isinstance(raw_extras, dict) else set())
         for key, raw in raw_extras.items():
             path = ("extra_benefits", key)
-            from .overrides import OVERRIDE_KINDS
+            from .overrides import override_kinds
 
             if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}", key):
                 self.fail(path, "de naam van een extra post is één woord van kleine letters, cijfers en _",
                           "the name of an extra line is one word of lower-case letters, digits and _",
                           "bijvoorbeeld 'bonus_gemeente'", "for example 'bonus_gemeente'")
-            if key in LINE_REGISTRY or key in SUBSIDY_LINES or key in OVERRIDE_KINDS or key in RESERVED_KEYS:
+            if key in LINE_REGISTRY or key in SUBSIDY_LINES or key in override_kinds() or key in RESERVED_KEYS:
                 self.fail(path, f"'{key}' is al de naam van een vaste post", f"'{key}' is already the name of a standard line",
                           "kies een eigen naam, bijvoorbeeld 'bonus_" + key + "'", "choose a name of your own, e.g. 'bonus_" + key + "'")
             raw = self.mapping(raw, path, EXTRA_KEYS, ("label", "amount", "source"))

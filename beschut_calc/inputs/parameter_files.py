@@ -45,6 +45,9 @@ def parse_parameter(name: str, doc: dict) -> Parameter:
 
 
 _BOOK: ParameterBook | None = None
+# Each parameter file's own metadata (`label:` for the workbook, `input:` for what a scenario may
+# set), read with the values at no extra cost; inputs/declared.py turns it into declarations.
+METADATA: dict[str, dict] = {}
 
 
 def load_parameters(directory: Path = PARAMS_DIR) -> ParameterBook:
@@ -70,6 +73,8 @@ def load_parameters(directory: Path = PARAMS_DIR) -> ParameterBook:
     book = ParameterBook()
     for name, doc in docs.items():
         book.parameters[name] = parse_parameter(name, doc)
+        if directory == PARAMS_DIR:
+            METADATA[name] = {key: doc[key] for key in ("label", "input") if key in doc}
     book.digest = digest.hexdigest()[:12]
     if directory == PARAMS_DIR:
         _BOOK = book

@@ -14,7 +14,7 @@ from ..core.errors import InputError, Invalid, disguised, suggest
 from ..core.model import Placement
 from ..core.parameters import ParamValue
 from .columns import TOP_LEVEL_ONLY
-from .overrides import EXTRA_AMOUNT_BOUNDS, OVERRIDE_KINDS, parse_override, within
+from .overrides import EXTRA_AMOUNT_BOUNDS, override_kinds, parse_override, within
 from .yamlsource import dotted
 
 
@@ -69,7 +69,7 @@ def schema_error(doc, exc, origin: dict):
         close = suggest(key, list(COLUMN_FIELDS) + list(TOP_LEVEL_ONLY) + ["caseload"])
         hint = f"bedoelt u '{close}'?" if close else "zie de lijst met sleutels in de README"
         hint_en = f"did you mean '{close}'?" if close else "see the list of keys in the README"
-        override = suggest(key, OVERRIDE_KINDS)
+        override = suggest(key, override_kinds())
         if override and close and _likeness(key, close) >= _likeness(key, override):
             override = None
         if override:
@@ -150,7 +150,8 @@ def build_placement(doc, spec, origin: dict) -> Placement:
         sset = catalog.load_subsidy_set(spec.subsidy_set)
 
     overrides: dict[str, ParamValue] = {}
-    allowed = dict(OVERRIDE_KINDS)
+    kinds = override_kinds()
+    allowed = dict(kinds)
     allowed.update({extra.key: ("euro", extra.label.nl, extra.label.en) for extra in sset.extra_benefits})
     for name, raw in spec.overrides.items():
         path = origin.get(f"overrides.{name}", ("overrides", name))
@@ -162,13 +163,13 @@ def build_placement(doc, spec, origin: dict) -> Placement:
                      (f"bedoelt u '{close}'? " if close else "") + "zie de README voor de lijst",
                      (f"did you mean '{close}'? " if close else "") + "see the README for the list")
         try:
-            value = parse_override(name, raw) if name in OVERRIDE_KINDS else \
+            value = parse_override(name, raw) if name in kinds else \
                 within(name, parse_euro(raw), raw, EXTRA_AMOUNT_BOUNDS, allowed[name][1], allowed[name][2])
         except ValueError as exc:
             problem = Invalid.of(exc)
             doc.fail(path, problem.message, problem.en, problem.hint, problem.hint_en)
         line, _ = doc.where(path)
-        kind = OVERRIDE_KINDS.get(name, ("euro",))[0]
+        kind = kinds.get(name, ("euro",))[0]
         overrides[name] = ParamValue(name=name, value=value, since=None, status="override",
                                      unit={"fraction": "fraction", "euro": "euro"}.get(kind, ""),
                                      source=f"scenario {doc.file}{f':{line}' if line else ''} (overrides.{name})")

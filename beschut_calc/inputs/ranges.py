@@ -1,24 +1,27 @@
-"""Ranges of the uncertain inputs: the shipped `ranges/default.yaml` and a scenario's own `ranges:`
-(issue 14). Every value is read and bounded like the same input in a scenario file."""
+"""Ranges of the uncertain inputs: the shipped ones, each in its input's declaration (`range:` in
+core/variables.py or in params/NAME.yaml `input:`), and a scenario's own `ranges:` (issue 14).
+Every value is read and bounded like the same input in a scenario file."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from ..core.errors import Invalid
-from ..core.variables import INPUTS, Range
+from ..core.variables import Range
+from . import declared
 
-DEFAULT = Path(__file__).resolve().parent.parent / "ranges" / "default.yaml"
 KEYS = {"low", "central", "high", "source"}
-RANGE_NAMES = ("guidance_cost_fulltime", "employer_charges", "wage_value", "hours", "absence", "agency_fee",
-               "payroll_markup", "indexation")
+
+
+def range_names() -> tuple[str, ...]:
+    """The inputs that have an uncertainty range: those whose declaration gives one."""
+    return tuple(name for name, v in declared.variables().items() if v.range is not None)
 
 
 def _value(name: str, raw: Any) -> Decimal:
     from .units import parse_euro, parse_fraction, parse_number
 
-    inp = INPUTS[name]
+    inp = declared.get(name)
     if inp.kind == "fraction":
         value = parse_fraction(raw)
     elif inp.kind == "euro":
@@ -36,13 +39,14 @@ def parse_range(name: str, raw: Any, fail) -> Range:
     """One entry; `fail(path, nl, en, hint, hint_en)` refuses at the entry's place in the file."""
     example = f"bijvoorbeeld {name}: {{low: ..., central: ..., high: ..., source: aanname}}"
     example_en = f"for example {name}: {{low: ..., central: ..., high: ..., source: aanname}}"
-    if name not in INPUTS or name == "municipal_top_up":
+    names = range_names()
+    if name not in names:
         from ..core.errors import suggest
 
-        close = suggest(str(name), RANGE_NAMES)
+        close = suggest(str(name), names)
         fail((name,), f"geen bereik mogelijk voor {name!r}", f"no range possible for {name!r}",
-             (f"bedoelt u '{close}'? " if close else "") + "kies uit: " + ", ".join(RANGE_NAMES),
-             (f"did you mean '{close}'? " if close else "") + "choose from: " + ", ".join(RANGE_NAMES))
+             (f"bedoelt u '{close}'? " if close else "") + "kies uit: " + ", ".join(names),
+             (f"did you mean '{close}'? " if close else "") + "choose from: " + ", ".join(names))
     if not isinstance(raw, dict):
         fail((name,), "verwacht een mapping met low, central, high en source", "expected a mapping with low, central, high and source",
              example, example_en)
@@ -68,16 +72,13 @@ def parse_range(name: str, raw: Any, fail) -> Range:
 
 
 def default_ranges() -> dict[str, Range]:
-    import yaml
-
+    """Every declared range, read and bounded as a scenario's own would be."""
     from ..core.parameters import to_decimal
 
-    doc = to_decimal(yaml.safe_load(DEFAULT.read_text(encoding="utf-8")))
-
     def fail(path, nl, en, *_):
-        raise ValueError(f"{DEFAULT.name} {'.'.join(map(str, path))}: {en}")
+        raise ValueError(f"the declared range of {'.'.join(map(str, path))}: {en}")
 
-    return {name: parse_range(name, raw, fail) for name, raw in doc.items()}
+    return {name: parse_range(name, to_decimal(v.range), fail) for name, v in declared.variables().items() if v.range is not None}
 
 
 def scenario_ranges(doc) -> dict[str, Range]:

@@ -14,9 +14,10 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from ..core.model import METHODS, ROUNDINGS, WORK_TYPES
-from ..core.errors import DUTCH_NAMES, Invalid, disguised
-from .units import parse_fraction, parse_number, shown, shown_en, text_hint
-from ..core.variables import MAX_ABSENCE, MAX_HOURS, MIN_HOURS
+from ..core.errors import Invalid, disguised, dutch_names
+from .units import parse_euro, parse_fraction, parse_number, shown, shown_en, text_hint
+from . import declared  # noqa: F401  (registers the declared Dutch words with core/errors.py)
+from ..core.variables import DECLARED, Variable
 
 FIRST_YEAR = 2015
 LAST_YEAR = 2100
@@ -47,40 +48,40 @@ def _year(value: Any) -> int:
     return value
 
 
-def _hours(value: Any) -> Decimal:
-    hours = parse_number(value, "hours", "hours", "bijvoorbeeld hours: 31", "for example hours: 31")
-    if not MIN_HOURS <= hours <= MAX_HOURS:
-        written = format(hours, "f")
-        raise Invalid(f"{written} uur per week kan niet: het moet minstens {MIN_HOURS} en hooguit {MAX_HOURS} zijn",
-                      f"{written} hours a week is impossible: it must be at least {MIN_HOURS} and at most {MAX_HOURS}",
-                      "geef de contracturen per week, bijvoorbeeld 31", "give the contract hours a week, e.g. 31")
-    return hours
+def _span(v: Variable, low: Decimal, high: Decimal | None, lang: str) -> str:
+    """'0-50 %', '-10 % tot 20 %', or the bounds in the input's own unit."""
+    if v.kind == "fraction" and high is not None:
+        a, b = (format((x * 100).normalize(), "f") for x in (low, high))
+        return f"{a}-{b} %" if low >= 0 else (f"{a} % tot {b} %" if lang == "nl" else f"{a}% to {b}%")
+    return f"{v.fmt(low, lang)} {'tot en met' if lang == 'nl' else 'to'} {v.fmt(high, lang)}"
 
 
-def _wage_value(value: Any) -> Decimal:
-    share = parse_fraction(value)
-    if not Decimal(0) <= share <= 1:
-        raise Invalid(f"loonwaarde {value} valt buiten 0-100 %", f"wage value {value} is outside 0-100 %",
-                      "schrijf bijvoorbeeld 30%", "write e.g. 30%")
-    return share
+def declared_check(v: Variable) -> Callable[[Any], Any]:
+    """The check of a scenario key declared in core/variables.py: parse by its kind, then its bounds,
+    refused in its declared words."""
+    low, high = v.bounds
+    hint, hint_en = v.words.nl, v.words.en
 
+    def check(value: Any) -> Decimal:
+        if v.kind == "hours":
+            hours = parse_number(value, v.name, v.name, f"bijvoorbeeld {v.name}: 31", f"for example {v.name}: 31")
+            if not low <= hours <= high:
+                written = format(hours, "f")
+                raise Invalid(f"{written} uur per week kan niet: het moet minstens {low} en hooguit {high} zijn",
+                              f"{written} hours a week is impossible: it must be at least {low} and at most {high}", hint, hint_en)
+            return hours
+        if v.kind == "fraction":
+            number = parse_fraction(value, v.example or "30%")
+        elif v.kind == "euro":
+            number = parse_euro(value)
+        else:
+            number = parse_number(value, v.name, v.name, hint, hint_en)
+        if not (low <= number if high is None else low <= number <= high):
+            span, span_en = _span(v, low, high, "nl"), _span(v, low, high, "en")
+            raise Invalid(f"{v.label.nl} {value} valt buiten {span}", f"{v.label.en} {value} is outside {span_en}", hint, hint_en)
+        return number
 
-def _absence(value: Any) -> Decimal:
-    share = parse_fraction(value, "8%")
-    if not Decimal(0) <= share <= MAX_ABSENCE:
-        raise Invalid(f"verzuim {value} valt buiten 0-50 %", f"absence {value} is outside 0-50 %",
-                      "het deel van de contracturen dat de werknemer ziek is, bijvoorbeeld absence: 8%",
-                      "the share of contract hours the employee is ill, for example absence: 8%")
-    return share
-
-
-def _indexation(value: Any) -> Decimal:
-    share = parse_fraction(value, "3%")
-    if not Decimal("-0.10") <= share <= Decimal("0.20"):
-        raise Invalid(f"indexatie {value} valt buiten -10 % tot 20 % per jaar", f"indexation {value} is outside -10% to 20% a year",
-                      "de jaarlijkse stijging van de kosten, bijvoorbeeld indexation: 3%",
-                      "the yearly rise of the costs, for example indexation: 3%")
-    return share
+    return check
 
 
 def _catalogue_name(value: Any) -> str:
@@ -165,8 +166,8 @@ COLUMN_FIELDS = {
     "description": _optional(_text, None),
     "year": _required(_year),
     "method": _choice(METHODS, "statutory"),
-    "hours": _required(_hours),
-    "wage_value": _required(_wage_value),
+    "hours": None,             # the declared keys (core/variables.py) take their places here
+    "wage_value": None,
     "employer_model": _optional(_catalogue_name, "municipality"),
     "subsidy_set": _optional(_catalogue_name, "geen"),
     "rounding": _choice(ROUNDINGS, "none"),
@@ -178,9 +179,11 @@ COLUMN_FIELDS = {
     "start": _optional(lambda v: None if v is None else year_month(v), None),
     "end": _optional(lambda v: None if v is None else year_month(v), None),
     # sickness absence (share of contract hours) and yearly indexation of non-legal costs; None = not counted
-    "absence": _optional(_absence, None),
-    "indexation": _optional(_indexation, None),
+    "absence": None,
+    "indexation": None,
 }
+COLUMN_FIELDS.update({name: Field(declared_check(v), required=v.required, default=v.default)
+                      for name, v in DECLARED.items() if v.field})
 
 
 def _expected(options: tuple) -> str:
@@ -193,7 +196,7 @@ def validate_column(data: dict) -> dict:
     for key in data:
         if key not in COLUMN_FIELDS and (meant := disguised(key, COLUMN_FIELDS)):
             raise SchemaError("disguised", (key,), key, {"meant": meant[0], "char": meant[1]})
-        if key not in COLUMN_FIELDS and DUTCH_NAMES.get(str(key).lower()) in COLUMN_FIELDS:
+        if key not in COLUMN_FIELDS and dutch_names().get(str(key).lower()) in COLUMN_FIELDS:
             # "jaar: 2026" is the year written in Dutch: say so, rather than that 'year' is missing
             raise SchemaError("extra_forbidden", (key,), data[key])
     out = {}

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from ..core.accounts import VIEWS
 from ..core.text import Text, euro, number
-from ..core.variables import INPUTS
+from ..inputs.declared import get as declared
 from .rich_text import bold, console, signed, styled
 
 MAX_ROWS, MAX_COLS = 60, 12
@@ -23,7 +23,7 @@ def render_breakeven(items, lang: str, out) -> None:
     con = console(out, WIDTH)
     if not items:
         return
-    inp = INPUTS[items[0][2].parameter]
+    inp = declared(items[0][2].parameter)
     con.print(bold(f"{'Break-even' if lang == 'en' else 'Sluitend bij (break-even)'}: {inp.label(lang)}"
                            + (" (zonder afronding)" if lang == "nl" else " (rounding off)")))
     for scenario, column, be in items:
@@ -43,7 +43,7 @@ def render_breakeven(items, lang: str, out) -> None:
 # ---------------------------------------------------------------- sweeps
 
 def _axis_text(name: str, value, lang: str) -> str:
-    inp = INPUTS[name]
+    inp = declared(name)
     return inp.fmt(Decimal(str(value)), lang)
 
 
@@ -75,7 +75,7 @@ def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
     if len(axes) == 1:
         rows = _thin(axes[0].count, MAX_ROWS)
         table = Table(title=styled(title), box=box.SIMPLE_HEAVY, title_justify="left", caption=caption)
-        table.add_column(INPUTS[axes[0].name].label(lang), justify="right")
+        table.add_column(declared(axes[0].name).label(lang), justify="right")
         table.add_column(Text("Saldo", "Balance")(lang), justify="right")
         for i in rows:
             table.add_row(_axis_text(axes[0].name, columns[0][i], lang), _coloured(balance[i], lang))
@@ -83,7 +83,7 @@ def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
         a, b = axes
         rows, cols = _thin(a.count, MAX_ROWS), _thin(b.count, MAX_COLS)
         table = Table(title=styled(title), box=box.SIMPLE_HEAVY, title_justify="left", caption=caption)
-        table.add_column(f"{INPUTS[a.name].label(lang)} \\ {INPUTS[b.name].label(lang)}", justify="right")
+        table.add_column(f"{declared(a.name).label(lang)} \\ {declared(b.name).label(lang)}", justify="right")
         for j in cols:
             table.add_column(_axis_text(b.name, columns[1][j], lang), justify="right")
         for i in rows:
@@ -234,9 +234,9 @@ def render_tornado(title: str, bars, lang: str, out) -> None:
     widest = max((max(abs(b.balance_low - centre), abs(b.balance_high - centre)) for b in bars), default=Decimal(0)) or Decimal(1)
     con.print(Text(f"saldo nu {euro(centre, lang)}; een balk naar rechts = hoger saldo, naar links = lager saldo",
                        f"balance now {euro(centre, 'en')}; a bar to the right = higher balance, to the left = lower balance")(lang))
-    name_width = max(len(INPUTS[b.parameter].label(lang)) for b in bars)
+    name_width = max(len(declared(b.parameter).label(lang)) for b in bars)
     for bar in bars:
-        inp = INPUTS[bar.parameter]
+        inp = declared(bar.parameter)
         left = [(bar.balance_low, inp.fmt(bar.low, lang)), (bar.balance_high, inp.fmt(bar.high, lang))]
         cells = [" "] * (2 * BAR_WIDTH + 1)
         cells[BAR_WIDTH] = "│"

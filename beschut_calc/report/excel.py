@@ -340,36 +340,38 @@ def _sources(ws, results: list[Result], layouts: list[ColumnLayout], book: Param
 
 # ---------------------------------------------------------------- Toelichting
 
-METHOD_TEXT = {
-    "memo": Text(
-        "Memomethode (zoals hoofdstuk 6 van de notitie Nieuw beschut werk, Zaanstreek-Waterland 2017): de bedragen worden bepaald "
-        "voor een plek van 31 uur uit de invoer van de notitie (WML per 1 januari × 12, 8 % vakantiebijslag, werkgeverslasten, "
-        "begeleiding per voltijdplek van 36 uur, het rijksbedrag van €14.300 loonkostensubsidie per plek, de regionale subsidies) "
-        "en daarna geschaald met uren/31; subsidies met min(uren, 31)/31. Geen LIV onder 1.248 verloonde uren per jaar (§4.4). "
-        "Met afronding 'memo' worden eigen schattingen op €100 afgerond (baten omlaag, kosten omhoog) en overgenomen bedragen op €1.",
-        "Memo method (as chapter 6 of the note Nieuw beschut werk, Zaanstreek-Waterland 2017): amounts are found for a 31-hour "
-        "place from the note's inputs (WML of 1 January × 12, 8% holiday allowance, employer charges, guidance per 36-hour "
-        "full-time place, the national €14,300 wage-subsidy figure per place, the regional subsidies) and scaled by hours/31; "
-        "subsidies by min(hours, 31)/31. No LIV below 1,248 paid hours a year (§4.4). With 'memo' rounding the note's own "
-        "estimates are rounded to €100 (benefits down, costs up) and quoted figures to €1."),
-    "statutory": Text(
-        "Wettelijke methode: elke post uit de wettelijke parameters van het jaar. WML-jaarloon = som over de 12 maanden van het "
-        "WML dat die maand geldt (tot 2024 maandloon × uren / volledige werkweek, vanaf 2024 uurloon × uren × 52/12), × (1 + "
-        "vakantiebijslag). Loonkosten = dat loon × loonniveau × (1 + werkgeverslasten) × payrollopslag × (1 + uitzendtoeslag). "
-        "Loonwaarde = loonwaarde % × loon. Loonkostensubsidie = min(1 − loonwaarde, 70 %) × 12 × WML van 1 januari × "
-        "deeltijdfactor × (1 + vakantiebijslag) × (1 + opslag werkgeverslasten) (Participatiewet art. 10d lid 4 en 7; deeltijdfactor "
-        "uren / volledige werkweek, vanaf 2024 uren / 36). "
-        "Regionale subsidies × min(uren, 31)/31 in de jaren dat ze bestaan. LIV per band van het gemiddelde uurloon, alleen vanaf "
-        "1.248 verloonde uren. Begeleiding = kosten per voltijdplek × uren/36.",
-        "Statutory method: every line from the year's legal parameters. WML year wage = sum over the 12 months of the WML in force "
-        "that month (before 2024 monthly wage × hours / full-time week, from 2024 hourly wage × hours × 52/12), × (1 + holiday "
-        "allowance). Wage costs = that wage × wage level × (1 + employer charges) × payroll mark-up × (1 + agency fee). Wage value "
-        "= wage value % × wage. Wage subsidy = min(1 − wage value, 70%) × 12 × WML of 1 January × part-time factor × (1 + holiday "
-        "allowance) × (1 + employer-charge allowance) (Participatiewet art. 10d(4) and (7); part-time factor hours / full-time "
-        "week, from 2024 hours / 36). Regional "
-        "subsidies × min(hours, 31)/31 in the years they exist. LIV by the band of the average hourly wage, only from 1,248 paid "
-        "hours. Guidance = cost per full-time place × hours/36."),
+# The name of each method; what it computes is rendered from its rules (method_text), never written here.
+METHOD_NAMES = {
+    "memo": Text("Memomethode (zoals hoofdstuk 6 van de notitie Nieuw beschut werk, Zaanstreek-Waterland 2017): de bedragen "
+                 "voor een plek van 31 uur uit de invoer van de notitie, geschaald met uren/31",
+                 "Memo method (as chapter 6 of the note Nieuw beschut werk, Zaanstreek-Waterland 2017): amounts for a 31-hour "
+                 "place from the note's inputs, scaled by hours/31"),
+    "statutory": Text("Wettelijke methode: elke post uit de wettelijke parameters van het jaar",
+                      "Statutory method: every line from the year's legal parameters"),
 }
+
+
+def _title(name: str):
+    """A parameter's title on the workbook's parameter sheet, for a value its rule did not label."""
+    from . import excel_sheets
+
+    declared = getattr(excel_sheets, "declared_title", None)
+    return declared(name) if declared is not None else getattr(excel_sheets, "PARAM_LABELS", {}).get(name)
+
+
+def method_text(result: Result, book: ParameterBook, lang: str) -> list[str]:
+    """The method of a column in words, rendered from its bound rules (core/words.method_words): each
+    line's rule, the named steps, and the notes declared on the rules with the column's values."""
+    from ..core.engine import bind_column, fill_note, inputs_of_placement, note_values
+    from ..core.words import method_words
+
+    column = bind_column(result.placement, book)
+    inputs = inputs_of_placement(result.placement)
+    values = note_values(column, inputs)
+    lines = [(bl.spec.label, bl.tree) for bl in column.lines]
+    words = method_words(lines, lambda note: fill_note(note, note.summary, values, inputs, {}), lang, _title)
+    return [f"{METHOD_NAMES[result.placement.method](lang)} (" + (f"regels van {result.placement.year}, {result.placement.name}"
+            if lang == "nl" else f"rules of {result.placement.year}, {result.placement.name}") + ")."] + words
 
 
 def _notes(ws, runs, book: ParameterBook, lang: str) -> None:
@@ -403,7 +405,8 @@ def _notes(ws, runs, book: ParameterBook, lang: str) -> None:
     row += 1
     line(_t(lang, "Methode", "Method"), True, 12)
     for method in dict.fromkeys(r.placement.method for r in results):
-        line(METHOD_TEXT[method](lang))
+        for text in method_text(next(r for r in results if r.placement.method == method), book, lang):
+            line(text)
     roundings = {r.placement.rounding.name: r.placement.rounding for r in results if r.placement.rounding}
     for scheme in roundings.values():
         described = scheme.description(lang)

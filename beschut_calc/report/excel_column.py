@@ -15,7 +15,7 @@ from ..core.engine import BoundColumn, bind_column
 from ..core.expr import Value, inputs_of, leaves, steps_of
 from ..core.parameters import ParameterBook, ParamValue
 from ..core.result import Result
-from ..core.rules import PARAMETER_LABELS
+from ..inputs.declared import title as declared_title
 from ..core.text import euro
 from .excel_cells import (EURO, EURO_CENTS, FACTOR, HEADER_FILL, HOURS_MAX, INPUT_FILL, NUMBER, PERCENT,
                           TOTAL_FILL, fill, flag_text, number_value, put_text, status_text)
@@ -179,9 +179,9 @@ class ColumnSheet:
         ws.freeze_panes = "B5"
 
         self.heading(self.t("Invoer", "Inputs"))
-        self.layout.hours = self.where.inputs["hours"] = self.value_row("hours", self.t("Uren per week", "Hours a week"), p.hours, NUMBER,
+        self.layout.hours = self.where.inputs["hours"] = self.value_row("hours", self.declared_label("hours"), p.hours, NUMBER,
                                            unit=self.t("uur, (0, 40]", "hours, (0, 40]"), is_input=True)
-        self.layout.wage_value = self.where.inputs["wage_value"] = self.value_row("wage_value", self.t("Loonwaarde (deel van WML)", "Wage value (share of WML)"),
+        self.layout.wage_value = self.where.inputs["wage_value"] = self.value_row("wage_value", self.declared_label("wage_value"),
                                                 p.wage_value, PERCENT, unit="0-100 %", is_input=True)
         self._validate()
         self.where.inputs["year"] = self.value_row("year", self.t("Jaar", "Year"), p.year, "0", note=self.t(
@@ -210,11 +210,11 @@ class ColumnSheet:
             self.where.inputs["first_year"] = self.value_row("start_year", self.t("Eerste jaar van de plek", "First year of the placement"), p.start_year, "0")
         if "absence" in used:
             self.where.inputs["absence"] = self.value_row(
-                "absence", self.t("Verzuim (deel van de contracturen)", "Sickness absence (share of contract hours)"),
+                "absence", self.declared_label("absence"),
                 p.absence or 0, PERCENT, unit="0-50 %", is_input=True)
         if "indexation" in used:
             self.where.inputs["indexation"] = self.value_row(
-                "indexation", self.t("Indexatie van de begeleidingskosten per jaar", "Yearly indexation of the guidance costs"),
+                "indexation", self.declared_label("indexation"),
                 p.indexation or 0, PERCENT, note=self.t("vanaf het eerste jaar van de plek", "from the first year of the placement"))
 
         self.heading(self.t("Parameters (met bron; wijzigen kan na opheffen van de beveiliging)",
@@ -270,10 +270,14 @@ class ColumnSheet:
                 self.where.values[leaf.key] = self.value_row(
                     leaf.pv.name, self._value_label(leaf), leaf.number, unit_format(unit, leaf.number), leaf.pv)
 
+    def declared_label(self, name: str) -> str:
+        """An input row's label, from the input's declaration (core/variables.py)."""
+        return declared_title(name)(self.lang)
+
     def _value_label(self, leaf: Value) -> str:
         pv = leaf.pv
-        if not leaf.path and pv.name in PARAMETER_LABELS:
-            text = PARAMETER_LABELS[pv.name](self.lang)
+        if not leaf.path and declared_title(pv.name) is not None:
+            text = declared_title(pv.name)(self.lang)
         elif leaf.label is not None:
             text = leaf.label(self.lang)
             text = text[:1].upper() + text[1:]

@@ -175,7 +175,7 @@ def add_uncertainty_sheet(wb, title: str, results: list[Result], columns: list, 
     from openpyxl.chart import BarChart, Reference
     from openpyxl.styles import Font
 
-    from ..core.variables import INPUTS
+    from ..inputs.declared import get as declared
 
     found = [(r, c) for r, c in zip(results, columns) if c is not None and (c.sensitivity is not None or c.simulation is not None)]
     if not found:
@@ -195,7 +195,7 @@ def add_uncertainty_sheet(wb, title: str, results: list[Result], columns: list, 
             top = row + 1
             for i, bar in enumerate(column.sensitivity):
                 r = top + i
-                inp = INPUTS[bar.parameter]
+                inp = declared(bar.parameter)
                 put_text(ws.cell(r, 1), inp.label(lang))
                 put_text(ws.cell(r, 2), inp.fmt(bar.low, lang))
                 put_text(ws.cell(r, 3), inp.fmt(bar.high, lang))

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..core.expr import (And, Cmp, Const, Decided, Expr, Flag, If, Input, Op, Round, Step, Sum, Value, Zero)
+from ..core.expr import (And, Cmp, Const, Decided, Expr, Flag, If, Input, Note, Op, Round, Step, Sum, Value, Zero)
 
 PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "pow": 3}
 SYMBOL = {"+": "+", "-": "-", "*": "*", "/": "/", "pow": "^"}
-CMP = {"<": "<", "<=": "<=", ">": ">", ">=": ">="}
+CMP = {"<": "<", "<=": "<=", ">": ">", ">=": ">=", "!=": "<>"}
 
 
 class Addresses:
@@ -73,6 +73,6 @@ def formula(e: Expr, where: Addresses) -> str:
         step = formula(e.step, where)
         # Round to 1e-6 first so a double like 16499.999999999998 is not pushed a whole step.
         return f"{fn}(ROUND({formula(e.expr, where)},6)/{step},0)*{step}"
-    if isinstance(e, Decided):
+    if isinstance(e, (Decided, Note)):
         return formula(e.expr, where)
     raise TypeError(f"no formula for {type(e).__name__}")

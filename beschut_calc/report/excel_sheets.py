@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.parameters import ParameterBook, ParamValue
-from ..core.rules import PARAMETER_LABELS as PARAM_LABELS
+from ..inputs.declared import title as declared_title
 from ..core.text import euro, plain
 from .excel_cells import EURO_CENTS, HEADER_FILL, NUMBER, fill, flag_text, number_value, put_text, put_value, status_text
 
@@ -81,7 +81,7 @@ def parameter_sheet(ws, used: list[ParamValue], where: list[list[str]], book: Pa
     row = 4
     for pv, columns in zip(used, where):
         base = pv.name.split(":")[0]
-        description = PARAM_LABELS.get(pv.name)
+        description = declared_title(pv.name)
         if description is not None:
             description = description(lang)
         elif pv.name in book:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..core.variables import DECLARED
 from ..core.accounts import BY_KEY
 from ..core.engine import Result
 from ..core.parameters import ParamValue
@@ -34,8 +35,10 @@ def inputs(result: Result) -> dict:
         "name": p.name,
         "year": p.year,
         "method": p.method,
-        "hours": number(p.hours),
-        "wage_value": number(p.wage_value),
+        # the declared fields of the column (core/variables.py): hours, wage value, and absence and
+        # indexation when the scenario gives them
+        **{name: number(getattr(p, name)) for name, v in DECLARED.items()
+           if v.field and (v.required or getattr(p, name, None) is not None)},
         "employer_model": p.employer.name,
         "subsidy_set": p.subsidy_set.path or p.subsidy_set.name,
         "rounding": p.rounding.name if p.rounding else "none",

@@ -1,0 +1,160 @@
+"""One declaration per input (issue 20, items 1 and 2): every input a scenario can set is declared
+once (core/variables.py, or its parameter file's `input:` block), and the schema, the override
+kinds and bounds, `--help`, JSON, the workbook, the caseload columns, `--sweep`, `--breakeven`
+and the ranges all derive from it. A toy input declared once reaches all of them."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from beschut_calc.cli import app
+from beschut_calc.core import flows as flow_declarations
+from beschut_calc.core import variables
+from beschut_calc.core.expr import Const, Param
+from beschut_calc.core.text import Text
+from beschut_calc.core.variables import Variable
+from beschut_calc.inputs import declared
+
+from conftest import write_scenario
+
+SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "zaanstreek-waterland-2017-herberekend.yaml"
+
+
+def _run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def _sweep_spec(v: Variable) -> str:
+    low, high = v.low, v.high
+    step = (high - low) / 4
+    start = low + step if v.low_open else low
+    return f"{v.name}={start.normalize():f}:{high.normalize():f}:{step.normalize():f}"
+
+
+def _listed(option: str) -> list[str]:
+    """The inputs `--help` names for `option`."""
+    text = _run("--help").stdout
+    start = text.index(f"  {option}")
+    part = text[start:text.index("\n  -", start)]
+    if option == "--sweep":
+        part = part[part.index("PARAM:"):]
+    words = [w.strip(",.") for w in part.split()]
+    return [w for w in words if w in declared.variables()]
+
+
+def test_help_lists_exactly_the_declared_inputs():
+    assert _listed("--breakeven") == list(declared.solvable())
+    assert set(_listed("--sweep")) == set(declared.sweepable())
+    # the bug of issue 20: these were missing from --help and ended in an internal error
+    assert {"indexation", "employer_charges"} <= set(declared.solvable())
+
+
+@pytest.mark.parametrize("name", declared.solvable())
+def test_every_breakeven_in_help_answers(name):
+    result = _run(SCENARIO, "--breakeven", name, "--format", "json")
+    assert result.exit_code == 0, (name, result.stderr)
+    data = json.loads(result.stdout)
+    found = data["breakeven"] if "breakeven" in data else [s["breakeven"] for s in data["scenarios"]]
+    assert found and "intern" not in result.stderr
+    assert _run(SCENARIO, "--breakeven", name).exit_code == 0
+
+
+@pytest.mark.parametrize("name", declared.sweepable())
+def test_every_sweep_in_help_answers(name):
+    spec = _sweep_spec(declared.get(name))
+    result = _run(SCENARIO, "--sweep", spec, "--format", "json")
+    assert result.exit_code == 0, (spec, result.stderr)
+    assert "sweep" in result.stdout
+    assert _run(SCENARIO, "--sweep", spec).exit_code == 0
+
+
+def test_the_declarations_are_consistent():
+    for name, v in declared.variables().items():
+        if v.sweep or v.breakeven != "no":
+            assert v.low is not None and v.high is not None, name
+        if v.range is not None:
+            assert name in declared.analysed()
+    # parameters declare themselves in their own file: no Python table names them
+    assert declared.get("employer_charges").title == Text("Werkgeverslasten", "Employer charges")
+    assert "employer_charges" not in variables.DECLARED
+    assert declared.title("wml_month") is not None
+
+
+# ------------------------------------------------------------------ a toy input, declared once
+
+TRAVEL_DAYS = Variable(
+    "travel_days", "number", Text("reisdagen per jaar", "travel days a year"),
+    Text("reisdagen per jaar, bijvoorbeeld 200", "travel days a year, e.g. 200"),
+    title=Text("Reisdagen per jaar", "Travel days a year"), low=D(0), high=D(260), default=D(0),
+    aliases=("reisdagen",), sweep=True, breakeven="linear")
+# ... and the rule that reads it: the municipality pays the worker € 5 per travel day
+TRAVEL = flow_declarations.FlowSpec("toy_travel", "municipality", "worker", Text("reiskosten", "travel costs"), "year",
+                                    "een proef (test)", rule=Param("travel_days") * Const(D(5)))
+
+
+@pytest.fixture
+def travel_days(monkeypatch):
+    monkeypatch.setitem(variables.DECLARED, TRAVEL_DAYS.name, TRAVEL_DAYS)
+    monkeypatch.setattr(flow_declarations, "FLOWS", flow_declarations.FLOWS + (TRAVEL,))
+
+
+PLACE = dict(name="toy", year=2026, hours=28, wage_value="35%", employer_model="regular", subsidy_set="rijk")
+
+
+def test_a_toy_input_reaches_schema_help_json_workbook_caseload_sweep_and_breakeven(travel_days, tmp_path, book):
+    # the schema: accepted, refused with its declared words, suggested for a typo or its Dutch word
+    good = write_scenario(tmp_path, "good.yaml", **PLACE, overrides={"travel_days": 200})
+    bad = _run(write_scenario(tmp_path, "bad.yaml", **PLACE, overrides={"travel_days": 400}))
+    assert bad.exit_code == 2 and "valt buiten wat kan" in bad.stderr and "reisdagen per jaar, bijvoorbeeld 200" in bad.stderr
+    bad_en = _run(write_scenario(tmp_path, "bad.yaml", **PLACE, overrides={"travel_days": 400}), "--lang", "en")
+    assert "travel days a year, e.g. 200" in bad_en.stderr
+    for typo in ("travel_dayz", "reisdagen"):
+        typo_run = _run(write_scenario(tmp_path, "typo.yaml", **PLACE, overrides={typo: 3}))
+        assert typo_run.exit_code == 2 and "bedoelt u 'travel_days'?" in typo_run.stderr, typo_run.stderr
+    # --help
+    assert "travel_days" in _listed("--breakeven") and "travel_days" in _listed("--sweep")
+    # JSON inputs, and the rule reads it
+    data = json.loads(_run(good, "--format", "json").stdout)
+    column = data["scenarios"][0]
+    assert column["inputs"]["overrides"]["travel_days"] == 200
+    assert next(f for f in column["flows"] if f["key"] == TRAVEL.key)["amount"] == 1000
+    # --sweep and --breakeven (where the worker's balance is not the employer's: none in range is an answer too)
+    sweep = _run(good, "--sweep", "travel_days=0:200:100", "--format", "json")
+    assert sweep.exit_code == 0, sweep.stderr
+    breakeven = _run(good, "--breakeven", "travel_days")
+    assert breakeven.exit_code == 0 and "reisdagen per jaar" in breakeven.stdout, breakeven.stderr
+    # also where the scenario does not set it: its declared default
+    plain = write_scenario(tmp_path, "plain.yaml", **PLACE)
+    assert _run(plain, "--sweep", "travel_days=0:200:100").exit_code == 0
+    # the workbook's row for it, with its declared label
+    from beschut_calc.inputs.load import load_scenario
+    from beschut_calc.core.engine import calculate
+    from beschut_calc.report import excel
+
+    result = calculate(load_scenario(good).placements[0], book)
+
+    class Scenario:
+        name, file, extra, description = "toy", "toy.yaml", {}, None
+
+    wb, layouts = excel.build([(Scenario(), [result])], book)
+    cells = [str(c.value) for row in wb[layouts[0].sheet].iter_rows() for c in row if c.value is not None]
+    assert "Reisdagen per jaar [travel_days]" in cells
+    # a caseload column, under its Dutch alias
+    (tmp_path / "c.csv").write_text("id;gemeente;startdatum;uren;loonwaarde;werkgever;subsidieset;reisdagen\n"
+                                    "A1;Zaandam;1-1-2026;28;35%;regulier;rijk;200\n"
+                                    "A2;Zaandam;1-1-2026;28;35%;regulier;rijk;100\n", encoding="utf-8")
+    caseload = _run(write_scenario(tmp_path, "c.yaml", name="c", caseload="c.csv", year=2026, employer_model="regular",
+                                   subsidy_set="rijk"), "--format", "json")
+    assert caseload.exit_code == 0, caseload.stderr
+    year = json.loads(caseload.stdout)["caseload"]["by_year"][0]
+    # two rows, 200 and 100 days: € 1.000 and € 500 travel costs to the worker (the column above has 200)
+    assert abs(year["worker_net"] - (2 * column["perspectives"]["worker"]["balance"] - 500)) <= 0.02
+    (tmp_path / "c.csv").write_text("id;gemeente;startdatum;uren;loonwaarde;werkgever;subsidieset;reisdagen\n"
+                                    "A1;Zaandam;1-1-2026;28;35%;regulier;rijk;999\n", encoding="utf-8")
+    refused = _run(write_scenario(tmp_path, "c.yaml", name="c", caseload="c.csv", year=2026, employer_model="regular",
+                                  subsidy_set="rijk"))
+    assert refused.exit_code == 2 and "reisdagen per jaar, bijvoorbeeld 200" in refused.stderr
