@@ -22,7 +22,7 @@ from ..core.accounts import EMPLOYER, MUNICIPALITY, STATE, VIEWS
 from ..core.engine import Result, calculate
 from ..core.flows import FLOWS
 from ..core.model import Placement
-from ..core.parameters import ParameterBook, ParamValue
+from ..core.parameters import ParameterBook
 from ..core.text import Text
 
 ZERO = Decimal(0)

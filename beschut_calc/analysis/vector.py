@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from ..core.engine import BoundColumn, binder_for, inputs_of_placement
+from ..core.engine import BoundColumn, inputs_of_placement
 from ..core.expr import Numbers, evaluate, note_masks
 
 
