@@ -131,3 +131,91 @@ def test_unknown_input_is_one_line_exit_2(name):
     assert result.exit_code == 2
     assert result.stdout == "" and len(result.stderr.strip().splitlines()) == 1
     assert "--breakeven" in result.stderr and "hours" in result.stderr
+
+
+# ---------------------------------------------------------------- issue 20 item 8: from the trees, every column
+
+def _by_engine(p, book, name):
+    from beschut_calc.analysis.breakeven import _solve_by_engine
+
+    return _solve_by_engine(p, book, name)
+
+
+@pytest.mark.parametrize(("path", "index", "name"), [
+    (MEMO, 0, "hours"), (MEMO, 1, "hours"), (STATUTORY, 0, "hours"), (STATUTORY, 1, "wage_value"),
+    (MEMO, 0, "wage_value"), (PAYROLL, 1, "payroll_markup"), (STATUTORY, 0, "guidance_cost_fulltime"),
+    (SCENARIOS / "arnhem-2017.yaml", 1, "hours"), (SCENARIOS / "werkgeversmodellen-2026.yaml", 0, "absence"),
+])
+def test_the_trees_give_the_engines_answer(book, path, index, name):
+    # the search over the bound trees (numpy, then Decimal) reports what the search by `calculate` alone reported
+    p = column(path, index)
+    fast, slow = solve(p, book, name), _by_engine(p, book, name)
+    assert fast.to_json("nl") == slow.to_json("nl") and fast.to_json("en") == slow.to_json("en")
+    assert fast.method == slow.method and fast.balance_now == slow.balance_now
+
+
+def test_every_reported_value_balances_by_the_engine(book):
+    # one calculate per column confirms it; the other break-even points balance too
+    for path in (MEMO, STATUTORY, PAYROLL):
+        for p in load_scenario(path).placements:
+            for name in ("hours", "wage_value", "guidance_cost_fulltime", "municipal_top_up"):
+                found = solve(p, book, name)
+                for value in ((found.value,) if found.value is not None else ()) + found.others:
+                    balance = calculate(dataclasses.replace(with_value(p, name, value), rounding=None), book).balance
+                    if found.method == "jump" and value == found.value:
+                        assert balance != 0
+                    elif value in found.others and abs(balance) > Decimal("1e-8"):
+                        continue                      # another jump over zero (the LIV threshold)
+                    else:
+                        assert abs(balance) <= Decimal("1e-8"), (path.name, p.name, name, value, balance)
+
+
+def test_a_disagreement_with_the_engine_falls_back_to_the_engine(book, monkeypatch):
+    from beschut_calc.analysis import breakeven
+
+    used = []
+    real = breakeven._solve_by_engine
+    monkeypatch.setattr(breakeven, "_confirmed", lambda *a: False)
+    monkeypatch.setattr(breakeven, "_solve_by_engine", lambda *a: used.append(a[2]) or real(*a))
+    found = solve(column(MEMO, 1), book, "hours")
+    assert used == ["hours"] and found.value == 24 and found.method == "jump"
+
+
+def test_indexation_without_effect_in_the_first_year_is_said_so(book):
+    # indexation grows the guidance costs from the placement's second year: (1 + i) ^ (year - first year)
+    found = solve(column(STATUTORY), book, "indexation")
+    assert found.value is None and found.method == "none"
+    assert found.reason("nl").startswith("indexatie per jaar heeft geen invloed op het saldo van deze kolom")
+    assert "tweede jaar" in found.reason("nl") and "second year" in found.reason("en")
+
+
+def test_indexation_in_a_later_year_of_the_placement(book, tmp_path):
+    from conftest import write_scenario
+
+    path = write_scenario(tmp_path, name="later", year=2019, start="2017-01", hours=31, wage_value="30%",
+                          subsidy_set="zaanstreek-waterland-2017", indexation="2%", overrides={"guidance_cost_fulltime": 9000})
+    p = load_scenario(path).placements[0]
+    found, slow = solve(p, book, "indexation"), _by_engine(p, book, "indexation")
+    assert found.to_json("nl") == slow.to_json("nl")
+    if found.value is not None:
+        balance = calculate(dataclasses.replace(with_value(p, "indexation", found.value), rounding=None), book).balance
+        assert abs(balance) <= Decimal("1e-8")
+    else:
+        assert found.reason("nl").startswith("geen break-even tussen -10 % en 20 %")
+
+
+def test_cli_indexation_answers_in_dutch_exit_0():
+    result = CliRunner().invoke(app, [str(MEMO), "--breakeven", "indexation"])
+    assert result.exit_code == 0, result.stderr
+    assert "31 uur: indexatie per jaar heeft geen invloed op het saldo van deze kolom" in " ".join(result.stdout.split())
+
+
+def test_five_hundred_columns_may_ask_for_a_break_even():
+    from beschut_calc.analysis.hooks import check_request
+    from beschut_calc.core import limits
+    from beschut_calc.core.errors import InputError
+
+    assert limits.BREAKEVEN_COLUMNS.maximum == limits.COLUMNS.maximum == 500
+    check_request(500, breakeven="hours", sweep=[], years=None)
+    with pytest.raises(InputError):
+        check_request(501, breakeven="hours", sweep=[], years=None)

@@ -1,10 +1,9 @@
 """Issue 15 item 5: the total work of one run is bounded (core/limits.py), and a request beyond a
-bound is refused by count, before any work: exit 2 within a second, naming the limit and how to
-split the work, nothing written. A wide table is split over blocks, never printed empty."""
+bound is refused by count, before any work: exit 2, naming the limit and how to split the work,
+nothing written (how quickly: bench/refusals.py, not a wall-clock assert here). A wide table is split over blocks, never printed empty."""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from typer.testing import CliRunner
@@ -29,11 +28,8 @@ def refused(tmp_path, text: str, *args, files: int = 1):
         path = tmp_path / f"s{i}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
-    start = time.perf_counter()
-    result = CliRunner().invoke(app, [*paths, *map(str, args)])
-    elapsed = time.perf_counter() - start
+    result = CliRunner().invoke(app, [*paths, *map(str, args)])   # how fast: bench/refusals.py
     assert result.exit_code == 2, result.output
-    assert elapsed < 1.0, elapsed
     assert result.output.count("\n") == 1 and "te veel werk" in result.output
     return result.output
 
@@ -58,7 +54,6 @@ def test_columns_are_counted_over_all_files(tmp_path):
 
 @pytest.mark.parametrize(("args", "limit", "shown"), [
     (["--years", "10"], limits.COLUMN_YEARS, "3.000 kolomjaren"),
-    (["--breakeven", "hours"], limits.BREAKEVEN_COLUMNS, "300 kolommen met een break-even-zoektocht"),
     (["--sensitivity"], limits.SENSITIVITY_COLUMNS, "300 kolommen met een tornado"),
     (["--simulate", "100000"], limits.DRAWS, "30.000.000 trekkingen"),
     (["--sweep", "hours=1:40:0.001"], limits.SWEEP_POINTS, "11.700.300 roosterpunten"),

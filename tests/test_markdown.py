@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 from typer.testing import CliRunner
@@ -44,7 +45,7 @@ def test_markdown_table_matches_the_json_figures():
     # Dutch formatting as in the memo (text.euro): thousands with a dot, minus before the euro sign
     for label, key in (("Totaal baten", "benefits"), ("Totaal kosten", "costs"), ("Saldo", "balance")):
         assert rows[label] == [euro(Decimal(str(s["totals"][key]))) for s in js]
-    assert "." in rows["Totaal baten"][0] and rows["Saldo"][0].startswith("-€ ")
+    assert all(re.fullmatch(r"-?€ \d{1,3}(\.\d{3})*", cell) for label in ("Totaal baten", "Saldo") for cell in rows[label])
     assert f"_{HEADINGS['per_year']('nl')}_" in md.stdout
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import time
 from decimal import Decimal
 
 import pytest
@@ -89,19 +88,16 @@ def test_grid_equals_the_engine_at_sample_points(case, specs, placement, book):
         assert abs(float(expected) - balance[i]) < 1e-6, (point, expected, balance[i])
 
 
-def test_one_million_points_well_under_a_second(placement, book):
+def test_one_million_points(placement, book):
+    # how fast (11 ns a point): bench/sweep.py; no wall-clock assert here
     p = placement(year=2017, subsidy_set="zaanstreek-waterland-2017")
-    result = calculate(p, book)
     axes = sw.parse_axes(["hours=0.04:40:0.04", "wage_value=0:0.999:0.001"])
-    sw.sweep(p, book, sw.parse_axes(["hours=1:2:1"]))       # warm up numpy's import
-    start = time.perf_counter()
     _, balance = sw.sweep(p, book, axes)
-    elapsed = time.perf_counter() - start
     assert len(balance) == 1_000_000
-    assert elapsed < 1.0, elapsed
 
 
-def test_json_of_250k_points_within_three_times_serialising_it(tmp_path):
+def test_json_of_250k_points(tmp_path):
+    # how fast against serialising the same JSON: bench/sweep.py
     import io
     import sys
 
@@ -114,17 +110,11 @@ def test_json_of_250k_points_within_three_times_serialising_it(tmp_path):
     buf, old = io.StringIO(), sys.stdout
     sys.stdout = buf
     try:
-        start = time.perf_counter()
         _call_main(main, **args)
-        total = time.perf_counter() - start
     finally:
         sys.stdout = old
     data = json.loads(buf.getvalue())
     assert len(data["scenarios"][0]["sweep"]) == 250_000
-    start = time.perf_counter()
-    json.dumps(data, ensure_ascii=False, indent=2)
-    serialise = time.perf_counter() - start
-    assert total <= 3 * serialise, (total, serialise)
 
 
 def _call_main(main, files, format, sweep):

@@ -3,8 +3,9 @@
 Each part of a request is bounded on its own elsewhere (a sweep's points, --years, --simulate);
 these bound the products, because 200 variants times a compare of 200 values, or 100 columns
 times a capped sweep, is a small file that asks for hours of work and gigabytes of memory. The
-numbers come from measuring (bench/, README "Grenzen"): about 2 ms per column for a table,
-100 ms per column for a break-even search. A refused request is answered before any work, by
+numbers come from measuring (bench/, README "Grenzen"): about 10 ms per column for a printed
+table; a break-even search evaluates each column's bound trees over arrays and adds a few ms a
+column (bench/breakeven.py: at most twice the plain table at 500 columns). A refused request is answered before any work, by
 count, with the limit named and how to split the work.
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ COLUMNS = Limit("kolommen", 500, "kolommen (varianten × vergelijkingswaarden, a
                 "spread the variants over more files and run them one by one, or compare fewer values")
 COLUMN_YEARS = Limit("--years", 2_000, "kolomjaren (kolommen × --years)", "column-years (columns × --years)",
                      "volg minder jaren of draai minder kolommen tegelijk", "follow fewer years or run fewer columns at once")
-BREAKEVEN_COLUMNS = Limit("--breakeven", 50, "kolommen met een break-even-zoektocht", "columns with a break-even search",
+BREAKEVEN_COLUMNS = Limit("--breakeven", 500, "kolommen met een break-even-zoektocht", "columns with a break-even search",
                           "zoek de break-even voor minder kolommen tegelijk", "search the break-even for fewer columns at once")
 SENSITIVITY_COLUMNS = Limit("--sensitivity", 100, "kolommen met een tornado", "columns with a tornado",
                             "vraag de tornado voor minder kolommen tegelijk", "ask the tornado for fewer columns at once")
