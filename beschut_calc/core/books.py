@@ -8,9 +8,8 @@ formulas alike: the engine, the caseload, the budget and every report read them 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .accounts import BY_KEY, EMPLOYER, VIEWS, Account, sign
 from .parameters import ParamValue
@@ -19,8 +18,7 @@ from .text import Text
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
-class Flow:
+class Flow(NamedTuple):
     """An amount from one account to another (core/flows.py), evaluated for one column."""
     key: str
     label: Text
@@ -50,8 +48,7 @@ def totals(view: str, legs: Iterable[tuple[str, str, object]], zero=ZERO) -> tup
     return receives, pays, receives - pays
 
 
-@dataclass(frozen=True)
-class PartyView:
+class PartyView(NamedTuple):
     party: Account
     receives: tuple[Flow, ...]
     pays: tuple[Flow, ...]

@@ -1,8 +1,8 @@
 """What a calculation returns: lines with their rule and sources, totals and warnings (plain data)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from .books import Flow
 from .model import Placement
@@ -21,8 +21,7 @@ def unique(params) -> tuple[ParamValue, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     key: str
     side: str                          # "benefit" or "cost"
     amount: Decimal
@@ -34,8 +33,7 @@ class Line:
     label: Text | None = None          # only for extra lines; the seven core lines have fixed labels
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     placement: Placement
     lines: tuple[Line, ...]
     warnings: tuple[Text, ...]

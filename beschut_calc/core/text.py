@@ -1,14 +1,13 @@
 """Bilingual text and Dutch/English number formatting (no I/O, no heavy imports)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 LANGS = ("nl", "en")
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A message in Dutch and English; `Text.same` for text that needs no translation."""
     nl: str
     en: str
