@@ -40,3 +40,12 @@ def test_an_unwritable_cache_is_skipped(monkeypatch, tmp_path):
     monkeypatch.setattr(pf, "_BOOK", None)
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert pf.load_parameters().parameters
+
+
+def test_the_cache_keeps_every_key_and_date_as_yaml_gives_them():
+    """Ages as whole-number keys, dates as keys and as values: the JSON form gives them back exactly."""
+    import datetime as dt
+
+    doc = {"values": {dt.date(2019, 7, 1): {"value": {18: 0.5, 19: 0.6}, "source": "s"}}, "known_until": dt.date(2026, 7, 1),
+           "bands": [{"from": 9.66, "to": None}], "flag": True}
+    assert pf._from_json(__import__("json").loads(__import__("json").dumps(pf._jsonable(doc)))) == doc

@@ -91,18 +91,21 @@ def cache_directory() -> Path | None:
     return Path(base) / "beschut-calc" if base else None
 
 
+CACHE_FORMAT = "v2"      # a new encoding gets a new name, so an old cache is never misread
+
+
 def _cached_documents(raws: dict[str, bytes], digest: str) -> dict[str, dict]:
     """The parsed YAML documents: from the cache when it holds this digest (JSON: fast to read and
     never code), else parsed and stored there. A cache that cannot be read or written is skipped."""
     import json
 
     folder = cache_directory()
-    target = folder / f"parameters-{digest}.json" if folder is not None else None
+    target = folder / f"parameters-{CACHE_FORMAT}-{digest}.json" if folder is not None else None
     if target is not None:
         try:
             stored = json.loads(target.read_text(encoding="utf-8"))
             if isinstance(stored, dict) and set(stored) == set(raws):
-                return {name: _dates_back(doc) for name, doc in stored.items()}
+                return {name: _from_json(doc) for name, doc in stored.items()}
         except (OSError, ValueError):
             pass
     import yaml
@@ -125,27 +128,29 @@ def _cached_documents(raws: dict[str, bytes], digest: str) -> dict[str, dict]:
 
 
 def _jsonable(value: Any) -> Any:
-    """A parsed document with its dates (keys or values) as ISO text; anything else JSON cannot hold refuses."""
+    """A parsed document in JSON, exactly: a date becomes {"__date__": ISO}, a mapping with a key that
+    is not text becomes {"__items__": [[key, value], ...]}; anything else JSON cannot hold refuses."""
     if isinstance(value, dict):
-        return {(k.isoformat() if isinstance(k, dt.date) else k): _jsonable(v) for k, v in value.items()}
+        if all(isinstance(k, str) for k in value):
+            return {k: _jsonable(v) for k, v in value.items()}
+        return {"__items__": [[_jsonable(k), _jsonable(v)] for k, v in value.items()]}
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return {"__date__": value.isoformat()}
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     raise TypeError(f"cannot cache {type(value).__name__}")
 
 
-def _dates_back(doc: Any) -> Any:
-    """Dates as YAML gives them: the keys of `values` and `known_until` (JSON keeps them as text)."""
-    if isinstance(doc, dict):
-        if isinstance(doc.get("values"), dict):
-            doc["values"] = {dt.date.fromisoformat(k) if _is_date(k) else k: v for k, v in doc["values"].items()}
-        if _is_date(doc.get("known_until")):
-            doc["known_until"] = dt.date.fromisoformat(doc["known_until"])
-    return doc
-
-
-def _is_date(text: Any) -> bool:
-    return isinstance(text, str) and len(text) == 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit()
+def _from_json(value: Any) -> Any:
+    """The inverse of `_jsonable`."""
+    if isinstance(value, dict):
+        if set(value) == {"__date__"} and isinstance(value["__date__"], str):
+            return dt.date.fromisoformat(value["__date__"])
+        if set(value) == {"__items__"} and isinstance(value["__items__"], list):
+            return {_from_json(k): _from_json(v) for k, v in value["__items__"]}
+        return {k: _from_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_from_json(v) for v in value]
+    return value
