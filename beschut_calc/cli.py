@@ -115,7 +115,11 @@ def main(
     debug: bool = typer.Option(False, "--debug", help="Toon bij een interne fout de volledige traceback."),
     version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Toon de versie."),
 ):
-    """Bereken baten, kosten en saldo per plek voor elk scenario."""
+    """Bereken baten, kosten en saldo per plek voor elk scenario.
+
+    Beginnen: cp scenarios/sjabloon.yaml mijn-gemeente.yaml en pas de waarden aan. De wettabel (elke
+    parameter met waarde, datum, bron en status): beschut-calc parameters --year 2026 (ook -f json of -f markdown).
+    """
     try:
         options = pipeline.Options(format=format.value, lang=lang.value, explain=explain,
                                    perspective=perspective.value if perspective is not None else None,
@@ -124,7 +128,9 @@ def main(
         pipeline.execute(files, options, sys.stdout)
         sys.stdout.flush()    # here, so a full disk or a closed pipe is met inside the handlers below
     except InputError as exc:
-        typer.echo(exc.render(lang.value), err=True)
+        from .process import say
+
+        say(exc.render(lang.value))
         raise typer.Exit(2)
     except typer.Exit:
         raise
@@ -138,9 +144,11 @@ def main(
         # Files are written via safewrite, which removes its temporary file on any exception.
         from .process import Terminated
 
+        from .process import say
+
         how = "SIGTERM" if isinstance(exc, Terminated) else "Ctrl-C"
-        typer.echo(f"afgebroken ({how}); er is geen half geschreven bestand achtergebleven" if lang == Lang.nl else
-                   f"interrupted ({how}); no half-written file was left behind", err=True)
+        say(f"afgebroken ({how}); er is geen half geschreven bestand achtergebleven" if lang == Lang.nl else
+            f"interrupted ({how}); no half-written file was left behind")
         raise typer.Exit(143 if isinstance(exc, Terminated) else 130)
     except OSError as exc:
         from . import process
@@ -148,15 +156,17 @@ def main(
         if exc.errno not in process.OUTPUT_ERRNOS or debug:
             raise
         process.silence_stdout()
-        typer.echo(process.output_failed(exc, lang.value), err=True)
+        process.say(process.output_failed(exc, lang.value))
         raise typer.Exit(2)
     except Exception as exc:
         if debug:
             raise
-        typer.echo((f"Sorry, er ging intern iets mis in beschut-calc {__version__} ({type(exc).__name__}). "
-                    "Draai opnieuw met --debug en meld de uitvoer als issue bij het project." if lang == Lang.nl else
-                    f"Sorry, beschut-calc {__version__} hit an internal error ({type(exc).__name__}). "
-                    "Run again with --debug and report the output as an issue to the project."), err=True)
+        from .process import say
+
+        say(f"Sorry, er ging intern iets mis in beschut-calc {__version__} ({type(exc).__name__}). "
+            "Draai opnieuw met --debug en meld de uitvoer als issue bij het project." if lang == Lang.nl else
+            f"Sorry, beschut-calc {__version__} hit an internal error ({type(exc).__name__}). "
+            "Run again with --debug and report the output as an issue to the project.")
         raise typer.Exit(1)
 
 
@@ -167,7 +177,7 @@ parameters_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty
 @parameters_app.command(cls=DutchHelpCommand)
 def parameters(
     year: Optional[int] = typer.Option(None, "--year", help="Alleen de waarden die in dit jaar gelden (standaard: alle jaren)."),
-    format: Format = typer.Option(Format.table, "--format", "-f", help="table (standaard) of json."),
+    format: Format = typer.Option(Format.table, "--format", "-f", help="table (standaard), json of markdown."),
     lang: Lang = typer.Option(Lang.nl, "--lang", help="Taal: nl (standaard) of en."),
 ):
     """Toon elke parameter met waarde, ingangsdatum, bron en status (bevestigd, niet bevestigd, aanname, doorgetrokken)."""
@@ -184,6 +194,8 @@ def parameters(
     receipt = make_receipt(book, __version__)
     if format == Format.json:
         sys.stdout.write(law_table.to_json(book, year, lang.value, receipt))
+    elif format == Format.markdown:
+        sys.stdout.write(law_table.markdown(book, year, lang.value, receipt))
     else:
         law_table.render(book, year, lang.value, receipt)
 
@@ -209,7 +221,7 @@ def run():  # console-script entry point
         else:
             code = app(args, prog_name=program, standalone_mode=False)
     except UsageError as exc:
-        sys.stderr.write(process.usage_message(exc, lang, program) + "\n")
+        process.say(process.usage_message(exc, lang, program))
         sys.exit(2)
     except process.Terminated:
         sys.exit(143)
@@ -220,6 +232,6 @@ def run():  # console-script entry point
         if exc.errno not in process.OUTPUT_ERRNOS:
             raise
         process.silence_stdout()
-        sys.stderr.write(process.output_failed(exc, lang) + "\n")
+        process.say(process.output_failed(exc, lang))
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -10,8 +10,8 @@ when an option needs them, so a plain table run stays fast (cli.py imports this 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .core.errors import InputError
 
@@ -20,8 +20,7 @@ SINGLE_PLACE_OPTIONS = ("--breakeven", "--sweep", "--sensitivity", "--simulate",
 GROUPINGS = {"gemeente": "municipality", "werkgever": "employer_model"}
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """What the command line asked for, as plain values (no typer types past cli.py)."""
     format: str = "table"                 # table, json or markdown
     lang: str = "nl"
@@ -52,16 +51,17 @@ class Options:
         return bool(self.single_place_asked()) or self.years is not None
 
 
-@dataclass
 class Run:
-    """Everything one run computed; formats and exports only read it."""
-    options: Options
-    book: object                                   # core.parameters.ParameterBook
-    receipt: object                                # core.receipt.Receipt
-    scenarios: list = field(default_factory=list)  # [(Scenario, [Result per column])], in file order
-    views: list[str] = field(default_factory=list)  # party views asked with --perspective
-    analyses: object = None                        # analysis.hooks.Analyses, or None when none ran
-    caseload: object = None                        # analysis.caseload.CaseloadResult, or None
+    """Everything one run computed; formats and exports only read it. `build` fills it in stages."""
+
+    def __init__(self, options: Options, book, receipt):
+        self.options = options
+        self.book = book                   # core.parameters.ParameterBook
+        self.receipt = receipt             # core.receipt.Receipt
+        self.scenarios: list = []          # [(Scenario, [Result per column])], in file order
+        self.views: list[str] = []         # party views asked with --perspective
+        self.analyses = None               # analysis.hooks.Analyses, or None when none ran
+        self.caseload = None               # analysis.caseload.CaseloadResult, or None
 
     @property
     def results(self) -> list:
@@ -247,7 +247,8 @@ def export(run: Run) -> list[tuple[str, Path]]:
     if o.word is not None:
         from .report import word as word_report
 
-        word_report.write(o.word, run.scenarios, o.lang, force=o.force, receipt=run.receipt, caseload=run.caseload)
+        word_report.write(o.word, run.scenarios, o.lang, force=o.force, receipt=run.receipt, caseload=run.caseload,
+                          analyses=run.analyses)
         written.append(("word", o.word))
     if o.chart is not None:
         from .report import chart as chart_report
@@ -256,7 +257,7 @@ def export(run: Run) -> list[tuple[str, Path]]:
             results, title = run.results, " + ".join(scenario.name for scenario, _ in run.scenarios)
         else:
             results, title = run.caseload.year_results(), run.caseload.scenario.name
-        chart_report.write(o.chart, results, o.lang, force=o.force, title=title)
+        chart_report.write(o.chart, results, o.lang, force=o.force, title=title, per_place=bool(run.scenarios))
         written.append(("chart", o.chart))
     return written
 

@@ -70,6 +70,20 @@ def silence_stdout() -> None:
         pass
 
 
+def say(text: str) -> None:
+    """One line on stderr; when stderr itself cannot be written (`2>/dev/full`, a closed stderr) there
+    is no one to tell: it is pointed at /dev/null so the interpreter's final flush cannot fail either,
+    and the exit code says what happened."""
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
 def output_failed(exc: OSError, lang: str) -> str:
     why = {errno.ENOSPC: ("de schijf is vol", "the disk is full"), errno.EDQUOT: ("de schijfruimte is op", "the disk quota is used up"),
            errno.EFBIG: ("het bestand wordt te groot", "the file grows too large")}.get(exc.errno, ("het uitvoerkanaal weigert", "the output refuses it"))

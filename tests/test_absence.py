@@ -2,8 +2,9 @@
 
 Ziektewet art. 29b lid 2 onder f: the employer of a beschut-werk employee gets sickness benefit
 from the first day; lid 5: 70 % of the daily wage, lid 6: the daily wage in the first 52 weeks on
-request (the default here, an assumption). Participatiewet art. 10d lid 12 (to 2021-07-01 at least):
-no LKS over periods with such benefit; the provision is gone in the version of 2023-07-01.
+request (the default here, an assumption). Participatiewet art. 10d lid 12 (to 2022-01-01): no LKS over
+periods with such benefit; it lapsed on 2022-01-01 (Verzamelwet SZW 2022, Stb. 2021, 627, art. IV onderdeel aA),
+and from then Ziektewet art. 29e multiplies the benefit by the wage value (at least 30 %; issue 21).
 """
 from __future__ import annotations
 
@@ -49,11 +50,12 @@ def test_absence_10_percent_in_2026(calc):
     # the wage value is 10 % lower; wage costs stay (the employer keeps paying)
     assert_cent(result.line("wage_value").amount, D("0.30") * wage * D("0.90"))
     assert result.line("wage_costs").amount == base.line("wage_costs").amount
-    # ZW art. 29b lid 6: the daily wage over the absent share (wage level 100 %)
-    assert_cent(result.line("sickness_benefit").amount, D("0.10") * wage)
-    # 2026: the offset of Pw art. 10d lid 12 is no longer in the law: the LKS continues in full (flagged)
+    # ZW art. 29b lid 6: the daily wage over the absent share (wage level 100 %), times the wage value
+    # (ZW art. 29e, from 2022-01-01; issue 21 changed this amount: it was the full daily wage)
+    assert_cent(result.line("sickness_benefit").amount, D("0.10") * wage * D("0.30"))
+    # from 2022 the offset of Pw art. 10d lid 12 is gone (Verzamelwet SZW 2022): the LKS continues in full
     assert result.line("wage_subsidy").amount == base.line("wage_subsidy").amount
-    assert any("lks_stops_during_sickness_benefit" in w("nl") for w in result.warnings)
+    assert not any("lks_stops_during_sickness_benefit" in w("nl") for w in result.warnings)
 
 
 def test_absence_in_2019_stops_the_lks_over_the_sick_share(calc):
@@ -66,7 +68,7 @@ def test_absence_in_2019_stops_the_lks_over_the_sick_share(calc):
 def test_seventy_percent_when_the_employer_does_not_ask_for_the_daily_wage(calc):
     result = calc(year=2026, hours=31, absence="10%", overrides={"sickness_benefit_share": "70%"})
     wage = (6 * D("14.71") + 6 * D("14.99")) * 31 * 52 / 12 * HOLIDAY
-    assert_cent(result.line("sickness_benefit").amount, D("0.10") * wage * D("0.70"))
+    assert_cent(result.line("sickness_benefit").amount, D("0.10") * wage * D("0.70") * D("0.30"))
 
 
 def test_absence_out_of_range_is_refused(tmp_path):

@@ -5,10 +5,10 @@ runs through the installed console script (a real process, as a user runs it) an
 typer's CliRunner (in-process, both languages). Every answer must be: exit code 2, nothing on
 stdout, one or two lines on stderr starting with file:line:column (file-level problems such as a
 missing file have no position), the key, what is wrong and a hint in parentheses, never a
-traceback, within a second. With --lang en the message must be English.
+traceback. With --lang en the message must be English.
 
-Timing: in-process answers are held to the issue's one second; a real process also pays the
-interpreter's start-up, so it gets a generous 5 s (bench/ measures start-up on its own).
+How quickly the answer comes (the issue's one second) is measured by bench/refusals.py, as a
+ratio to a bare start-up; no test here asserts a wall-clock time.
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
@@ -39,8 +38,6 @@ HERE = Path(__file__).resolve().parent / "bad_inputs"
 CASES: dict[str, dict] = yaml.safe_load((HERE / "expected.yaml").read_text(encoding="utf-8"))
 NAMES = sorted(CASES)
 FILE_LEVEL = {"missing.yaml", "a-directory.yaml", "oversized.yaml", "empty.yaml", "empty-zero-bytes.yaml"}
-IN_PROCESS_SECONDS = 1.0
-PROCESS_SECONDS = 5.0
 
 # Words that only a Dutch message contains; an English message may still quote the user's own
 # (Dutch) text between single quotes, which is removed before looking.
@@ -124,25 +121,21 @@ def test_the_issue_list_is_covered():
 @pytest.mark.parametrize("name", NAMES)
 def test_cli_runner(name, lang, workdir, monkeypatch):
     monkeypatch.chdir(workdir)
-    start = time.perf_counter()
     result = CliRunner().invoke(app, [name, "--lang", lang])
-    seconds = time.perf_counter() - start
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     check(CASES[name], name, result.exit_code, result.stdout, result.stderr, lang)
-    assert seconds < IN_PROCESS_SECONDS, f"{name}: {seconds:.2f} s"
 
 
 @pytest.fixture(scope="module")
-def processes(workdir) -> dict[str, tuple[int, str, str, float]]:
+def processes(workdir) -> dict[str, tuple[int, str, str]]:
     """Every case through the installed console script (default language), a few at a time."""
     script = console_script()
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "COLUMNS": "120"}
 
     def run(name):
-        start = time.perf_counter()
         proc = subprocess.run([script, name], cwd=workdir, capture_output=True, text=True, timeout=60,
                               stdin=subprocess.DEVNULL, env=env)
-        return name, (proc.returncode, proc.stdout, proc.stderr, time.perf_counter() - start)
+        return name, (proc.returncode, proc.stdout, proc.stderr)
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         return dict(pool.map(run, NAMES))
@@ -150,9 +143,8 @@ def processes(workdir) -> dict[str, tuple[int, str, str, float]]:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_console_script(name, processes):
-    code, out, err, seconds = processes[name]
+    code, out, err = processes[name]
     check(CASES[name], name, code, out, err, "nl")
-    assert seconds < PROCESS_SECONDS, f"{name}: {seconds:.2f} s"
 
 
 def test_debug_does_not_turn_bad_input_into_a_traceback(workdir, monkeypatch):
@@ -230,12 +222,9 @@ def test_damaged_scenarios_never_crash(text, lang, workdir, monkeypatch):
     """Exit 0 (the damage happened to be valid) or 2 with a located one-line answer; never 1."""
     monkeypatch.chdir(workdir)
     Path("damaged.yaml").write_text(text, encoding="utf-8")
-    start = time.perf_counter()
     result = CliRunner().invoke(app, ["damaged.yaml", "--lang", lang, "-f", "json"])
-    seconds = time.perf_counter() - start
     assert result.exit_code in (0, 2), (text, result.stderr, repr(result.exception))
     assert "Traceback" not in result.stderr
-    assert seconds < IN_PROCESS_SECONDS, (text, seconds)
     if result.exit_code == 2:
         err = result.stderr
         assert result.stdout == "" and 1 <= err.count("\n") <= 2, (text, err)

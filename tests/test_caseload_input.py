@@ -87,9 +87,7 @@ def test_every_bad_row_is_reported_with_line_and_column(tmp_path):
                                "A5;Zaanstad;1-3-2025;;31;30%;werkgever X",       # line 6: employer model
                                "A1;Zaanstad;1-3-2025;;31;30%;gemeente"])         # line 7: repeated id
     target = tmp_path / "uit.xlsx"
-    started = time.perf_counter()
-    result = invoke(path, "--excel", target)
-    assert time.perf_counter() - started < 1.0 + 1.0     # the answer comes at once (the first call imports pandas)
+    result = invoke(path, "--excel", target)              # how quickly: bench/refusals.py
     assert result.exit_code == 2
     err = result.stderr
     assert "Traceback" not in err and not target.exists()

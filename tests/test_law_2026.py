@@ -72,10 +72,12 @@ def test_toelichting_says_how_much_the_lks_rule_moved_the_2017_figures(tmp_path)
 
 def test_2026_statutory_lines_follow_the_law(calc):
     # Hidden-case style: wage value and wage costs month by month (14.71 / 14.99), LKS on the reference
-    # amount of 1 January 2026 (2,294.40, Stcrt. 2025, 34131) pro rata to 36 hours (Pw art. 10d lid 4 en 7).
+    # amount of 1 January 2026 (2,294.40, regeling van 9 oktober 2025, nr. 2025-0000213859) pro rata to 36 hours
+    # (Pw art. 10d lid 4 en 7). Issue 21: the allowance and the default employer charges are 25 % from 2025
+    # (BWBR0044901 art. 1, versie 2025-01-01); they were 23,5 % and 23 % here.
     result = calc(year=2026, hours=24, wage_value="40%", employer_model="regular")
     wage = (6 * D("14.71") + 6 * D("14.99")) * 24 * 52 / 12 * D("1.08")
     assert_cent(result.line("wage_value").amount, D("0.40") * wage)
-    assert_cent(result.line("wage_costs").amount, wage * D("1.23"))
-    assert_cent(result.line("wage_subsidy").amount, D("0.60") * 12 * D("2294.40") * 24 / 36 * D("1.08") * D("1.235"))
+    assert_cent(result.line("wage_costs").amount, wage * D("1.25"))
+    assert_cent(result.line("wage_subsidy").amount, D("0.60") * 12 * D("2294.40") * 24 / 36 * D("1.08") * D("1.25"))
     assert result.line("tax_advantage").amount == 0

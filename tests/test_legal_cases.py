@@ -32,11 +32,6 @@ CENT = Decimal("0.01")
 # (parameter, date) pairs no rule of the engine reads for any scenario, or reads without making them a
 # leaf of a line or flow (so `result.params` cannot show them). Each is tested otherwise, or is data only.
 NOT_USED_BY_ANY_RULE = {
-    ("wml_month", dt.date(2024, 7, 1)): "vanaf 2024 volgt het loon wml_hour; de LKS staat een jaar lang op het "
-                                         "referentiemaandloon van 1 januari (art. 10d lid 7): het bedrag van 1 juli "
-                                         "gebruikt geen regel (alleen de wettabel toont het)",
-    ("wml_month", dt.date(2025, 7, 1)): "idem: referentiemaandloon van 1 juli, door geen regel gebruikt",
-    ("wml_month", dt.date(2026, 7, 1)): "idem: referentiemaandloon van 1 juli, door geen regel gebruikt",
     ("lkv_beschut_werk", dt.date(2015, 1, 1)): "het LKV bestaat pas vanaf 2018; vóór 2018 noemt de belastingpost "
                                                "alleen het ontbreken van het LIV en leest deze waarde niet",
     ("liv", dt.date(2015, 1, 1)): "geen LIV (null): de post is een nul met reden, zonder parameterblad; de "

@@ -63,8 +63,8 @@ def test_after_known_until_the_value_is_flagged_extrapolated(book):
 
 def test_unconfirmed_values_are_flagged(book):
     assert parse_parameter("p", SYNTHETIC).at(dt.date(2019, 1, 1)).flagged
-    assert not book.at("lks_employer_charge_allowance", dt.date(2018, 1, 1)).flagged
-    assert book.at("lks_employer_charge_allowance", dt.date(2019, 1, 1)).flagged
+    assert not book.at("lks_employer_charge_allowance", dt.date(2019, 1, 1)).flagged   # confirmed since issue 21
+    assert book.at("lks_employer_charge_allowance", dt.date(2025, 1, 1)).flagged
 
 
 def test_extrapolated_value_warns_in_the_result(calc):
@@ -79,7 +79,7 @@ def test_extrapolated_value_warns_in_the_result(calc):
 
 
 def test_unconfirmed_value_warns_in_the_result(calc):
-    result = calc(year=2019, hours=31)
+    result = calc(year=2025, hours=31)
     nl = [w("nl") for w in result.warnings]
     assert any("lks_employer_charge_allowance" in w and "niet bevestigd" in w for w in nl), nl
     assert any("lks_employer_charge_allowance" in w and "not confirmed" in w for w in (t("en") for t in result.warnings))

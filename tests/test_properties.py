@@ -48,6 +48,13 @@ def jan1(p):
     return dt.date(p.year, 1, 1)
 
 
+def memo_charges(p):
+    """The memo method keeps the note's 23 % (params/memo_employer_charges.yaml) unless overridden (issue 21)."""
+    if "employer_charges" in p.overrides:
+        return p.overrides["employer_charges"].value
+    return BOOK.at("memo_employer_charges", jan1(p)).value
+
+
 def value(p, name, when=None):
     """A parameter as the placement sees it: override, then employer model, then the dated book."""
     if name in p.overrides:
@@ -178,7 +185,7 @@ def test_memo_at_31_hours_equals_its_inputs(keys):
     assert_cent(result.line("wage_value").amount,
                 p.wage_value * w_full * (1 if on_fulltime else D(31) / fulltime), "wage_value")
     assert_cent(result.line("wage_costs").amount,
-                w_full * 31 / fulltime * level * (1 + value(p, "employer_charges")) * markup * (1 + fee), "wage_costs")
+                w_full * 31 / fulltime * level * (1 + memo_charges(p)) * markup * (1 + fee), "wage_costs")
     assert_cent(result.line("guidance_costs").amount, value(p, "guidance_cost_fulltime") * D(31) / 36, "guidance")
     sset = p.subsidy_set
     for key in ("general_subsidy", "temporary_subsidy"):

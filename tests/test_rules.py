@@ -31,11 +31,16 @@ WML_HOUR = {
     2026: (D("14.71"), D("14.99")),
 }
 # From 2024 the Participatiewet's "wettelijk minimumloon" is the monthly reference amount of Wml art. 8 lid 1
-# onder b (Pw art. 2): 2024-01 2,069.40; 2025-01 2,191.80; 2026-01 2,294.40 (Stcrt. 2025, 34131).
+# onder b (Pw art. 2): 2024-01 2,069.40; 2025-01 2,191.80; 2026-01 2,294.40 (regeling van 9 oktober 2025, nr. 2025-0000213859).
 WML_REFERENCE_JAN = {2024: D("2069.40"), 2025: D("2191.80"), 2026: D("2294.40")}
 # LKS employer-charge allowance (art. 10d Participatiewet; Stcrt. 2017, 68248): 23 % to 2017, 23.5 % from 2018
+# Regeling loonkostensubsidie Participatiewet art. 1: 23 % to 2017, 23,5 % from 2018 (Stcrt. 2017, 68248; BWBR0044901
+# from 2021-07-01), 25 % from 2025-01-01 (BWBR0044901 art. 1, versie 2025-01-01; issue 21 changed 2025 and 2026)
 LKS_ALLOWANCE = {2015: D("0.23"), 2017: D("0.23"), 2018: D("0.235"), 2023: D("0.235"), 2024: D("0.235"),
-                 2025: D("0.235"), 2026: D("0.235")}
+                 2025: D("0.25"), 2026: D("0.25")}
+# The default employer charges of the statutory method are the same figure (issue 21), the memo keeps 23 %.
+def charges(year: int) -> D:
+    return 1 + LKS_ALLOWANCE.get(year, D("0.235") if year >= 2018 else D("0.23"))
 
 
 def wml_base(year: int, hours, fulltime) -> D:
@@ -126,10 +131,10 @@ def payroll_markup() -> D:
     (2017, 31, "municipality", {}, CHARGES),
     (2015, 12, "municipality", {}, CHARGES),
     (2018, 36, "municipality", {"wage_level": D("1.05"), "employer_charges": "20%"}, D("1.05") * D("1.20")),
-    (2023, 24, "temp_agency", {"agency_fee": "15%"}, CHARGES * D("1.15")),
+    (2023, 24, "temp_agency", {"agency_fee": "15%"}, charges(2023) * D("1.15")),
     (2017, 40, "regular", {"fulltime_hours": 40}, CHARGES),
-    (2024, 40, "regular", {}, CHARGES),
-    (2018, 31, "payroll", {}, CHARGES * payroll_markup()),
+    (2024, 40, "regular", {}, charges(2024)),
+    (2018, 31, "payroll", {}, charges(2018) * payroll_markup()),
 ])
 def test_wage_costs(calc, year, hours, model, overrides, factor):
     fulltime = D(overrides.get("fulltime_hours", 38 if model == "regular" else 36))
@@ -259,8 +264,10 @@ def test_lks_zero_at_full_wage_value(calc):
 
 
 def test_unconfirmed_lks_allowance_is_flagged(calc):
-    # 23.5 % for 2023 is carried forward from the 2021 Regeling; its status is unconfirmed
-    assert any("lks_employer_charge_allowance" in w for w in warnings(calc(year=2023, hours=31)))
+    # 23,5 % is confirmed for 2018-2024 (Stcrt. 2017, 68248; BWBR0044901 art. 1 and 6); the 25 % from 2025 is the
+    # text the audit of issue 21 quotes, not read in the consulted corpus here: flagged as not confirmed
+    assert any("lks_employer_charge_allowance" in w for w in warnings(calc(year=2025, hours=31)))
+    assert not any("lks_employer_charge_allowance" in w for w in warnings(calc(year=2023, hours=31)))
     assert not any("lks_employer_charge_allowance" in w for w in warnings(calc(year=2018, hours=31)))
 
 

@@ -48,7 +48,7 @@ def test_the_annex_table_holds_the_published_totals_and_verdicts(tmp_path):
     assert rows["Saldo"] == [euro(Decimal(c["totals"]["balance"])) for c in municipality]
     assert rows["Oordeel"][0].startswith("tekort van") and rows["Oordeel"][1].startswith("sluitend")
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
-    for part in ("Zaanstreek-Waterland", "Aannames en waarschuwingen", "Bronnen", "wml_month = € 1.551,60",
+    for part in ("Zaanstreek-Waterland", "Aannames en waarschuwingen", "Bronnen", "WML per maand bij voltijd: € 1.551,60",
                  "beschut-calc 0.1.0 · parameters"):
         assert part in text, part
     assert len(docx.Document(str(target)).inline_shapes) == 1    # the chart

@@ -128,7 +128,10 @@ def _months(caseload, year: int):
 def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None = None,
             progress: Callable[[int, int], None] | None = None) -> CaseloadResult:
     caseload = scenario.caseload
-    horizon = tuple(range(scenario.year, scenario.year + (years or 1)))
+    from .projection import LAST_YEAR
+
+    # the horizon stops at the last year the parameters allow, as an ordinary --years does (issue 24)
+    horizon = tuple(range(scenario.year, min(scenario.year + (years or 1), LAST_YEAR + 1)))
     specs: dict[str, tuple] = {}
     flow_specs: dict[str, tuple] = {}
     blocks, warnings, params, where, examples = [], [], [], [], []
@@ -281,6 +284,11 @@ def _targets(scenario: CaseloadScenario, blocks, book: ParameterBook) -> tuple[T
 def _across_years(found: list[tuple[Text, int]]) -> list[Text]:
     """Each warning once. One that differs between years only in the year it names ("voor 2018 is het
     niet geïndexeerd") is said once for the span of those years ("voor 2018-2026 …")."""
+    return [text for text, _ in across_years(found)]
+
+
+def across_years(found: list[tuple[Text, int]]) -> list[tuple[Text, list[int]]]:
+    """`_across_years` with the years each merged warning holds for (--years shows them when not all)."""
     import re
 
     merged: dict[tuple[str, str], tuple[Text, list[int]]] = {}
@@ -291,14 +299,17 @@ def _across_years(found: list[tuple[Text, int]]) -> list[Text]:
         entry = merged.setdefault(key, (text, []))
         if year not in entry[1]:
             entry[1].append(year)
-    out: list[Text] = []
+    out: list[tuple[Text, list[int]]] = []
     for (nl, en), (text, years) in merged.items():
         if len(years) > 1 and "\x00" in nl:
             span = f"{min(years)}-{max(years)}" if sorted(years) == list(range(min(years), max(years) + 1)) else \
                 ", ".join(map(str, sorted(years)))
             text = Text(nl.replace("\x00", span), en.replace("\x00", span))
-        if text not in out:      # "vóór 2024" in a warning of every year is the same warning in 2024 too
-            out.append(text)
+        same = next((entry for entry in out if entry[0] == text), None)
+        if same is None:      # "vóór 2024" in a warning of every year is the same warning in 2024 too
+            out.append((text, sorted(years)))
+        else:
+            same[1][:] = sorted(set(same[1]) | set(years))
     return out
 
 
@@ -308,9 +319,16 @@ def _row_warnings(scenario: CaseloadScenario, note_counts: tuple) -> list[Text]:
 
     caseload = scenario.caseload
     out = []
+    from ..core.errors import visible
+
+    file = visible(caseload.file)      # the headers are escaped by the reader already (issue 24)
     for header in caseload.ignored:
-        out.append(Text(f"De kolom '{header}' van {caseload.file} is niet gebruikt: geen regel van beschut-calc leest haar.",
-                        f"The column '{header}' of {caseload.file} is not used: no rule of beschut-calc reads it."))
+        out.append(Text(f"De kolom '{header}' van {file} is niet gebruikt: geen regel van beschut-calc leest haar.",
+                        f"The column '{header}' of {file} is not used: no rule of beschut-calc reads it."))
+    more = getattr(caseload, "ignored_more", 0)
+    if more:
+        out.append(Text(f"Nog {more:,} kolommen van {file} zijn niet gebruikt (alleen de eerste {len(caseload.ignored)} zijn genoemd).".replace(",", "."),
+                        f"{more:,} more columns of {file} are not used (only the first {len(caseload.ignored)} are named)."))
     for _, count, text in note_counts:
         out.extend(sentences([Text(f"{count} plaatsing(en): {text.nl}", f"{count} placement(s): {text.en}")]))
     return out

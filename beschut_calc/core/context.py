@@ -24,6 +24,24 @@ NEUTRAL = {
 # Mark-ups that belong to an employer model: they apply only where the model declares them
 # (payroll: payroll_markup; temp agency: agency_fee), so one scenario can compare all models.
 MODEL_BOUND = ("payroll_markup", "agency_fee")
+# The memo method keeps the note's own 23 % employer charges in every year (endnote vii); the statutory
+# method's default is the Regeling loonkostensubsidie's estimate (params/employer_charges.yaml). An
+# override of employer_charges applies to both methods.
+MEMO_OWN = {"employer_charges": "memo_employer_charges"}
+
+
+# The minimum wage after its last known value: carried forward (flagged), or with `wml_growth` a year (an assumption).
+GROWS_WITH_WML = ("wml_hour", "wml_month")
+
+
+def grown(pv: ParamValue, growth: Decimal, year: int) -> ParamValue:
+    years = year - pv.since.year
+    pct = format((growth * 100).normalize(), "f")
+    return ParamValue(**{**pv.__dict__, "value": pv.value * (1 + growth) ** years, "extrapolated": False, "status": "assumption",
+                         "note": f"De laatst bekende waarde ({pv.value} vanaf {pv.since.isoformat()}) is met wml_growth "
+                                 f"{pct.replace('.', ',')} % per jaar verhoogd ({years} jaar); een aanname, geen gepubliceerd bedrag.",
+                         "note_en": f"The last known value ({pv.value} from {pv.since.isoformat()}) is raised by wml_growth "
+                                    f"{pct}% a year ({years} years); an assumption, not a published amount."})
 
 
 class Context:
@@ -44,6 +62,9 @@ class Context:
             return p.overrides[name]
         if name in p.employer.parameters:
             return p.employer.parameters[name]
+        if p.method == "memo" and name in MEMO_OWN:
+            own = self.book.at(MEMO_OWN[name], when or self.jan1)
+            return ParamValue(**{**own.__dict__, "name": name})
         if name == "guidance_cost_fulltime" and p.work_type:
             by_type = self.book.at("guidance_cost_by_work_type", when or self.jan1)
             return ParamValue(**{**by_type.__dict__, "name": name, "value": by_type.value[p.work_type],
@@ -56,4 +77,7 @@ class Context:
             # an input without a parameter file that the scenario leaves out: its declared default
             return ParamValue(name=name, value=DECLARED[name].default, since=None, status="default",
                               source=f"standaardwaarde van {name} (core/variables.py)")
-        return self.book.at(name, when or self.jan1)
+        found = self.book.at(name, when or self.jan1)
+        if found.extrapolated and name in GROWS_WITH_WML and p.wml_growth is not None:
+            return grown(found, p.wml_growth, (when or self.jan1).year)
+        return found

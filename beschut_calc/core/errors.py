@@ -11,6 +11,7 @@ import re
 CONTROL_CHARACTERS = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff"
 # A file name or value quoted back to the user may hold them; show them, never send them.
 _UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}]")
+UNSAFE = _UNSAFE      # for the terminal's last check (report/rich_text.py)
 
 
 def _shortened(file: str, keep: int = 60) -> str:

@@ -106,6 +106,7 @@ class Placement:
     indexation: Decimal | None = None           # yearly growth of non-legal costs (guidance); None = not indexed
     start_month: int = 1                        # the month of start_year the placement starts in
     end: tuple[int, int] | None = None          # (year, month) of the last month; None = runs on
+    wml_growth: Decimal | None = None           # yearly minimum-wage growth after its last known value; None = carried forward
 
     @property
     def start_year(self) -> int:

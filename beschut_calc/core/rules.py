@@ -25,6 +25,7 @@ from .text import Text, percent, plain
 HOURS, WAGE_VALUE, TRIAL = Input("hours"), Input("wage_value"), Input("trial_months")
 FIRST_MONTH, LAST_MONTH = Input("first_month"), Input("last_month")
 ABSENCE, INDEXATION = Input("absence"), Input("indexation")
+YEAR, FIRST_YEAR = Input("year"), Input("first_year")
 WEEKS_PER_YEAR = Const(Decimal(52))
 MONTHS = 12
 
@@ -55,7 +56,7 @@ class ColumnChoices:
     them says so in its tree (`If`, `Min`), where every renderer sees it."""
     __slots__ = ("_placement", "_lookup")
     MAY_READ = ("year", "method", "employer", "subsidy_set", "work_type", "override_names", "has_absence",
-                "has_indexation", "param")
+                "has_indexation", "param", "param_at")
 
     def __init__(self, placement: Placement, lookup):
         object.__setattr__(self, "_placement", placement)
@@ -72,6 +73,10 @@ class ColumnChoices:
 
     def param(self, name: str) -> ParamValue:
         return self._lookup(Param(name))
+
+    def param_at(self, name: str, month: int) -> ParamValue:
+        """A dated parameter as it stands on the first of `month` of the column's year."""
+        return self._lookup(Param(name, month=month))
 
     def __getattr__(self, name: str):
         raise ChoiceError(f"a Choose or Bands callback asked for {name!r}, which it may not branch on: it sees only "
@@ -91,12 +96,48 @@ def P(name: str, nl: str | None = None, en: str | None = None, month: int | None
 
 # ---------------------------------------------------------------- wage bases
 
+# A young worker (scenario key `age`, whole years in the scenario year, one more each later year): below the
+# adult age the Participatiewet's minimum wage (art. 2) is the youth minimum wage (Wml art. 8 lid 3, Besluit
+# minimumjeugdloonregeling), for the wage, the wage value and the LKS basis alike (params/youth_wml_share.yaml).
+AGE = Step("age", Text("leeftijd in dit jaar", "age this year"),
+           P("age", "leeftijd in het eerste jaar van de plek", "age in the placement's first year") + YEAR - FIRST_YEAR, "number")
+
+
+_YOUTH_STEPS: dict[tuple, Step] = {}   # one Step per scale, shared by every month and column that uses it
+
+
+def _youth(column: Column, month: int) -> Expr:
+    if "age" not in column.override_names:
+        return Const(Decimal(1))
+    pv = column.param_at("youth_wml_share", month)
+    key = (pv.since, pv.source, pv.status, tuple(sorted(pv.value.items())))
+    if key not in _YOUTH_STEPS:
+        _YOUTH_STEPS[key] = _youth_step(pv)
+    return _YOUTH_STEPS[key]
+
+
+def _youth_step(pv: ParamValue) -> Step:
+    rule: Expr = Const(Decimal(1))
+    for age in sorted(pv.value, key=Decimal, reverse=True):
+        share = Fixed(pv, Text(f"minimumjeugdloon {age} jaar", f"youth minimum wage at {age}"), (age,))
+        rule = If(AGE <= Const(Decimal(age)), share, rule)
+    return Step(f"youth_share_{pv.since.isoformat()}", Text(f"minimumjeugdloon als deel van het WML (staffel vanaf {pv.since.isoformat()})",
+                                                             f"youth minimum wage as a share of WML (scale from {pv.since.isoformat()})"),
+                rule, "fraction")
+
+
+def youth(month: int) -> Expr:
+    """The share of the adult minimum wage for the worker's age in `month` (1 without an age)."""
+    return Choose(lambda column: _youth(column, month))
+
+
 def month_wage(m: int) -> Expr:
     """WML for month m at the contract hours: before 2024 the monthly WML for the employer's full-time
-    week x hours / full-time week; from 2024 the hourly WML x hours x 52/12 (domain.md section 3)."""
+    week x hours / full-time week; from 2024 the hourly WML x hours x 52/12 (domain.md section 3); for a
+    young worker the youth minimum wage of that month."""
     return If(Flag(P("hourly_wml_from", month=m)),
               P("wml_hour", month=m) * HOURS * WEEKS_PER_YEAR / MONTHS,
-              P("wml_month", month=m) * HOURS / P("fulltime_hours"))
+              P("wml_month", month=m) * HOURS / P("fulltime_hours")) * youth(m)
 
 
 HOLIDAY = P("holiday_allowance", "vakantiebijslag", "holiday allowance")
@@ -133,9 +174,40 @@ FULLTIME = P("fulltime_hours")
 LKS_PART_TIME = Step("lks_part_time", Text("deeltijdfactor van de LKS", "part-time factor of the LKS"),
                      If(Flag(P("lks_hours_basis_36")), Min(HOURS, FULLTIME) / P("lks_reference_hours", "uren per week van de LKS-basis", "hours a week of the LKS basis"),
                         Min(HOURS, FULLTIME) / FULLTIME), "factor")
+# The LKS is first set when the employment starts, on the WML then in force (lid 4), and set anew each 1 January
+# (lid 7): in the placement's first year a contract that starts in July or later keeps the WML of 1 July (the WML
+# changes on 1 January and 1 July, Wml art. 14). The reading the tool takes, flagged as a note.
+STARTS_AFTER_JULY_1 = And((YEAR <= FIRST_YEAR, CONTRACT_FROM >= 7))
+LKS_WML = Note("lks_wml_at_start",
+               If(STARTS_AFTER_JULY_1, P("wml_month", "WML bij de start van het dienstverband", "WML at the start of the employment", month=7),
+                  P("wml_month", "WML 1 januari", "WML 1 January")),
+               Text("de loonkostensubsidie van het eerste jaar is vastgesteld op het WML van de maand waarin het dienstverband "
+                    "begint ({wml_month}) en wordt per 1 januari opnieuw vastgesteld (Participatiewet art. 10d lid 4 en lid 7); "
+                    "dat is de lezing die de tool neemt",
+                    "the first year's wage-cost subsidy is set on the WML of the month the employment starts ({wml_month}) and "
+                    "set anew each 1 January (Participatiewet art. 10d lid 4 and lid 7); that is the reading the tool takes"),
+               when=STARTS_AFTER_JULY_1,
+               summary=Text("de loonkostensubsidie van het eerste jaar is vastgesteld op het WML van de maand waarin het "
+                            "dienstverband begint en wordt per 1 januari opnieuw vastgesteld (Participatiewet art. 10d lid 4 en "
+                            "lid 7); dat is de lezing die de tool neemt",
+                            "the first year's wage-cost subsidy is set on the WML of the month the employment starts and set "
+                            "anew each 1 January (Participatiewet art. 10d lid 4 and lid 7); that is the reading the tool takes"))
+LKS_YOUTH = Choose(lambda column: _youth(column, 1) if "age" not in column.override_names
+                   else If(STARTS_AFTER_JULY_1, _youth(column, 7), _youth(column, 1)))
+# The flat-rate LKS (Participatiewet art. 10d lid 1 onder b, lid 5): in the first `lks_forfaitair_months` contract
+# months (at most 6) 50 % of WML plus holiday allowance, plus the allowance, without a wage-value determination.
+# Counted in the placement's first year; months that would fall after 31 December are said in a note.
+FORFAITAIR_MONTHS = P("lks_forfaitair_months", "maanden forfaitaire LKS", "months of flat-rate LKS")
+
+
+def forfaitair(m: int) -> Expr:
+    return And((YEAR <= FIRST_YEAR, Const(Decimal(m)) >= CONTRACT_FROM, Const(Decimal(m)) < CONTRACT_FROM + FORFAITAIR_MONTHS,
+                Const(Decimal(m)) <= LAST_MONTH))
+
+
 W_LKS_CONTRACT = Step("W_lks", Text("WML-basis van de loonkostensubsidie met vakantiebijslag", "WML basis of the wage-cost subsidy with holiday allowance"),
              If(Flag(P("lks_fixed_on_january_1", month=7)),
-                Sum(tuple(If(contracted(m), P("wml_month", "WML 1 januari", "WML 1 January") * LKS_PART_TIME,
+                Sum(tuple(If(contracted(m), LKS_WML * LKS_YOUTH * LKS_PART_TIME,
                              Const(Decimal(0))) for m in range(1, MONTHS + 1)),
                     Text("12 maanden het WML van 1 januari", "12 months of the WML of 1 January")) * (1 + HOLIDAY),
                 W_PAID))
@@ -175,7 +247,7 @@ def _payroll_markup(column: Column) -> Expr:
     tariff = Fixed(pv, Text(f"payrolltarief {year}", f"payroll tariff {year}"), ("tariff",))
     hours = Fixed(pv, Text("uren van het tarief", "hours of the tariff"), ("hours",))
     own = (MONTHS * Param("wml_month", year=year, law=True) * (1 + Param("holiday_allowance", year=year, law=True))
-           * (1 + Param("employer_charges", year=year, law=True)) * hours / P("fulltime_hours"))
+           * (1 + Param("memo_employer_charges", year=year, law=True)) * hours / P("fulltime_hours"))
     return Step("payroll_markup", Text("payrollopslag (tarief / loonkosten in eigen dienst)",
                                        "payroll mark-up (tariff / own-employment wage costs)"), tariff / own, "factor")
 
@@ -240,7 +312,6 @@ LKS_SHARE = Step("lks_share", Text("LKS als deel van WML", "LKS as a share of WM
 
 # ---------------------------------------------------------------- regional subsidies and extra lines
 
-YEAR, FIRST_YEAR = Input("year"), Input("first_year")
 YEAR_OF_PLACEMENT = Step("year_of_placement", Text("jaar van de plek", "year of the placement"), YEAR - FIRST_YEAR + 1, "count")
 
 
@@ -397,16 +468,78 @@ def less_absence(rule: Expr) -> Expr:
 
 def lks_less_absence(rule: Expr) -> Expr:
     """No LKS over periods with a right to sickness benefit under ZW art. 29b (Participatiewet art. 10d
-    lid 12, to 2021-07-01 at least); once that provision lapsed, the LKS continues (unconfirmed date)."""
+    lid 12, lapsed on 2022-01-01 by the Verzamelwet SZW 2022, Stb. 2021, 627, art. IV onderdeel aA;
+    transitional law Pw art. 78dd); from 2022 the LKS continues over sick periods."""
     return Choose(lambda column: If(Flag(P("lks_stops_during_sickness_benefit")), rule * PRESENT, rule)
                   if _absent(column) else rule)
+
+
+ZW_29E_FLOOR = P("sickness_benefit_wage_value_floor", "loonwaarde ten minste", "wage value at least")
+ZW_29E_WAGE_VALUE = Step("zw_29e_wage_value", Text("loonwaarde waarmee het ziekengeld wordt vermenigvuldigd (Ziektewet art. 29e)",
+                                                    "wage value the sickness benefit is multiplied by (Ziektewet art. 29e)"),
+                         If(WAGE_VALUE < ZW_29E_FLOOR, ZW_29E_FLOOR, WAGE_VALUE), "fraction")
+
+
+def _wage_value_factor(column: Column) -> Expr | None:
+    """Ziektewet art. 29e (from 2022-01-01): when the employer receives LKS, the sickness benefit is multiplied
+    by the worker's wage value, at least 30 % (lid 2 onder a). Before 2022 the LKS stopped instead (Pw art. 10d
+    lid 12) and the benefit was not reduced. The two regimes switch together on one dated parameter."""
+    if column.param("lks_stops_during_sickness_benefit").value:
+        return None
+    return ZW_29E_WAGE_VALUE
 
 
 def sickness_benefit(wage: Expr) -> Expr:
     """No-risk policy (Ziektewet art. 29b lid 2 onder f): the employer of a beschut-werk employee receives
     sickness benefit from the first day: the daily wage (lid 6, first 52 weeks, on request) or 70 % (lid 5),
-    over the absent share of the wage."""
-    return ABSENCE * wage * WAGE_LEVEL * P("sickness_benefit_share", "van het dagloon", "of the daily wage")
+    over the absent share of the wage; from 2022 times the wage value (art. 29e)."""
+    rule = ABSENCE * wage * WAGE_LEVEL * P("sickness_benefit_share", "van het dagloon", "of the daily wage")
+
+    def pick(column: Column) -> Expr:
+        factor = _wage_value_factor(column)
+        if factor is None:
+            return rule
+        out = rule * factor
+        if "lks_forfaitair_months" in column.override_names and wage is W_PERIOD:
+            # art. 29e lid 2 onder b: while the LKS is flat-rate, the wage value counts as 50 %
+            out = out + (ABSENCE * ByBasis(contract=W_PAID_FORFAITAIR) * WAGE_LEVEL
+                         * P("sickness_benefit_share", "van het dagloon", "of the daily wage")
+                         * (P("sickness_benefit_forfaitair_wage_value", "loonwaarde bij forfaitaire LKS",
+                              "wage value with a flat-rate LKS") - factor))
+        return out
+    return Choose(pick)
+
+
+# The flat-rate months (see forfaitair above): the LKS basis and the wage of those months only.
+W_LKS_FORFAITAIR = Step("W_lks_forfaitair", Text("WML-basis van de LKS in de forfaitaire maanden, met vakantiebijslag",
+                                                 "WML basis of the LKS in the flat-rate months, with holiday allowance"),
+                        If(Flag(P("lks_fixed_on_january_1", month=7)),
+                           Sum(tuple(If(forfaitair(m), LKS_WML * LKS_YOUTH * LKS_PART_TIME, Const(Decimal(0)))
+                                     for m in range(1, MONTHS + 1)), Text("de forfaitaire maanden", "the flat-rate months")),
+                           Sum(tuple(If(forfaitair(m), month_wage(m), Const(Decimal(0))) for m in range(1, MONTHS + 1)),
+                               Text("de forfaitaire maanden", "the flat-rate months"))) * (1 + HOLIDAY))
+W_PAID_FORFAITAIR = Step("W_paid_forfaitair", Text("WML-loon met vakantiebijslag in de forfaitaire maanden",
+                                                   "WML wage with holiday allowance in the flat-rate months"),
+                         Sum(tuple(If(forfaitair(m), month_wage(m), Const(Decimal(0))) for m in range(1, MONTHS + 1)),
+                             WML_WORDS) * (1 + HOLIDAY))
+FORFAITAIR_SHARE = P("lks_forfaitair_share", "forfaitaire LKS", "flat-rate LKS")
+_PAST_DECEMBER = Text(
+    "{lks_forfaitair_months} maanden forfaitaire LKS vanaf maand {contract_from} lopen door na 31 december; de tool rekent alleen "
+    "de forfaitaire maanden van het eerste jaar, daarna de LKS naar de loonwaarde",
+    "{lks_forfaitair_months} months of flat-rate LKS from month {contract_from} run past 31 December; the tool counts only the "
+    "flat-rate months of the first year, then the LKS by the wage value")
+
+
+def with_forfaitair(rule: Expr) -> Expr:
+    """The LKS by the wage value, with the flat-rate months at 50 % of WML instead (Pw art. 10d lid 1 onder b, lid 5)."""
+    def pick(column: Column) -> Expr:
+        if "lks_forfaitair_months" not in column.override_names:
+            return rule
+        extra = (FORFAITAIR_SHARE - LKS_SHARE) * ByBasis(contract=W_LKS_FORFAITAIR)
+        return rule + Note("lks_forfaitair_past_december", extra, _PAST_DECEMBER,
+                    when=And((YEAR <= FIRST_YEAR, CONTRACT_FROM + FORFAITAIR_MONTHS > MONTHS + 1)),
+                    shows={"contract_from": (CONTRACT_FROM, "number")})
+    return Choose(pick)
 
 
 INDEX = Step("index", Text("indexatie sinds het eerste jaar", "indexation since the first year"),
@@ -422,8 +555,9 @@ def indexed(rule: Expr) -> Expr:
 
 STATUTORY: dict[str, Expr] = {
     "wage_value": less_absence(WAGE_VALUE * W_PERIOD),
-    "wage_subsidy": lks_less_absence(LKS_SHARE * W_LKS * (1 + P("lks_employer_charge_allowance", "opslag werkgeverslasten",
-                                                                 "employer-charge allowance"))),
+    "wage_subsidy": lks_less_absence(with_forfaitair(LKS_SHARE * W_LKS) * (1 + P("lks_employer_charge_allowance",
+                                                                                  "opslag werkgeverslasten",
+                                                                                  "employer-charge allowance"))),
     "general_subsidy": _subsidy("general_subsidy"),
     "temporary_subsidy": _subsidy("temporary_subsidy"),
     "tax_advantage": _tax(HOURLY_WAGE),

@@ -31,6 +31,12 @@ MAX_HOURS = Decimal(40)
 # A scenario's contract: under an hour a week is a typo. Sweeps and break-even may still explore (0, 1).
 MIN_HOURS = Decimal(1)
 MAX_ABSENCE = Decimal("0.5")      # sickness absence: at most half the contract hours
+# A trial placement with benefits kept (proefplaatsing) lasts at most 2 + 4 = 6 months
+# (Participatiewet art. 8a lid 2 onder d); the scenario key and caseload column trial_months.
+MAX_TRIAL_MONTHS = 6
+TRIAL_SOURCE = "Participatiewet art. 8a lid 2 onder d"
+# A flat-rate LKS (forfaitaire loonkostensubsidie) for at most the first 6 months (Participatiewet art. 10d lid 5).
+MAX_FORFAITAIR_MONTHS = 6
 # Shares and factors (charges, fees, mark-ups, wage level) multiply each other in the wage costs;
 # 10 (1000 %) is far beyond any real one and keeps their product within Decimal's precision.
 MAX_FACTOR = Decimal(10)
@@ -172,15 +178,44 @@ DECLARED: dict[str, Variable] = {v.name: v for v in (
              sweep=True, breakeven="scan", step=D("0.005"), decimals=6, example="3%",
              range={"low": "0%", "central": "2%", "high": "4%",
                     "source": "aanname (jaarlijkse stijging van de begeleidingskosten)"}),
+    # A young worker: below 21 the youth minimum wage (params/youth_wml_share.yaml). A scenario key (inputs/schema.py
+    # AGE_KEY), an override and a caseload column; the rules read it as the parameter `age` (inputs/placement.py), so one
+    # caseload group holds any ages.
+    Variable("age", "number", Text("leeftijd", "age"),
+             Text("leeftijd van de werknemer in hele jaren in het jaar van het scenario (bij een caseload: in het startjaar), "
+                  "bijvoorbeeld age: 19; onder 21 geldt het minimumjeugdloon",
+                  "the worker's age in whole years in the scenario's year (in a caseload: in the start year), for example "
+                  "age: 19; below 21 the youth minimum wage applies"),
+             title=Text("Leeftijd in het eerste jaar van de plek", "Age in the placement's first year"),
+             low=D(15), high=D(99), aliases=("leeftijd",), decimals=0),
+    # The first months of a flat-rate LKS (Participatiewet art. 10d lid 1 onder b, lid 5): a scenario key (inputs/schema.py),
+    # an override and a caseload column; the rules read it as the parameter `lks_forfaitair_months`.
+    Variable("lks_forfaitair_months", "number", Text("maanden forfaitaire LKS", "months of flat-rate LKS"),
+             Text("de eerste maanden van het dienstverband met een forfaitaire loonkostensubsidie (50 % WML, zonder "
+                  "loonwaardemeting), 0 tot en met 6 (Participatiewet art. 10d lid 5), bijvoorbeeld lks_forfaitair_months: 6",
+                  "the first months of the employment with a flat-rate wage-cost subsidy (50% of WML, without a wage-value "
+                  "determination), 0 to 6 (Participatiewet art. 10d lid 5), for example lks_forfaitair_months: 6"),
+             title=Text("Maanden forfaitaire LKS aan het begin van het dienstverband", "Months of flat-rate LKS at the start of the employment"),
+             low=ZERO, high=D(MAX_FORFAITAIR_MONTHS), aliases=("forfaitaire lks", "maanden forfaitaire lks", "forfaitair"), decimals=0),
+    Variable("wml_growth", "fraction", Text("groei van het minimumloon per jaar", "minimum-wage growth a year"),
+             Text("de jaarlijkse stijging van het minimumloon na de laatst bekende waarde, bijvoorbeeld wml_growth: 2%",
+                  "the yearly rise of the minimum wage after its last known value, for example wml_growth: 2%"),
+             title=Text("Groei van het minimumloon per jaar na de laatst bekende waarde", "Minimum-wage growth a year after the last known value"),
+             low=D("-0.05"), high=D("0.20"), field=True, override=False, row=False, aliases=("groei minimumloon", "wml-groei"),
+             decimals=6, example="2%"),
     # -- employer-model parameters (employers/*.yaml; neutral defaults in core/context.py)
     Variable("fulltime_hours", "hours", Text("volledige werkweek", "full-time week"),
              Text("volledige werkweek van de werkgever in uren", "the employer's full-time week in hours"),
              title=Text("Volledige werkweek van de werkgever", "Employer's full-time week"),
              low=D(20), high=D(48), aliases=("voltijd", "voltijduren")),
     Variable("wage_level", "factor", Text("loonniveau", "wage level"),
-             Text("loonniveau ten opzichte van WML, bijvoorbeeld 1.05 of 105%", "wage level relative to WML, e.g. 1.05 or 105%"),
+             Text("loonniveau ten opzichte van WML, ten minste 100 %: een dienstbetrekking beschut werk (Participatiewet art. 10b) "
+                  "betaalt ten minste het wettelijk minimumloon (Wet minimumloon en minimumvakantiebijslag art. 7 en 13); "
+                  "bijvoorbeeld 1.05 of 105%",
+                  "wage level relative to WML, at least 100%: a sheltered-work employment (Participatiewet art. 10b) pays at "
+                  "least the statutory minimum wage (Wet minimumloon en minimumvakantiebijslag art. 7 and 13); e.g. 1.05 or 105%"),
              title=Text("Loonniveau ten opzichte van WML", "Wage level relative to WML"),
-             low=D("0.50"), high=D(3), aliases=("loonniveau",)),
+             low=D(1), high=D(3), aliases=("loonniveau",)),
     Variable("payroll_markup", "markup", Text("payrollopslag", "payroll mark-up"),
              Text("payrollopslag als factor of als percentage erbovenop, bijvoorbeeld 1.25 of 25%",
                   "payroll mark-up as a factor or as a percentage on top, e.g. 1.25 or 25%"),

@@ -19,14 +19,16 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..core import limits
-from ..core.errors import CONTROL_CHARACTERS, InputError, Invalid, dutch_names, suggest
+from ..core.errors import CONTROL_CHARACTERS, InputError, Invalid, dutch_names, suggest, visible
+from ..core.personal import cells_with_bsn, has_bsn
 from ..core.model import EMPLOYER_MODELS, METHODS, WORK_TYPES, Placement
-from .caseload_file import fail, read_frame, spreadsheet_month, spreadsheet_number
+from .caseload_file import MAX_SPELLING, fail, has_long_run, read_frame, spreadsheet_month, spreadsheet_number
 from . import declared
 from .overrides import parse_override
 from .schema import COLUMN_FIELDS
 
 MAX_PROBLEMS = 20
+MAX_IGNORED_NAMED = 5          # unused columns named in the warnings; the rest are counted
 NO_END = 10 ** 6                     # a month index after every real one: the placement runs on
 FTE_HOURS = 36                       # a counting convention, not law: one FTE = 36 hours a week in every year, so FTE
 # counts compare across years (the legal 36 of the LKS, params/lks_reference_hours.yaml, only exists from 2024)
@@ -108,7 +110,8 @@ class Caseload:
     group: Any                  # index into groups
     groups: tuple[Group, ...]
     overrides: dict             # name -> float array over all rows (NaN where a row's group lacks it)
-    ignored: tuple[str, ...] = ()   # columns the file has that no rule uses (notes, a coach's name)
+    ignored: tuple[str, ...] = ()   # columns the file has that no rule uses (notes, a coach's name), escaped, the first few
+    ignored_more: int = 0           # how many more unused columns there are
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -227,48 +230,58 @@ def _per_value(series, parse: Callable[[str], Any], column: str, problems: _Prob
         try:
             parsed.append(parse(text))
         except Invalid as problem:
-            problems.add(np.flatnonzero(codes == j), column, problem)
+            problems.add(np.flatnonzero(codes == j), column, _unquoted(problem, text))
             parsed.append(None)
     return codes, parsed
+
+
+_DATE_SHAPE = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{1,2}(?:-\d{1,2})?(?:[ T][\d:]{1,8})?", re.ASCII)
+
+
+def _unquoted(problem: Invalid, text: str) -> Invalid:
+    """`problem` as it is, unless the cell holds eight digits or more: such a value could be a BSN
+    (however it is written), so the message names the row and column only, never the value."""
+    if sum(c.isdigit() for c in text) < 8 or _DATE_SHAPE.fullmatch(text.strip()):
+        return problem
+    return Invalid("deze waarde kan niet; ze wordt niet herhaald: acht cijfers of meer kunnen een BSN zijn",
+                   "this value is not allowed; it is not repeated: eight digits or more could be a BSN",
+                   "controleer de cel in deze rij en kolom; een caseload bevat geen burgerservicenummers",
+                   "check the cell in this row and column; a caseload holds no citizen service numbers")
 
 
 # ---------------------------------------------------------------- ids: pseudonymous, never a BSN
 
 def bsn_like(ids) -> Any:
-    """Which ids look like a BSN: nine digits (or eight, a leading zero lost in Excel) passing the elfproef."""
+    """Which values hold what could be a BSN: nine digits (or eight, a leading zero lost in Excel) passing
+    the elfproef, however written (spaces, dashes, dots, leading zeros, a `.0` tail, a prefix: core/personal.py)."""
     import numpy as np
 
-    values = np.asarray(ids, dtype=object)
-    try:
-        lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-    except TypeError:
-        lengths = np.fromiter(map(len, map(str, values)), dtype=np.int64, count=len(values))
+    values = [v if isinstance(v, str) else str(v) for v in np.asarray(ids, dtype=object)]
     out = np.zeros(len(values), dtype=bool)
-    candidates = np.flatnonzero((lengths >= 8) & (lengths <= 12))
-    texts = [str(values[i]).strip() for i in candidates]
-    keep = [k for k, t in enumerate(texts) if t.isascii() and t.isdigit() and 8 <= len(t) <= 9]
-    if keep:
-        nine = "".join(texts[k].zfill(9) for k in keep)
-        numbers = np.frombuffer(nine.encode("ascii"), dtype=np.uint8).reshape(-1, 9).astype(np.int64) - 48
-        total = numbers @ np.array([9, 8, 7, 6, 5, 4, 3, 2, -1])
-        out[candidates[keep]] = (total % 11 == 0) & (numbers.sum(axis=1) > 0)
+    out[cells_with_bsn(values)] = True
     return out
 
 
 def _refuse_personal_numbers(values, header: str, lines, shown: str) -> None:
     """A column holding what looks like a BSN refuses the file; the message names lines, never the number."""
     import numpy as np
+    import pandas as pd
 
-    looks = bsn_like(values)
-    if not looks.any():
+    values = np.asarray(values, dtype=object)
+    if not has_long_run(values):             # most columns: one quick look with numpy
         return
-    rows = np.flatnonzero(looks)
+    distinct = pd.unique(values)                 # a column of dates or hours has few distinct cells
+    found = cells_with_bsn(distinct)
+    if not found:
+        return
+    rows = np.flatnonzero(pd.Series(values).isin(distinct[found]).to_numpy())
     where = ", ".join(str(int(lines[r])) for r in rows[:5]) + (" …" if len(rows) > 5 else "")
-    raise InputError(f"{len(rows)} waarde(n) zien eruit als een BSN (negen cijfers die de elfproef halen), op regel {where}; "
+    raise InputError(f"{len(rows)} waarde(n) zien eruit als een BSN (negen cijfers die de elfproef halen, ook met spaties, "
+                     f"streepjes of punten ertussen), op regel {where}; "
                      "het caseloadbestand moet gepseudonimiseerd zijn: beschut werk is een bijzonder persoonsgegeven",
                      en=f"{len(rows)} value(s) look like a BSN (nine digits passing the elfproef), on line {where}; "
                         "the caseload must be pseudonymous: sheltered work is special-category personal data",
-                     file=shown, key=header,
+                     file=shown, key=visible(str(header))[:60],
                      hint="vervang elk BSN door een pseudoniem, bijvoorbeeld een volgnummer, en lever het bestand opnieuw aan",
                      hint_en="replace every BSN by a pseudonym, for example a serial number, and supply the file again")
 
@@ -278,7 +291,6 @@ def _check_ids(frame, columns: dict[str, str], lines, shown: str, problems: _Pro
     import pandas as pd
 
     ids = frame[columns["id"]].to_numpy(dtype=object)
-    _refuse_personal_numbers(ids, columns["id"], lines, shown)
     empty = ids == ""
     if empty.any():
         problems.add(np.flatnonzero(empty), columns["id"], Invalid("leeg: elke plaatsing heeft een id", "empty: every placement has an id",
@@ -319,9 +331,17 @@ def _columns(frame, shown: str, header_line: int) -> tuple[dict[str, str], list[
     out: dict[str, str] = {}
     ignored: list[str] = []
     known = headers()
-    for header in frame.columns:
+    spelled = sorted(known)
+    for position, header in enumerate(frame.columns, 1):
+        if has_bsn(str(header)):
+            fail(shown, f"de kop van kolom {position} ziet eruit als een BSN (negen cijfers die de elfproef halen)",
+                 f"the header of column {position} looks like a BSN (nine digits passing the elfproef)",
+                 "een kop noemt de kolom; een caseload bevat geen burgerservicenummers",
+                 "a header names the column; a caseload holds no citizen service numbers", line=header_line)
         key = known.get(" ".join(str(header).strip().lower().replace("_", " ").split()))
-        written = str(header).strip()
+        written = visible(str(header).strip())
+        if len(written) > 80:
+            written = written[:40] + "…" + written[-20:]
         if key is None:
             if " ".join(written.lower().replace("_", " ").split()) in PERSONAL_NUMBERS:
                 fail(shown, f"kolom '{written}': een caseload bevat geen burgerservicenummers",
@@ -329,7 +349,9 @@ def _columns(frame, shown: str, header_line: int) -> tuple[dict[str, str], list[
                      "verwijder de kolom; het id is een pseudoniem, bijvoorbeeld een volgnummer",
                      "remove the column; the id is a pseudonym, for example a serial number", line=header_line)
             # a misspelt header (Dutch or English) is refused: its values would silently be the defaults
-            close = suggest(" ".join(written.lower().replace("_", " ").split()), sorted(known))
+            plain = " ".join(str(header).strip().lower().replace("_", " ").split())
+            # a header far longer than any known one is no misspelling of one (and difflib on it is slow)
+            close = suggest(plain, spelled) if len(plain) <= MAX_SPELLING else None
             if close is None:
                 ignored.append(header)
                 continue
@@ -340,7 +362,8 @@ def _columns(frame, shown: str, header_line: int) -> tuple[dict[str, str], list[
                  "employer_model, subsidy_set, method, work_type, trial_months and parameters such as agency_fee",
                  line=header_line)
         if key in out:
-            fail(shown, f"kolom '{header}' betekent hetzelfde als '{out[key]}'", f"column '{header}' means the same as '{out[key]}'",
+            fail(shown, f"kolom '{written}' betekent hetzelfde als '{visible(str(out[key]))}'",
+                 f"column '{written}' means the same as '{visible(str(out[key]))}'",
                  "houd er één over", "keep one of them", line=header_line)
         out[key] = header
     return out, ignored
@@ -385,6 +408,11 @@ def load_caseload(doc, lang: str = "nl") -> CaseloadScenario:
     caseload = _read_rows(doc, path, shown, defaults, given, origin, lang)
     name = data.get("name") if isinstance(data.get("name"), str) else Path(doc.file).stem
     description = data.get("description") if isinstance(data.get("description"), str) else None
+    for key, text in (("name", name), ("description", description)):
+        if text and has_bsn(text):       # the name goes into every table, the JSON and the workbook
+            doc.fail((key,), "bevat een nummer dat op een BSN lijkt (negen cijfers die de elfproef halen)",
+                     "holds a number that looks like a BSN (nine digits passing the elfproef)",
+                     "noem de caseload naar de gemeente of de regio", "name the caseload after the municipality or region")
     return CaseloadScenario(file=doc.file, name=name, description=description, year=defaults["year"], caseload=caseload,
                             targets=targets, document=doc)
 
@@ -412,9 +440,15 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     limits.check(limits.CASELOAD_ROWS, n, shown)
 
     problems = _Problems(lines)
+    # Every column, used or not: a BSN refuses the file. The number and date columns are left to their
+    # own strict readers: no valid hours, wage value, amount or date has eight digits, and a cell they
+    # refuse with eight digits or more is never quoted (_unquoted), so a BSN there refuses the file too.
+    strict = {columns[key] for key in ("hours", "wage_value", "start", "end", "trial_months", *row_overrides())
+              if key in columns}
+    for header in frame.columns:
+        if header not in strict:
+            _refuse_personal_numbers(frame[header].to_numpy(dtype=object), header, lines, shown)
     ids = _check_ids(frame, columns, lines, shown, problems)
-    for header in ignored:        # unused, but a BSN in a notes column is still a BSN in the file
-        _refuse_personal_numbers(frame[header].to_numpy(dtype=object), header, lines, shown)
     for key in TEXT_COLUMNS:
         if key in columns:
             _check_text(frame[columns[key]].to_numpy(dtype=object), columns[key], problems)
@@ -477,7 +511,14 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     return Caseload(file=shown, lines=np.asarray(lines), ids=ids, municipality=municipality,
                     hours=_expand(hours_codes, hours), wage_value=_expand(wage_codes, wages), start=start, end=end,
                     trial_months=_expand(trial_codes, trials, int, np.int64), group=group, groups=tuple(groups),
-                    overrides=overrides_arrays, ignored=tuple(str(h).strip() for h in ignored))
+                    overrides=overrides_arrays, ignored=tuple(_shown_header(h) for h in ignored[:MAX_IGNORED_NAMED]),
+                    ignored_more=max(len(ignored) - MAX_IGNORED_NAMED, 0))
+
+
+def _shown_header(header) -> str:
+    """An unused header as the warnings show it: control and direction characters escaped, a long one shortened."""
+    text = visible(str(header).strip())
+    return text if len(text) <= 80 else text[:40] + "…" + text[-20:]
 
 
 def _expand(codes, values, convert=float, dtype=float):

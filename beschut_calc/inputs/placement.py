@@ -37,6 +37,9 @@ class ColumnSpec:
     indexation: Decimal | None = None
     start: tuple[int, int] | None = None
     end: tuple[int, int] | None = None
+    age: Decimal | None = None
+    lks_forfaitair_months: Decimal | None = None
+    wml_growth: Decimal | None = None
 
 
 def schema_error(doc, exc, origin: dict):
@@ -180,13 +183,24 @@ def build_placement(doc, spec, origin: dict) -> Placement:
                      f"employer model {employer.name} needs overrides.{required}: the sources give no agency fee",
                      f"voeg toe: overrides: {{{required}: 15%}} (met het tarief van het uitzendbureau)",
                      f"add: overrides: {{{required}: 15%}} (with the agency's own fee)")
+    if spec.age is not None and "age" not in overrides:
+        # the age is given in the scenario's year; the rules count it from the placement's first year
+        first_year = spec.start[0] if spec.start else spec.year
+        line, _ = doc.where(origin.get("age", ("age",)))
+        overrides["age"] = ParamValue(name="age", value=spec.age - (spec.year - first_year), since=None, status="override",
+                                      source=f"scenario {doc.file}{f':{line}' if line else ''} (age)")
+    if spec.lks_forfaitair_months is not None and "lks_forfaitair_months" not in overrides:
+        line, _ = doc.where(origin.get("lks_forfaitair_months", ("lks_forfaitair_months",)))
+        overrides["lks_forfaitair_months"] = ParamValue(
+            name="lks_forfaitair_months", value=spec.lks_forfaitair_months, since=None, status="override",
+            source=f"scenario {doc.file}{f':{line}' if line else ''} (lks_forfaitair_months)")
     _check_period(doc, spec, origin)
     return Placement(name=spec.name, year=spec.year, method=spec.method, hours=spec.hours, wage_value=spec.wage_value,
                      employer=employer, subsidy_set=sset, rounding=catalog.load_rounding(spec.rounding),
                      work_type=spec.work_type, overrides=overrides, trial_months=spec.trial_months,
                      absence=spec.absence, indexation=spec.indexation,
                      first_year=spec.start[0] if spec.start else None, start_month=spec.start[1] if spec.start else 1,
-                     end=spec.end)
+                     end=spec.end, wml_growth=spec.wml_growth)
 
 
 def _month_text(ym: tuple[int, int]) -> str:

@@ -17,7 +17,7 @@ from ..core.model import METHODS, ROUNDINGS, WORK_TYPES
 from ..core.errors import Invalid, disguised, dutch_names
 from .units import parse_euro, parse_fraction, parse_number, shown, shown_en, text_hint
 from . import declared  # noqa: F401  (registers the declared Dutch words with core/errors.py)
-from ..core.variables import DECLARED, Variable
+from ..core.variables import DECLARED, MAX_TRIAL_MONTHS, TRIAL_SOURCE, Variable
 
 FIRST_YEAR = 2015
 LAST_YEAR = 2100
@@ -101,9 +101,16 @@ def _overrides(value: Any) -> dict:
 
 
 def _trial_months(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 12:
-        raise Invalid(f"verwacht een heel aantal maanden van 0 tot en met 12, niet {shown(value)}",
-                      f"expected a whole number of months from 0 to 12, not {shown_en(value)}",
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TRIAL_MONTHS:
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_TRIAL_MONTHS:
+            raise Invalid(f"een proefplaatsing van {value} maanden kan niet: zij duurt ten hoogste {MAX_TRIAL_MONTHS} maanden "
+                          f"({TRIAL_SOURCE})",
+                          f"a trial placement of {value} months is impossible: it lasts at most {MAX_TRIAL_MONTHS} months "
+                          f"({TRIAL_SOURCE})",
+                          f"geef 0 tot en met {MAX_TRIAL_MONTHS} maanden, bijvoorbeeld 3",
+                          f"give 0 to {MAX_TRIAL_MONTHS} months, for example 3")
+        raise Invalid(f"verwacht een heel aantal maanden van 0 tot en met {MAX_TRIAL_MONTHS}, niet {shown(value)}",
+                      f"expected a whole number of months from 0 to {MAX_TRIAL_MONTHS}, not {shown_en(value)}",
                       *(text_hint(value) or ("bijvoorbeeld 3", "for example 3")))
     return value
 
@@ -181,9 +188,14 @@ COLUMN_FIELDS = {
     # sickness absence (share of contract hours) and yearly indexation of non-legal costs; None = not counted
     "absence": None,
     "indexation": None,
+    "wml_growth": None,
 }
 COLUMN_FIELDS.update({name: Field(declared_check(v), required=v.required, default=v.default)
                       for name, v in DECLARED.items() if v.field})
+# The worker's age (core/variables.py `age`): a scenario key as well as an override and a caseload column.
+COLUMN_FIELDS["age"] = Field(declared_check(DECLARED["age"]), default=None)
+# The months of a flat-rate LKS at the start (core/variables.py `lks_forfaitair_months`), likewise.
+COLUMN_FIELDS["lks_forfaitair_months"] = Field(declared_check(DECLARED["lks_forfaitair_months"]), default=None)
 
 
 def _expected(options: tuple) -> str:

@@ -70,8 +70,10 @@ def render(result: CaseloadResult, by: str, lang: str, file=None) -> None:
             out.print(part)
     if result.warnings:
         out.print(bold(HEADINGS["warnings"](lang)))
+        from .layout import print_wrapped
+
         for i, warning in enumerate(result.warnings, 1):
-            out.print(f"{i}. {warning(lang)}")
+            print_wrapped(out, f"{i}. {warning(lang)}")
 
 
 def summary_line(result: CaseloadResult, lang: str) -> str:
@@ -105,7 +107,9 @@ def markdown(result: CaseloadResult, by: str, lang: str) -> str:
         out += ["", f"_{escape(table.note)}_", ""]
     if result.warnings:
         out += [f"**{HEADINGS['warnings'](lang)}**", ""]
-        out += [escape(f"{i}. {w(lang)}") for i, w in enumerate(result.warnings, 1)]
+        from .labels import in_words
+
+        out += [escape(f"{i}. {in_words(w(lang), lang)}") for i, w in enumerate(result.warnings, 1)]
         out.append("")
     return "\n".join(out) + "\n"
 
@@ -195,7 +199,9 @@ class Progress:
             from rich.console import Console
             from rich.progress import Progress as RichProgress
 
-            self.bar = RichProgress(console=Console(stderr=True, markup=False), transient=True)
+            from . import rich_text
+
+            self.bar = RichProgress(console=Console(stderr=True, markup=False, _environ=rich_text.environ()), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("jaren doorrekenen" if self.lang == "nl" else "calculating years", total=total)
         self.bar.update(self.task, completed=done)

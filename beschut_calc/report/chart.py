@@ -17,7 +17,14 @@ from .layout import amount_of, label_of, row_keys
 FORMATS = ("png", "svg")
 
 
-def render(results: list[Result], lang: str, fmt: str = "png", title: str = "") -> bytes:
+def render(results: list[Result], lang: str, fmt: str = "png", title: str = "", per_place: bool = True) -> bytes:
+    """Per column a bar of benefits and one of costs. `per_place=False`: a caseload's yearly totals over
+    all its placements, and the axis says so."""
+    import logging
+
+    # With a read-only HOME matplotlib logs an English warning while it falls back to a temporary
+    # folder (which it removes at exit): not something a policy adviser can act on (issue 24).
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
     import matplotlib
 
     matplotlib.use("Agg")    # no display: a server, CI, a terminal session
@@ -45,7 +52,8 @@ def render(results: list[Result], lang: str, fmt: str = "png", title: str = "") 
         ax.set_ylim(0, top * 1.22)
         ax.set_xticks(list(positions))
         ax.set_xticklabels([textwrap.fill(r.placement.name, 16) for r in results])
-        ax.set_ylabel("euro per plek per jaar" if lang == "nl" else "euro per place per year")
+        ax.set_ylabel(("euro per plek per jaar" if lang == "nl" else "euro per place per year") if per_place else
+                      ("euro per jaar, alle plaatsingen samen" if lang == "nl" else "euro per year, all placements together"))
         ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: euro_axis(v, lang)))
         ax.set_title(title, loc="left", fontsize=10)
         ax.spines[["top", "right"]].set_visible(False)
@@ -96,7 +104,7 @@ def euro_axis(value: float, lang: str) -> str:
     return euro(Decimal(int(round(value))), lang)
 
 
-def write(path, results: list[Result], lang: str, force: bool = False, title: str = ""):
+def write(path, results: list[Result], lang: str, force: bool = False, title: str = "", per_place: bool = True):
     """The chart in the format its file name asks for, written safely (no overwrite without --force)."""
     from pathlib import Path
 
@@ -104,7 +112,7 @@ def write(path, results: list[Result], lang: str, force: bool = False, title: st
 
     fmt = check_format(path)
     check_target(Path(path), force)
-    return write_atomic(path, render(results, lang, fmt, title), force=force)
+    return write_atomic(path, render(results, lang, fmt, title, per_place), force=force)
 
 
 def check_format(path) -> str:

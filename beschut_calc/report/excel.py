@@ -23,7 +23,7 @@ from ..core.parameters import ParameterBook, ParamValue
 from ..core.text import Text, euro, plain
 from .excel_cells import EURO, HEADER_FILL, NUMBER, PERCENT, TOTAL_FILL, fill, put_text, put_value, quote_sheet
 from .excel_column import ColumnLayout, ColumnSheet
-from .excel_sheets import NOTES_WIDTH, SUMMARY, parameter_sheet, print_setup, row_height
+from .excel_sheets import NOTES_WIDTH, SUMMARY, fit_columns, parameter_sheet, print_setup, row_height
 from .labels import HEADINGS, line_label
 from .layout import difference_label, label_of, numbered_warnings, row_keys
 
@@ -129,6 +129,7 @@ def _summary(ws, runs, layouts: list[ColumnLayout], analyses: list, lang: str) -
     ws.cell(1, 1).font = Font(bold=True, size=14)
     row = 3
     first_header = None
+    header_rows = []
     index = 0
     chart_rows = []       # (category label, {key: cell ref}) for the chart data
     for scenario, results in runs:
@@ -146,6 +147,7 @@ def _summary(ws, runs, layouts: list[ColumnLayout], analyses: list, lang: str) -
             ws.cell(row, j).font = bold
             ws.cell(row, j).fill = fill(HEADER_FILL)
         first_header = first_header or row
+        header_rows.append(row)
         row += 1
         # Inputs: hours and wage value follow the column sheets' input cells.
         input_rows = (
@@ -227,8 +229,9 @@ def _summary(ws, runs, layouts: list[ColumnLayout], analyses: list, lang: str) -
             for side, word in (("benefit", _t(lang, "baten", "benefits")), ("cost", _t(lang, "kosten", "costs"))):
                 chart_rows.append((f"{result.placement.name} {word}",
                                    {l.key: ref(lay, lay.lines[l.key]) for l in result.lines if l.side == side}))
-    for j in range(2, 2 + max((len(rs) for _, rs in runs), default=0)):
-        ws.column_dimensions[ws.cell(1, j).column_letter].width = 20
+    # Each column as wide as its longest header word and text ('Gemeente (eigen dienst)' wraps, never cut off).
+    if header_rows:
+        fit_columns(ws, header_rows, first=2, last=1 + max((len(rs) for _, rs in runs), default=0), least=14, most=30)
     if first_header:
         ws.freeze_panes = ws.cell(first_header + 1, 2)
     # The chart's helper data on a sheet of its own, so the summary prints as a table and a chart.

@@ -14,6 +14,7 @@ from ..core.parameters import ParameterBook
 from ..core.text import Text
 from .caseload_layout import BY, NOTE, TARGET_NOTE, group_label
 from .excel_cells import EURO, TOTAL_FILL, fill, header_row, put_text, quote_sheet
+from .excel_sheets import fit_columns
 
 SUMMARY, MUNICIPALITIES, EMPLOYERS, TARGETS = "Samenvatting", "Per gemeente", "Per werkgeversmodel", "Taakstelling"
 PLACEMENTS, SOURCES, NOTES = "Per plaatsing", "Parameters en bronnen", "Toelichting"
@@ -73,8 +74,7 @@ def _group_sheet(ws, result: CaseloadResult, by: str, lang: str) -> dict[int, tu
     header_row(ws, row, [Text("Jaar", "Year")(lang), BY[by](lang)] + [label(lang) for _, label, _ in FIGURES])
     ws.column_dimensions["A"].width = 8
     ws.column_dimensions["B"].width = 28
-    for j in range(3, 3 + len(FIGURES)):
-        ws.column_dimensions[ws.cell(row, j).column_letter].width = 17
+    header_at = row
     row += 1
     totals_at = {}
     for totals in result.by_year:
@@ -98,6 +98,7 @@ def _group_sheet(ws, result: CaseloadResult, by: str, lang: str) -> dict[int, tu
             ws.cell(row, j).fill = fill(TOTAL_FILL)
         totals_at[totals.year] = (row, first)
         row += 2
+    fit_columns(ws, [header_at], first=3, least=14)
     ws.freeze_panes = "C5"
     return totals_at
 
@@ -116,8 +117,7 @@ def _summary(ws, result: CaseloadResult, totals_at: dict, municipalities: str, l
     row = 6
     header_row(ws, row, [Text("Jaar", "Year")(lang)] + [label(lang) for _, label, _ in FIGURES])
     ws.column_dimensions["A"].width = 12
-    for j in range(2, 2 + len(FIGURES)):
-        ws.column_dimensions[ws.cell(row, j).column_letter].width = 17
+    header_at = row
     for totals in result.by_year:
         row += 1
         ws.cell(row, 1).value = totals.year
@@ -126,6 +126,7 @@ def _summary(ws, result: CaseloadResult, totals_at: dict, municipalities: str, l
             letter = ws.cell(row, j + 1).column_letter          # the group sheet has one more column (the group)
             ws.cell(row, j).value = f"={quote_sheet(municipalities)}!{letter}{source_row}"
             ws.cell(row, j).number_format = fmt
+    fit_columns(ws, [header_at], first=2, last=1 + len(FIGURES), least=14)
     row += 2
     put_text(ws.cell(row, 1), NOTE(lang))
     ws.cell(row, 1).font = Font(italic=True, color="666666")
@@ -145,6 +146,7 @@ def _targets(ws, result: CaseloadResult, book: ParameterBook, lang: str) -> None
               Text("Verschil", "Difference"), Text("Plekjaren", "Place-years"),
               Text("Beslag participatiebudget", "Claim on participation budget"), Text("Beslag BUIG", "Claim on BUIG")]
     header_row(ws, row, [t(lang) for t in titles])
+    header_at = row
     for j, width in enumerate((8, 24, 14, 14, 12, 12, 18, 18), 1):
         ws.column_dimensions[ws.cell(row, j).column_letter].width = width
     for target in result.targets:
@@ -160,6 +162,7 @@ def _targets(ws, result: CaseloadResult, book: ParameterBook, lang: str) -> None
         ws.cell(row, 8).value = float(target.buig)
         for j in (7, 8):
             ws.cell(row, j).number_format = EURO
+    fit_columns(ws, [header_at], first=3, least=12)
     ws.freeze_panes = "C5"
 
 
@@ -174,6 +177,7 @@ def _placements(ws, result: CaseloadResult, lang: str) -> None:
     header_row(ws, row, [t(lang) for t in titles])
     for j in range(1, len(titles) + 1):
         ws.column_dimensions[ws.cell(row, j).column_letter].width = 14 if j > 5 else (18 if j in (2, 3) else 10)
+    fit_columns(ws, [row], first=6, least=14, texts=False)
     labels = {g: group_label(group.employer_model, "employer_model", lang) for g, group in enumerate(caseload.groups)}
     for block in result.blocks:
         columns = [block.lines.get(key) for key, _, _ in keys]

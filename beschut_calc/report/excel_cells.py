@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.parameters import ParamValue
+from ..core.personal import has_bsn, refuse_output
 from ..core.text import Text
 
 EURO = '[$€-413] #,##0;-[$€-413] #,##0'
@@ -66,6 +67,8 @@ def put_text(cell, value) -> None:
 
     # Control characters (possible in YAML's "\x07" escapes) are not allowed in a workbook.
     text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", "" if value is None else str(value))
+    if len(text) >= 8 and has_bsn(text):     # issue 24, the last line of defence: no BSN in a workbook
+        refuse_output("werkmap", "workbook")
     cell.value = text
     cell.data_type = "s"
     if text[:1] in ("=", "+", "-", "@"):

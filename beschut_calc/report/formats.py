@@ -160,6 +160,10 @@ def markdown(run, out) -> None:
             from . import perspective
 
             out.write(perspective.markdown(scenario.name, results, run.views, lang))
+    if run.analyses is not None:
+        from .analyses import document_sections
+
+        out.write(md.render_sections(document_sections(run.analyses, run.scenarios, lang)))
     if run.caseload is not None:
         from . import caseload_report
 

@@ -127,7 +127,9 @@ def dumps(document: dict) -> str:
             return {k: mark(v) for k, v in value.items()}
         return value
 
-    text = json.dumps(mark(document), ensure_ascii=False, indent=2)
+    marked = mark(document)
+    _no_personal_numbers(marked, lists.values())
+    text = json.dumps(marked, ensure_ascii=False, indent=2)
     for token, records in lists.items():
         # json.dumps escapes U+0001 inside every string, so the token cannot occur in text from a file
         at = text.index(token)
@@ -136,6 +138,39 @@ def dumps(document: dict) -> str:
         body = ",\n".join(indent + "  " + json.dumps(record, ensure_ascii=False, separators=(", ", ": ")) for record in records)
         text = text[:at] + ("[\n" + body + "\n" + indent + "]" if records else "[]") + text[at + len(token):]
     return text + "\n"
+
+
+# Keys whose strings echo what a user wrote (names, ids, municipalities, files, warnings quoting them);
+# our own texts (rules, sources, hashes, amounts) are not searched: they hold no input.
+ECHO_KEYS = frozenset(("name", "column", "scenario", "file", "caseload_file", "description", "title", "id", "municipality",
+                       "group", "warnings", "note"))
+
+
+def _no_personal_numbers(document, records) -> None:
+    """Issue 24, the last line of defence: no string of the JSON that echoes input may hold a possible BSN
+    (the caseload reader refuses such a file already; a scenario's name is caught here)."""
+    from ..core.personal import cells_with_bsn, refuse_output
+
+    found: set[str] = set()
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and key in ECHO_KEYS:
+            found.add(value)
+
+    walk(document)
+    for many in records:
+        for record in many:
+            if isinstance(record, dict):
+                for key in ECHO_KEYS.intersection(record):
+                    walk(record[key], key)
+    if cells_with_bsn(sorted(found)):
+        refuse_output("JSON-uitvoer", "JSON output")
 
 
 # ---------------------------------------------------------------- analyses (typed results in, JSON out)

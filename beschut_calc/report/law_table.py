@@ -53,6 +53,30 @@ def to_json(book: ParameterBook, year: int | None, lang: str, receipt) -> str:
     return json.dumps({"receipt": receipt.to_json(), "year": year, "parameters": params}, ensure_ascii=False, indent=2) + "\n"
 
 
+def markdown(book: ParameterBook, year: int | None, lang: str, receipt) -> str:
+    """`parameters -f markdown`: the law table as a Markdown table, each parameter by its label and key."""
+    from .labels import param_label
+    from .markdown import escape
+
+    title = (Text(f"Parameters in {year}", f"Parameters in {year}") if year is not None
+             else Text("Parameters, alle jaren", "Parameters, all years"))(lang)
+    heads = [Text("Parameter", "Parameter"), Text("Naam in een scenario", "Name in a scenario"), Text("Waarde", "Value"),
+             Text("Vanaf", "From"), Text("Status", "Status"), Text("Bron", "Source")]
+    out = [f"### {escape(title)}", "", "| " + " | ".join(h(lang) for h in heads) + " |", "|" + "---|" * len(heads)]
+    for name, _, pv, carried in rows(book, year):
+        flagged = pv.status != "confirmed" or carried
+        shown = status(pv, carried, lang)
+        label = param_label(name, lang)
+        out.append("| " + " | ".join([escape(label[:1].upper() + label[1:]), f"`{name}`", escape(with_unit(pv.value, pv.unit, lang)),
+                                      pv.since.isoformat(), f"**{escape(shown)}**" if flagged else escape(shown),
+                                      escape(pv.source)]) + " |")
+    out += ["", f"_{escape(receipt.line(lang))}_", ""]
+    return "\n".join(out)
+
+
+NARROW = 120     # below this width each parameter is a short block, not a row of five folded columns
+
+
 def render(book: ParameterBook, year: int | None, lang: str, receipt, file=None) -> None:
     from rich import box
     from rich.table import Table
@@ -61,6 +85,9 @@ def render(book: ParameterBook, year: int | None, lang: str, receipt, file=None)
     from .rich_text import console as make_console
 
     console = make_console(file, 160)
+    if console.width < NARROW:
+        _render_narrow(console, book, year, lang, receipt)
+        return
     title = (Text(f"Parameters in {year}", f"Parameters in {year}") if year is not None
              else Text("Parameters, alle jaren", "Parameters, all years"))(lang)
     table = Table(title=title, box=box.SIMPLE_HEAVY, title_justify="left")
@@ -73,3 +100,25 @@ def render(book: ParameterBook, year: int | None, lang: str, receipt, file=None)
                       RichText(status(pv, carried, lang), style="bold red" if flagged else ""), RichText(pv.source))
     console.print(table)
     console.print(RichText(receipt.line(lang), style="dim"))
+
+
+def _render_narrow(console, book: ParameterBook, year: int | None, lang: str, receipt) -> None:
+    """A terminal of 80 columns: per parameter its name and label, then value, date and status on one
+    line and the source wrapped under it; no value or amount split over two lines."""
+    from rich.text import Text as RichText
+
+    from .labels import param_label
+    from .layout import print_wrapped
+
+    title = (Text(f"Parameters in {year}", f"Parameters in {year}") if year is not None
+             else Text("Parameters, alle jaren", "Parameters, all years"))(lang)
+    console.print(RichText(title, style="bold"))
+    for name, _, pv, carried in rows(book, year):
+        flagged = pv.status != "confirmed" or carried
+        console.print()
+        print_wrapped(console, f"{name} — {param_label(name, lang)}", indent="  ", style="bold")
+        print_wrapped(console, f"  {with_unit(pv.value, pv.unit, lang)} · {Text('vanaf', 'from')(lang)} {pv.since.isoformat()} · "
+                               f"{status(pv, carried, lang)}", indent="    ", style="bold red" if flagged else "")
+        print_wrapped(console, f"  {Text('bron', 'source')(lang)}: {pv.source}", indent="    ", style="dim")
+    console.print()
+    print_wrapped(console, receipt.line(lang), style="dim")

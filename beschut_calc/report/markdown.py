@@ -10,7 +10,7 @@ import re
 
 from ..core.engine import Result
 from .labels import HEADINGS
-from .layout import numbered_warnings, summary_rows
+from .layout import numbered_warnings, subsidy_set_lines, summary_rows
 
 _SPECIAL = re.compile(r"([\\`*\[\]<>|&~])")
 # An underscore inside a word (employer_charges) is literal in CommonMark; only edges can emphasise.
@@ -41,12 +41,33 @@ def render(title: str, results: list[Result], lang: str = "nl", difference: bool
         strong = row.kind in ("heading", "total", "balance")
         out.append(_row([_bold(escape(text)) if strong and text else escape(text) for text in (row.label, *row.cells)]))
     out += ["", f"_{HEADINGS['per_year'](lang)}_", ""]
-    lines = numbered_warnings(results, lang)
+    out += [line for text in subsidy_set_lines(results, lang) for line in (escape(text), "")]
+    lines = numbered_warnings(results, lang, words=True)
     if lines:
         out += [f"**{HEADINGS['warnings'](lang)}**", ""]
         out += [escape(text) for text in lines]
         out.append("")
     return "\n".join(out) + "\n"
+
+
+def render_sections(sections) -> str:
+    """The analyses (report/analyses.py document_sections) as Markdown: a heading, the text and the tables."""
+    out = []
+    for section in sections:
+        out += [f"### {escape(section.title)}", ""]
+        for text in section.before:
+            out += [escape(text), ""]
+        for table in section.tables:
+            if table.title:
+                out += [f"**{escape(table.title)}**", ""]
+            out.append(_row([escape(h) for h in table.headers]))
+            out.append(_row(["---"] * table.fixed + ["---:"] * (len(table.headers) - table.fixed)))
+            for i, row in enumerate(table.rows):
+                out.append(_row([_bold(escape(c)) if i in table.bold and c else escape(c) for c in row]))
+            out.append("")
+        for text in section.after:
+            out += [escape(text), ""]
+    return "\n".join(out) + ("\n" if out else "")
 
 
 def render_receipt(receipt, lang: str = "nl") -> str:

@@ -19,7 +19,30 @@ def _console_class():
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError()
 
+        def render_str(self, text: str, *args, **kwargs):
+            # issue 24: a path, name or header from a file reaches the terminal escaped (ESC as \x1b),
+            # before the table measures it, so the columns stay aligned
+            return super().render_str(_shown(text), *args, **kwargs)
+
+        def _render_buffer(self, buffer) -> str:
+            # the last line: text from a Text object made elsewhere is escaped here too (rich's own
+            # codes for colour and cursor are made from styles and control segments, not from text)
+            from rich.segment import Segment
+
+            from ..core.errors import UNSAFE
+
+            return super()._render_buffer(
+                Segment(_shown(seg.text), seg.style, seg.control)
+                if not seg.control and seg.text != "\n" and UNSAFE.search(seg.text) else seg for seg in buffer)
+
     return QuietPipeConsole
+
+
+def _shown(text: str) -> str:
+    """`text` with control and direction characters escaped (core/errors.visible), its line breaks kept."""
+    from ..core.errors import visible
+
+    return "\n".join(visible(line) for line in text.split("\n")) if "\n" in text else visible(text)
 
 
 def console(file=None, width: int = 140):
@@ -30,16 +53,25 @@ def console(file=None, width: int = 140):
 
     out = file or sys.stdout
     columns = os.environ.get("COLUMNS", "")
-    if not out.isatty() and columns.isdigit() and 40 <= int(columns) <= 1000:
+    # COLUMNS of thousands of digits would fail int() (issue 24): at most four digits are read
+    sane = columns.isascii() and columns.isdigit() and len(columns) <= 4
+    if not out.isatty() and sane and 40 <= int(columns) <= 1000:
         width = int(columns)
     return _Console(file=out, width=None if out.isatty() else width, highlight=False, soft_wrap=False, markup=False,
-                    emoji=False)
+                    emoji=False, _environ=environ())
+
+
+def environ() -> dict:
+    """The environment for a rich Console: rich reads COLUMNS and LINES itself on a terminal (int() of
+    thousands of digits fails), so they pass only when they are short numbers."""
+    return {key: value for key, value in os.environ.items()
+            if key not in ("COLUMNS", "LINES") or (value.isascii() and value.isdigit() and len(value) <= 4)}
 
 
 def styled(text: str, style: str = ""):
     from rich.text import Text
 
-    return Text(str(text), style=style)
+    return Text(_shown(str(text)), style=style)
 
 
 def bold(text: str):

@@ -17,6 +17,10 @@ def render(title: str, results: list[Result], lang: str = "nl", file=None, diffe
     for i, block in enumerate(blocks):
         part = title if len(blocks) == 1 else f"{title} — {i + 1}/{len(blocks)}"
         out.print(_table(part, block, results[0], lang, difference, description))
+    from .layout import print_wrapped, subsidy_set_lines
+
+    for line in subsidy_set_lines(results, lang):
+        print_wrapped(out, line, style="dim")
     render_warnings(results, lang, out)
 
 
@@ -75,9 +79,11 @@ def render_warnings(results: list[Result], lang: str, out) -> None:
     lines = numbered_warnings(results, lang)
     if not lines:
         return
+    from .layout import print_wrapped
+
     out.print(bold(HEADINGS["warnings"](lang)))
     for text in lines:
-        out.print(text)
+        print_wrapped(out, text)
 
 
 def render_receipt(receipt, lang: str = "nl", file=None) -> None:

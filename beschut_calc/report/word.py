@@ -9,12 +9,13 @@ never as fields or markup; the file is written like the workbook (report/safewri
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
 from ..core.accounts import BY_KEY, EMPLOYER, MUNICIPALITY, SOCIETY, STATE, VIEWS, WORKER
 from ..core.engine import Result
-from ..core.text import Text, euro, with_unit
+from ..core.text import Text, euro
 from .explain import STATUS
 from .labels import HEADINGS, verdict
 from .layout import Row, numbered_warnings, summary_rows
@@ -22,16 +23,16 @@ from .layout import Row, numbered_warnings, summary_rows
 COLUMNS_PER_TABLE = 5    # what fits a landscape A4 page next to the labels
 
 
-def write(path, runs: list, lang: str = "nl", force: bool = False, receipt=None, caseload=None) -> Path:
+def write(path, runs: list, lang: str = "nl", force: bool = False, receipt=None, caseload=None, analyses=None) -> Path:
     from .safewrite import check_target, write_atomic
 
     check_target(Path(path), force)
     buffer = io.BytesIO()
-    build(runs, lang, receipt, caseload).save(buffer)
+    build(runs, lang, receipt, caseload, analyses).save(buffer)
     return write_atomic(path, buffer.getvalue(), force=force)
 
 
-def build(runs: list, lang: str = "nl", receipt=None, caseload=None):
+def build(runs: list, lang: str = "nl", receipt=None, caseload=None, analyses=None):
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
@@ -47,6 +48,8 @@ def build(runs: list, lang: str = "nl", receipt=None, caseload=None):
     doc.add_heading(Text("Bijlage: businesscase beschut werk", "Annex: business case for sheltered work")(lang), level=0)
     for scenario, results in runs:
         _scenario(doc, scenario, results, lang)
+    if analyses is not None:
+        _analyses(doc, analyses, runs, lang)
     if caseload is not None:
         _caseload(doc, caseload, lang)
     if receipt is not None:
@@ -66,6 +69,10 @@ def _scenario(doc, scenario, results: list[Result], lang: str) -> None:
     for start in range(0, len(results), COLUMNS_PER_TABLE):
         _table(doc, results[start:start + COLUMNS_PER_TABLE], results[0], lang, difference)
         doc.add_paragraph()
+    from .layout import subsidy_set_lines
+
+    for text in subsidy_set_lines(results, lang):
+        doc.add_paragraph(text)
 
     from .chart import render as chart
 
@@ -73,22 +80,57 @@ def _scenario(doc, scenario, results: list[Result], lang: str) -> None:
 
     _parties(doc, results, lang)
 
-    warnings = numbered_warnings(results, lang)
+    warnings = numbered_warnings(results, lang, words=True)
     if warnings:
         doc.add_heading(Text("Aannames en waarschuwingen", "Assumptions and warnings")(lang), level=2)
         for text in warnings:
             doc.add_paragraph(text)
 
+    _sources(doc, [(r.placement.name, r.placement.year, [pv for line in r.lines for pv in line.params]) for r in results], lang)
+
+
+def sources(columns: list[tuple[str, int, list]], lang: str) -> list[tuple[str, list[str]]]:
+    """Each parameter once, by its label: (its line, the other values it takes in other columns). A value
+    is 'value (vanaf date), status; bron: source', with the columns named when not all of them use it.
+    The minimum wage of a payroll tariff's year (the mark-up's basis) is said with the mark-up, not
+    as if it were this year's minimum wage."""
+    from .labels import in_words, param_label, value_in_words
+
+    found: dict[str, dict[tuple, list[str]]] = {}
+    for column, year, params in columns:
+        basis = {int(pv.value["year"]) for pv in params if isinstance(pv.value, dict) and "tariff" in pv.value and "year" in pv.value}
+        for pv in params:
+            if pv.since is not None and pv.since.year in basis and pv.since.year != year and pv.name.startswith("wml"):
+                continue
+            since = f" ({Text('vanaf', 'from')(lang)} {pv.since.isoformat()})" if pv.since else ""
+            status = STATUS.get(pv.status, Text.same(pv.status))(lang)
+            key = (f"{value_in_words(pv, lang)}{since}", status, in_words(pv.source, lang) if pv.source else "")
+            names = found.setdefault(pv.name, {}).setdefault(key, [])
+            if column not in names:
+                names.append(column)
+    all_columns = [column for column, _, _ in columns]
+    out = []
+    for name, values in found.items():
+        texts = []
+        for (value, status, source), names in values.items():
+            where = "" if len(names) == len(all_columns) or len(all_columns) == 1 else f" [{', '.join(names)}]"
+            texts.append(f"{value}, {status}{where}" + (f"; {Text('bron', 'source')(lang)}: {source}" if source else ""))
+        out.append((param_label(name, lang)[:1].upper() + param_label(name, lang)[1:], texts))
+    return out
+
+
+def _sources(doc, columns, lang: str) -> None:
     doc.add_heading(Text("Bronnen", "Sources")(lang), level=2)
-    seen: dict[str, None] = {}
-    for result in results:
-        for line in result.lines:
-            for pv in line.params:
-                since = f" ({Text('vanaf', 'from')(lang)} {pv.since.isoformat()})" if pv.since else ""
-                status = STATUS.get(pv.status, Text.same(pv.status))(lang)
-                seen.setdefault(f"{pv.name} = {with_unit(pv.value, pv.unit, lang)}{since} [{status}]: {pv.source}", None)
-    for text in seen:
-        doc.add_paragraph(text, style="List Bullet")
+    for label, texts in sources(columns, lang):
+        if len(texts) == 1:
+            paragraph = doc.add_paragraph(style="List Bullet")
+            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(texts[0])
+            continue
+        paragraph = doc.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{label}:").bold = True
+        for text in texts:
+            doc.add_paragraph(text, style="List Bullet 2")
 
 
 def _table(doc, results: list[Result], first: Result, lang: str, difference: bool) -> None:
@@ -99,6 +141,7 @@ def _table(doc, results: list[Result], first: Result, lang: str, difference: boo
 
     table = doc.add_table(rows=len(rows), cols=len(results) + 1)
     table.style = "Light List"
+    _repeat_header(table.rows[0])
     for row, cells in zip(rows, (r.cells for r in table.rows)):    # row by row: table.cell() is quadratic
         for j, (cell, text) in enumerate(zip(cells, (("  " if row.kind == "line" else "") + row.label, *row.cells))):
             paragraph = cell.paragraphs[0]
@@ -106,6 +149,7 @@ def _table(doc, results: list[Result], first: Result, lang: str, difference: boo
             run.bold = row.kind in ("heading", "total", "balance")
             if j > 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    keep_together(table)
 
 
 # How a sentence names each view ("Voor de gemeente is het saldo ..."); a party not listed here
@@ -168,12 +212,69 @@ def _parties(doc, results: list[Result], lang: str) -> None:
                     run.bold = row.kind in ("header", "heading", "total", "balance")
                     if j > 0:
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            keep_together(table)
             notes.update(dict.fromkeys(layout.notes))
             doc.add_paragraph(" ".join(balance_sentence(account.key, r.placement.name, r.views()[account.key].balance, lang)
                                        for r in block))
         for note in notes:
             doc.add_paragraph(note).runs[0].italic = True
     doc.add_paragraph(HEAD["rule"](lang)).runs[0].italic = True
+
+
+def keep_together(table) -> None:
+    """A table that fits a page is not split over two, and never leaves its header row alone at the
+    foot of a page: every row but the last keeps with the next, and no row breaks across pages."""
+    from docx.oxml import OxmlElement
+
+    rows = list(table.rows)
+    for i, row in enumerate(rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if i < len(rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+
+
+def text_table(doc, rows: list, bold: set, right_from: int) -> None:
+    """A table of text, written as one piece of XML (issue 24): what add_table, add_run, _repeat_header
+    and keep_together make cell by cell, at a fraction of the cost (2,000 municipalities took
+    python-docx seconds per table). The first row is the header, repeated on every page; rows in
+    `bold` are bold; columns from `right_from` on are right-aligned; every row but the last keeps
+    with the next and no row breaks across pages."""
+    from xml.sax.saxutils import escape
+
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from lxml import etree
+
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    columns = len(rows[0])
+    grid = doc.add_table(rows=1, cols=columns)
+    grid.style = "Light List"
+    template = grid._tbl.tr_lst[0]
+    widths = [etree.tostring(tc.tcPr).decode() if tc.tcPr is not None else "" for tc in template.tc_lst]
+    widths = [re.sub(r"\sxmlns:\w+=\"[^\"]*\"", "", w) for w in widths]
+    out = []
+    last = len(rows) - 1
+    for i, row in enumerate(rows):
+        keep = "<w:keepNext/>" if i < last else ""
+        run_props = "<w:rPr><w:b/></w:rPr>" if i in bold else ""
+        cells = []
+        for j in range(columns):
+            text = str(row[j]) if j < len(row) else ""
+            text = escape(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
+            align = '<w:jc w:val="right"/>' if j >= right_from else ""
+            props = f"<w:pPr>{keep}{align}</w:pPr>" if keep or align else ""
+            run = f'<w:r>{run_props}<w:t xml:space="preserve">{text}</w:t></w:r>' if text else ""
+            cells.append(f"<w:tc>{widths[j]}<w:p>{props}{run}</w:p></w:tc>")
+        header = '<w:tblHeader w:val="true"/>' if i == 0 else ""
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{''.join(cells)}</w:tr>")
+    built = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(out)}</w:tbl>")
+    grid._tbl.remove(template)
+    for tr in list(built):
+        grid._tbl.append(tr)
 
 
 def _repeat_header(row) -> None:
@@ -207,27 +308,59 @@ def _caseload(doc, result, lang: str) -> None:
     for table in tables + ([targets] if targets is not None else []):
         doc.add_heading(table.title, level=2)
         rows = [table.headers, *table.rows] + ([table.total] if table.total is not None else [])
-        grid = doc.add_table(rows=len(rows), cols=len(table.headers))
-        grid.style = "Light List"
-        for i, (row, cells) in enumerate(zip(rows, (r.cells for r in grid.rows))):
-            for j, (cell, text) in enumerate(zip(cells, row)):
-                paragraph = cell.paragraphs[0]
-                run = paragraph.add_run(text)
-                run.bold = i == 0 or (table.total is not None and i == len(rows) - 1)
-                if j >= table.text_columns:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        bold = {0} | ({len(rows) - 1} if table.total is not None else set())
+        text_table(doc, rows, bold, table.text_columns)
         doc.add_paragraph(table.note).runs[0].italic = True
 
     from .chart import render as chart
 
     years = result.year_results()
-    doc.add_picture(io.BytesIO(chart(years, lang, "png", scenario.name)), width=Cm(min(25.0, 6 + 3.2 * len(years))))
+    doc.add_picture(io.BytesIO(chart(years, lang, "png", scenario.name, per_place=False)), width=Cm(min(25.0, 6 + 3.2 * len(years))))
     if result.warnings:
+        from .labels import in_words
+
         doc.add_heading(Text("Aannames en waarschuwingen", "Assumptions and warnings")(lang), level=2)
         for i, warning in enumerate(result.warnings, 1):
-            doc.add_paragraph(f"{i}. {warning(lang)}")
-    doc.add_heading(Text("Bronnen", "Sources")(lang), level=2)
-    for pv in result.params:
-        since = f" ({Text('vanaf', 'from')(lang)} {pv.since.isoformat()})" if pv.since else ""
-        status = STATUS.get(pv.status, Text.same(pv.status))(lang)
-        doc.add_paragraph(f"{pv.name} = {with_unit(pv.value, pv.unit, lang)}{since} [{status}]: {pv.source}", style="List Bullet")
+            doc.add_paragraph(f"{i}. {in_words(warning(lang), lang)}")
+    _sources(doc, [(scenario.name, scenario.year, list(result.params))], lang)
+
+
+# ---------------------------------------------------------------- analyses
+
+def _analyses(doc, analyses, runs, lang: str) -> None:
+    """--years, --sensitivity, --simulate, --sweep, --breakeven and the targets' budget, as the terminal
+    shows them (report/analyses.py document_sections), in tables that keep together."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from .analyses import document_sections
+
+    sections = document_sections(analyses, runs, lang)
+    if not sections:
+        return
+    doc.add_heading(Text("Analyses", "Analyses")(lang), level=1)
+    for section in sections:
+        doc.add_heading(section.title, level=2).paragraph_format.keep_with_next = True
+        for text in section.before:
+            doc.add_paragraph(text).paragraph_format.keep_with_next = bool(section.tables)
+        for grid in section.tables:
+            if grid.title:
+                doc.add_paragraph().add_run(grid.title).bold = True
+            for start in range(0, max(1, len(grid.headers) - grid.fixed), COLUMNS_PER_WIDE_TABLE):
+                shown = list(range(grid.fixed)) + list(range(grid.fixed + start, min(len(grid.headers), grid.fixed + start + COLUMNS_PER_WIDE_TABLE)))
+                rows = [grid.headers, *grid.rows]
+                table = doc.add_table(rows=len(rows), cols=len(shown))
+                table.style = "Light List"
+                _repeat_header(table.rows[0])
+                for i, (row, cells) in enumerate(zip(rows, (r.cells for r in table.rows))):
+                    for j, (cell, k) in enumerate(zip(cells, shown)):
+                        paragraph = cell.paragraphs[0]
+                        paragraph.add_run(row[k]).bold = i == 0 or i in grid.bold
+                        if k >= grid.fixed:
+                            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                keep_together(table)
+                doc.add_paragraph()
+        for text in section.after:
+            doc.add_paragraph(text)
+
+
+COLUMNS_PER_WIDE_TABLE = 9    # amount columns beside the fixed ones on a landscape A4 page
