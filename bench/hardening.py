@@ -6,7 +6,7 @@ Each case is a generated caseload in a temporary folder, run as `beschut-calc s.
 on at most two cores (taskset when it exists). Printed per case: the exit code, the wall time,
 the same minus the start-up of a tiny good caseload (what the bound itself costs), and the peak
 memory of the process. The goal: exit 0 or 2, the bound's own cost under 1 s, memory well under
-1 GiB. Also timed: reading and checking 100,000 good rows (the full BSN scan of every column
+1 GiB. Also timed: reading and checking 100,000 good rows (the BSN scan of every text column
 included) and the Word annex of 2,000 municipalities.
 """
 from __future__ import annotations
@@ -158,7 +158,7 @@ def main() -> None:
 
         folder = case(root, "read100k", good_rows(100_000))
         code, seconds, peak, _ = run(folder)
-        print(f"\n100,000 good rows, read, checked (BSN scan of every column) and computed: exit {code}, {seconds:.2f} s")
+        print(f"\n100,000 good rows, read, checked (BSN scan of every text column) and computed: exit {code}, {seconds:.2f} s")
         folder = case(root, "word2000", good_rows(6_000, municipalities=2_000))
         (folder / "a.docx").unlink(missing_ok=True)
         code, seconds, peak, _ = run(folder, "--word", str(folder / "a.docx"), "--years", "2")

@@ -9,8 +9,9 @@ both derived from its bound tree, so reports can show a breakdown and an `explai
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import datetime as dt
-from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .context import Context
@@ -44,8 +45,7 @@ def inputs_of_placement(p: Placement) -> dict[str, Decimal]:
 
 # ---------------------------------------------------------------- binding
 
-@dataclass(frozen=True)
-class BoundLine:
+class BoundLine(NamedTuple):
     spec: LineSpec
     origin: str                 # estimate | quoted, after the employer model's say
     tree: Expr                  # the amount before rounding
@@ -56,16 +56,14 @@ class BoundLine:
         return self.rounded if self.rounded is not None else self.tree
 
 
-@dataclass(frozen=True)
-class BoundFlow:
+class BoundFlow(NamedTuple):
     spec: FlowSpec
     payer: str                  # the accounts after merging (own employment: the employer is the municipality)
     payee: str
     tree: Expr                  # the amount, after its line's rounding
 
 
-@dataclass(frozen=True)
-class BoundColumn:
+class BoundColumn(NamedTuple):
     placement: Placement
     lines: tuple[BoundLine, ...]
     binder: Binder

@@ -21,8 +21,7 @@ formulas, JSON and every party's table read it from here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from .accounts import EMPLOYER, MUNICIPALITY, OUTSIDE, STATE, WORKER
 from .expr import Expr
@@ -32,8 +31,7 @@ from .text import Text
 from . import rules
 
 
-@dataclass(frozen=True)
-class FlowSpec:
+class FlowSpec(NamedTuple):
     key: str
     payer: str
     payee: str

@@ -4,6 +4,8 @@ The loaders (`load.py`, `catalog.py`) build these from YAML; the engine only rea
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -17,8 +19,7 @@ EMPLOYER_MODELS = ("municipality", "regular", "temp_agency", "payroll")
 WORK_TYPES = ("green", "internal", "secondment")
 
 
-@dataclass(frozen=True)
-class EmployerModel:
+class EmployerModel(NamedTuple):
     name: str
     label: Text
     source: str
@@ -37,8 +38,7 @@ class EmployerModel:
         return self.account == "municipality" or self.invoices == "municipality"
 
 
-@dataclass(frozen=True)
-class Subsidy:
+class Subsidy(NamedTuple):
     key: str                      # the line it lands on: general_subsidy or temporary_subsidy
     amount: Decimal               # per year at full_hours or more
     pro_rata: bool
@@ -48,15 +48,13 @@ class Subsidy:
     max_years: int | None = None  # per placement, counted from its first year (multi-year projections)
 
 
-@dataclass(frozen=True)
-class LksBand:
+class LksBand(NamedTuple):
     from_share: Decimal           # wage value from (inclusive)
     to_share: Decimal             # wage value to (exclusive, the last band inclusive)
     lks_share: Decimal            # LKS as a share of WML
 
 
-@dataclass(frozen=True)
-class ExtraBenefit:
+class ExtraBenefit(NamedTuple):
     key: str
     label: Text
     amount: Decimal               # default per year at full_hours; the scenario may override it
@@ -64,8 +62,7 @@ class ExtraBenefit:
     source: str
 
 
-@dataclass(frozen=True)
-class SubsidySet:
+class SubsidySet(NamedTuple):
     name: str
     title: Text
     source: str
@@ -78,8 +75,7 @@ class SubsidySet:
     path: str | None = None                     # where a user's own set came from
 
 
-@dataclass(frozen=True)
-class RoundingScheme:
+class RoundingScheme(NamedTuple):
     name: str
     description: Text
     source: str

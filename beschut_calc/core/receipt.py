@@ -2,15 +2,15 @@
 number in a council memo can be reproduced later (issue 10, item 6)."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import datetime as dt
-from dataclasses import dataclass
 
 from .parameters import ParameterBook
 from .text import Text
 
 
-@dataclass(frozen=True)
-class Receipt:
+class Receipt(NamedTuple):
     version: str
     parameters_hash: str                 # a short hash of the parameter and catalogue data
     newest_parameter_date: dt.date | None

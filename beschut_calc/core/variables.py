@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as default_of
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .text import Text, euro, number, percent
 
@@ -130,8 +130,7 @@ class Variable:
 Input = Variable     # the name the analyses used
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(NamedTuple):
     """How uncertain an input is: low, central and high, with the source of the range."""
     name: str
     low: Decimal

@@ -288,7 +288,7 @@ def load_subsidy_set(name_or_path: str, base_dir: Path | None = None) -> Subsidy
         path = base_dir / path
     doc = load_document(path)
     built = _SetReader(doc).build()
-    return SubsidySet(**{**built.__dict__, "path": str(path)})
+    return built._replace(path=str(path))
 
 
 def looks_like_path(value: str) -> bool:

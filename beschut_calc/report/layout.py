@@ -2,8 +2,9 @@
 input rows, which line rows in which order, their labels, and the warnings per column."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re as _re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.engine import Result
@@ -58,8 +59,7 @@ def label_of(results: list[Result], key: str, lang: str) -> str:
     return next((line_label(line, lang) for r in results for line in r.lines if line.key == key), key)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One row of the summary table: its kind (input, heading, line, total, balance, verdict,
     difference), its label and a text per column; each report only styles it."""
     kind: str
