@@ -56,9 +56,9 @@ def mutate(value):
 def mutant(book: ParameterBook, name: str, since: dt.date) -> ParameterBook:
     """A copy of the book with one dated value changed; the original is untouched."""
     param = book.parameters[name]
-    values = [dataclasses.replace(pv, value=mutate(pv.value)) if pv.since == since else pv for pv in param.values]
+    values = [pv._replace(value=mutate(pv.value)) if pv.since == since else pv for pv in param.values]
     parameters = dict(book.parameters)
-    parameters[name] = dataclasses.replace(param, values=values)
+    parameters[name] = param._replace(values=values)
     return ParameterBook(parameters=parameters, digest=book.digest + "-mutant")
 
 

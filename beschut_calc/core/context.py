@@ -37,7 +37,7 @@ GROWS_WITH_WML = ("wml_hour", "wml_month")
 def grown(pv: ParamValue, growth: Decimal, year: int) -> ParamValue:
     years = year - pv.since.year
     pct = format((growth * 100).normalize(), "f")
-    return ParamValue(**{**pv.__dict__, "value": pv.value * (1 + growth) ** years, "extrapolated": False, "status": "assumption",
+    return pv._replace(**{"value": pv.value * (1 + growth) ** years, "extrapolated": False, "status": "assumption",
                          "note": f"De laatst bekende waarde ({pv.value} vanaf {pv.since.isoformat()}) is met wml_growth "
                                  f"{pct.replace('.', ',')} % per jaar verhoogd ({years} jaar); een aanname, geen gepubliceerd bedrag.",
                          "note_en": f"The last known value ({pv.value} from {pv.since.isoformat()}) is raised by wml_growth "
@@ -64,10 +64,10 @@ class Context:
             return p.employer.parameters[name]
         if p.method == "memo" and name in MEMO_OWN:
             own = self.book.at(MEMO_OWN[name], when or self.jan1)
-            return ParamValue(**{**own.__dict__, "name": name})
+            return own._replace(name=name)
         if name == "guidance_cost_fulltime" and p.work_type:
             by_type = self.book.at("guidance_cost_by_work_type", when or self.jan1)
-            return ParamValue(**{**by_type.__dict__, "name": name, "value": by_type.value[p.work_type],
+            return by_type._replace(**{"name": name, "value": by_type.value[p.work_type],
                                  "note": f"soort werk: {p.work_type}. {by_type.note}".strip(),
                                  "note_en": f"kind of work: {p.work_type}. {by_type.note_in('en')}".strip()})
         if name in NEUTRAL:

@@ -149,10 +149,15 @@ def _bind_flows(placement: Placement, specs: list[FlowSpec], lines: list[BoundLi
 
 # ---------------------------------------------------------------- evaluation
 
+def _leaf_cache(memo: dict) -> dict:
+    """The values per subtree of one column's evaluation, kept beside its steps' values (core/expr.leaves)."""
+    return memo.setdefault("leaves", {})
+
+
 def _reason_values(tree: Expr, inputs: dict, memo: dict, *more: Expr) -> dict[str, tuple]:
     values: dict[str, tuple] = {}
     for e in (tree, *more):
-        for leaf in leaves(e):
+        for leaf in leaves(e, cache=_leaf_cache(memo)):
             values.setdefault(leaf.pv.name, (leaf.number, leaf.unit or leaf.pv.unit))
         for step in steps_of(e):
             values[step.name] = (evaluate(step, inputs, memo=memo), step.fmt)
@@ -180,7 +185,7 @@ def evaluate_line(bl: BoundLine, inputs: dict, memo: dict) -> Line:
     unrounded = evaluate(bl.tree, inputs, memo=memo)
     amount = evaluate(bl.rounded, inputs, memo=memo) if bl.rounded is not None else unrounded
     return Line(key=bl.spec.key, side=bl.spec.side, amount=amount, rule=_words(bl.tree, inputs, memo),
-                params=unique(leaf.pv for leaf in leaves(bl.tree)), origin=bl.origin,
+                params=unique(leaf.pv for leaf in leaves(bl.tree, cache=_leaf_cache(memo))), origin=bl.origin,
                 reason=_reason(bl.tree, unrounded, inputs, memo),
                 unrounded=unrounded if bl.rounded is not None else None, label=bl.spec.label)
 
@@ -188,7 +193,7 @@ def evaluate_line(bl: BoundLine, inputs: dict, memo: dict) -> Line:
 def evaluate_flow(bf: BoundFlow, inputs: dict, memo: dict) -> Flow:
     amount = evaluate(bf.tree, inputs, memo=memo)
     return Flow(key=bf.spec.key, label=bf.spec.label, payer=bf.payer, payee=bf.payee, amount=amount,
-                rule=_words(bf.tree, inputs, memo), params=unique(leaf.pv for leaf in leaves(bf.tree)), basis=bf.spec.basis,
+                rule=_words(bf.tree, inputs, memo), params=unique(leaf.pv for leaf in leaves(bf.tree, cache=_leaf_cache(memo))), basis=bf.spec.basis,
                 line=bf.spec.line, source=bf.spec.source, reason=_reason(bf.tree, amount, inputs, memo))
 
 

@@ -418,8 +418,12 @@ def children(e: Expr) -> tuple[Expr, ...]:
     return ()
 
 
-def leaves(e: Expr, seen: set | None = None) -> list[Value]:
-    """Every bound value in the tree, in order of first appearance (steps walked once)."""
+def leaves(e: Expr, seen: set | None = None, cache: dict | None = None) -> list[Value]:
+    """Every bound value in the tree, in order of first appearance (steps walked once). With `cache`
+    (one dict per column), each subtree's values are kept, so the lines and flows of a column, which
+    share their steps, walk each subtree once."""
+    if cache is not None and seen is None:
+        return list(_cached_leaves(e, cache).values())
     seen = set() if seen is None else seen
     out: list[Value] = []
     stack = [e]
@@ -432,6 +436,23 @@ def leaves(e: Expr, seen: set | None = None) -> list[Value]:
             out.append(node)
         stack.extend(reversed(children(node)))
     return out
+
+
+def _cached_leaves(e: Expr, cache: dict) -> dict:
+    """The values of a subtree in order of first appearance, as an ordered set (by node, as `leaves`
+    walks), memoised per node; the cache keeps the node alive with its entry so its id stays its own."""
+    entry = cache.get(id(e))
+    if entry is not None:
+        return entry[1]
+    if isinstance(e, Value):
+        found = {id(e): e}
+    else:
+        found = {}
+        for child in children(e):
+            for k, leaf in _cached_leaves(child, cache).items():
+                found.setdefault(k, leaf)
+    cache[id(e)] = (e, found)
+    return found
 
 
 def inputs_of(e: Expr) -> set[str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InputError
 
@@ -43,8 +43,7 @@ def to_decimal(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class ParamValue:
+class ParamValue(NamedTuple):
     """One value of one parameter, as used in a calculation."""
     name: str
     value: Any
@@ -65,8 +64,7 @@ class ParamValue:
         return self.status in ("unconfirmed", "assumption") or self.extrapolated
 
 
-@dataclass
-class Parameter:
+class Parameter(NamedTuple):
     name: str
     description: str
     unit: str
@@ -87,7 +85,7 @@ class Parameter:
                 en=f"parameter {self.name} has no value on {when.isoformat()}; its first value takes effect on {first.isoformat()}",
                 key="year", hint=f"kies een jaar vanaf {first.year}", hint_en=f"choose a year from {first.year}")
         if self.known_until and when > self.known_until:
-            return ParamValue(**{**chosen.__dict__, "extrapolated": True})
+            return chosen._replace(extrapolated=True)
         return chosen
 
 
