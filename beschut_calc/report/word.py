@@ -137,19 +137,26 @@ def _table(doc, results: list[Result], first: Result, lang: str, difference: boo
     rows = [Row("heading", HEADINGS["line"](lang), tuple(r.placement.name for r in results))]
     rows += summary_rows(results, lang, first, difference)
 
+    _rows_table(doc, rows, len(results), ("heading", "total", "balance"))
+
+
+def _rows_table(doc, rows: list[Row], columns: int, bold: tuple[str, ...]):
+    """A table of layout rows (report/layout.py Row): the label, then a right-aligned cell per column;
+    the first row repeats on a new page and rows keep together. Filled row by row: table.cell() is quadratic."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    table = doc.add_table(rows=len(rows), cols=len(results) + 1)
+    table = doc.add_table(rows=len(rows), cols=columns + 1)
     table.style = "Light List"
     _repeat_header(table.rows[0])
-    for row, cells in zip(rows, (r.cells for r in table.rows)):    # row by row: table.cell() is quadratic
+    for row, cells in zip(rows, (r.cells for r in table.rows)):
         for j, (cell, text) in enumerate(zip(cells, (("  " if row.kind == "line" else "") + row.label, *row.cells))):
             paragraph = cell.paragraphs[0]
             run = paragraph.add_run(text)
-            run.bold = row.kind in ("heading", "total", "balance")
+            run.bold = row.kind in bold
             if j > 0:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     keep_together(table)
+    return table
 
 
 # How a sentence names each view ("Voor de gemeente is het saldo ..."); a party not listed here
@@ -188,8 +195,6 @@ def balance_sentence(view: str, column: str, balance, lang: str) -> str:
 def _parties(doc, results: list[Result], lang: str) -> None:
     """'Wie betaalt wie': per view (core/accounts.py VIEWS) its table from report/perspective.py,
     the balance of every column in words and the notes."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     from .perspective import HEAD, party_table
 
     doc.add_heading(PARTIES_HEAD["heading"](lang), level=2)
@@ -202,17 +207,7 @@ def _parties(doc, results: list[Result], lang: str) -> None:
             if start == 0:
                 doc.add_heading(layout.title, level=3)
             rows = [Row("header", account.label(lang), tuple(r.placement.name for r in block)), *layout.rows]
-            table = doc.add_table(rows=len(rows), cols=len(block) + 1)
-            table.style = "Light List"
-            _repeat_header(table.rows[0])
-            for row, cells in zip(rows, (r.cells for r in table.rows)):    # row by row: table.cell() is quadratic
-                for j, (cell, text) in enumerate(zip(cells, (("  " if row.kind == "line" else "") + row.label, *row.cells))):
-                    paragraph = cell.paragraphs[0]
-                    run = paragraph.add_run(text)
-                    run.bold = row.kind in ("header", "heading", "total", "balance")
-                    if j > 0:
-                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            keep_together(table)
+            _rows_table(doc, rows, len(block), ("header", "heading", "total", "balance"))
             notes.update(dict.fromkeys(layout.notes))
             doc.add_paragraph(" ".join(balance_sentence(account.key, r.placement.name, r.views()[account.key].balance, lang)
                                        for r in block))
@@ -291,7 +286,6 @@ def _repeat_header(row) -> None:
 def _caseload(doc, result, lang: str) -> None:
     """A caseload: the tables per year (per municipality and per employer model), the targets, the
     chart of the yearly totals, the warnings and the sources."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
     from .caseload_layout import party_table, target_table, year_tables
