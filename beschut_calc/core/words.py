@@ -43,6 +43,21 @@ def show(number, unit: str, lang: str) -> str:
 STEP_UNITS = {"euro": "euro", "fraction": "fraction", "number": "number", "factor": "factor", "count": "count"}
 
 
+def operation(e: Op, render, level_of) -> str:
+    """An operator in words: min/max as a call, otherwise its arguments joined by the symbol, each in
+    brackets where `level_of(argument, its words)` says it binds less tightly than the operator."""
+    if e.op in ("min", "max"):
+        return f"{e.op}(" + ", ".join(render(a) for a in e.args) + ")"
+    parts = []
+    for i, arg in enumerate(e.args):
+        text = render(arg)
+        level = level_of(arg, text)
+        if level is not None and (level < PRECEDENCE[e.op] or (i > 0 and e.op in ("-", "/", "pow") and level == PRECEDENCE[e.op])):
+            text = f"({text})"
+        parts.append(text)
+    return SYMBOL[e.op].join(parts)
+
+
 class Words:
     def __init__(self, inputs: dict, memo: dict, lang: str):
         self.inputs, self.memo, self.lang = inputs, memo, lang
@@ -67,16 +82,8 @@ class Words:
         if isinstance(e, Step):
             return f"{e.label(lang)} {show(self.value_of(e), STEP_UNITS[e.fmt], lang)}"
         if isinstance(e, Op):
-            if e.op in ("min", "max"):
-                return f"{e.op}(" + ", ".join(self(a) for a in e.args) + ")"
-            parts = []
-            for i, arg in enumerate(e.args):
-                text = self(arg)
-                level = 1 if isinstance(arg, Sum) else PRECEDENCE.get(arg.op) if isinstance(arg, Op) else None
-                if level is not None and (level < PRECEDENCE[e.op] or (i > 0 and e.op in ("-", "/", "pow") and level == PRECEDENCE[e.op])):
-                    text = f"({text})"
-                parts.append(text)
-            return SYMBOL[e.op].join(parts)
+            return operation(e, self, lambda arg, text: 1 if isinstance(arg, Sum) else
+                             PRECEDENCE.get(arg.op) if isinstance(arg, Op) else None)
         if isinstance(e, Sum):
             return self._sum(e)
         if isinstance(e, If):
@@ -177,16 +184,8 @@ class Formula:
                 self.notes.append(e)
             return self(e.expr)
         if isinstance(e, Op):
-            if e.op in ("min", "max"):
-                return f"{e.op}(" + ", ".join(self(a) for a in e.args) + ")"
-            parts = []
-            for i, arg in enumerate(e.args):
-                text = self(arg)
-                level = PRECEDENCE.get(arg.op) if isinstance(arg, Op) else 0 if isinstance(arg, If) and text.find(",") >= 0 else None
-                if level is not None and (level < PRECEDENCE[e.op] or (i > 0 and e.op in ("-", "/", "pow") and level == PRECEDENCE[e.op])):
-                    text = f"({text})"
-                parts.append(text)
-            return SYMBOL[e.op].join(parts)
+            return operation(e, self, lambda arg, text: PRECEDENCE.get(arg.op) if isinstance(arg, Op) else
+                             0 if isinstance(arg, If) and text.find(",") >= 0 else None)
         if isinstance(e, Sum):
             texts = list(dict.fromkeys(self(t) for t in e.terms))
             per = Text("per maand", "per month")(lang) if len(e.terms) == 12 else ""
