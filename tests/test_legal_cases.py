@@ -32,8 +32,6 @@ CENT = Decimal("0.01")
 # (parameter, date) pairs no rule of the engine reads for any scenario, or reads without making them a
 # leaf of a line or flow (so `result.params` cannot show them). Each is tested otherwise, or is data only.
 NOT_USED_BY_ANY_RULE = {
-    ("lkv_beschut_werk", dt.date(2015, 1, 1)): "het LKV bestaat pas vanaf 2018; vóór 2018 noemt de belastingpost "
-                                               "alleen het ontbreken van het LIV en leest deze waarde niet",
     ("liv", dt.date(2015, 1, 1)): "geen LIV (null): de post is een nul met reden, zonder parameterblad; de "
                                   "casus 2015 faalt wel als deze waarde een band wordt (bench/mutation.py)",
     ("liv", dt.date(2025, 1, 1)): "idem: LIV afgeschaft (null); de casus 2025 faalt als het LIV terugkomt",
