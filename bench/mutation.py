@@ -27,13 +27,8 @@ import test_legal_cases as legal  # noqa: E402  (tests/ is put on the path just 
 
 from beschut_calc.core.parameters import ParameterBook  # noqa: E402
 
-# Values the cases cannot notice, with the reason (see also legal.NOT_USED_BY_ANY_RULE).
-EXPECTED_SURVIVORS = {
-    ("wml_month", dt.date(2024, 7, 1)): "no rule reads the reference monthly wage of 1 July (LKS fixed on 1 January)",
-    ("wml_month", dt.date(2025, 7, 1)): "idem",
-    ("wml_month", dt.date(2026, 7, 1)): "idem",
-    ("lkv_beschut_werk", dt.date(2015, 1, 1)): "no rule reads it before 2018 (the LKV did not exist)",
-}
+# Values the cases cannot notice, with the reason (see also legal.NOT_USED_BY_ANY_RULE): none now.
+EXPECTED_SURVIVORS: dict = {}
 
 NULL_BAND = {"bands": [{"from": Decimal(0), "to": Decimal(1000), "rate": Decimal(1), "max": Decimal(100000)}]}
 
