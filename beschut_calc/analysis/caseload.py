@@ -329,6 +329,52 @@ def _row_warnings(scenario: CaseloadScenario, note_counts: tuple) -> list[Text]:
     if more:
         out.append(Text(f"Nog {more:,} kolommen van {file} zijn niet gebruikt (alleen de eerste {len(caseload.ignored)} zijn genoemd).".replace(",", "."),
                         f"{more:,} more columns of {file} are not used (only the first {len(caseload.ignored)} are named)."))
+    out.extend(_part_months(caseload))
     for _, count, text in note_counts:
         out.extend(sentences([Text(f"{count} plaatsing(en): {text.nl}", f"{count} placement(s): {text.en}")]))
+    return out
+
+
+def _part_months(caseload) -> list[Text]:
+    """A start after the 1st (or an end before the month's last day) counts the whole month: said once
+    for each, with the first such placement as the example and the date that would leave the month out."""
+    import calendar
+
+    from ..core.errors import visible
+    from ..inputs.caseload_file import MONTHS, MONTHS_EN
+
+    out = []
+    start_day, end_day = getattr(caseload, "start_day", None), getattr(caseload, "end_day", None)
+    if start_day is not None and len(start_day):
+        late = np.flatnonzero(start_day > 1)
+        if late.size:
+            r = int(late[0])
+            year, month = divmod(int(caseload.start[r]), 12)
+            after_year, after_month = divmod(int(caseload.start[r]) + 1, 12)
+            who, day = visible(str(caseload.ids[r]))[:40], int(start_day[r])
+            out.append(Text(
+                f"{late.size} plaatsing(en) beginnen niet op de 1e (zoals {who} op {day}-{month + 1}-{year}): een plek telt "
+                f"per hele maand, dus {MONTHS[month]} telt volledig; zet 1-{after_month + 1}-{after_year} als "
+                f"{MONTHS[month]} niet mee moet tellen",
+                f"{late.size} placement(s) do not start on the 1st (such as {who} on {day}-{month + 1}-{year}): a place "
+                f"counts per whole month, so {MONTHS_EN[month]} counts in full; write 1-{after_month + 1}-{after_year} if "
+                f"{MONTHS_EN[month]} should not count"))
+    if end_day is not None and len(end_day):
+        ends = np.where(end_day > 0, caseload.end, 2025 * 12)      # an open end: any real month, its day is 0
+        distinct, codes = np.unique(ends, return_inverse=True)     # the month's length once per distinct end month
+        last = np.array([calendar.monthrange(int(e) // 12, int(e) % 12 + 1)[1] for e in distinct], dtype=np.int64)[codes]
+        early = np.flatnonzero((end_day > 0) & (end_day < last))
+        if early.size:
+            r = int(early[0])
+            year, month = divmod(int(caseload.end[r]), 12)
+            before_year, before_month = divmod(int(caseload.end[r]) - 1, 12)
+            before_day = calendar.monthrange(before_year, before_month + 1)[1]
+            who, day = visible(str(caseload.ids[r]))[:40], int(end_day[r])
+            out.append(Text(
+                f"{early.size} plaatsing(en) eindigen niet op de laatste dag van de maand (zoals {who} op {day}-{month + 1}-"
+                f"{year}): een plek telt per hele maand, dus {MONTHS[month]} telt volledig; zet "
+                f"{before_day}-{before_month + 1}-{before_year} als {MONTHS[month]} niet mee moet tellen",
+                f"{early.size} placement(s) do not end on the last day of the month (such as {who} on {day}-{month + 1}-"
+                f"{year}): a place counts per whole month, so {MONTHS_EN[month]} counts in full; write "
+                f"{before_day}-{before_month + 1}-{before_year} if {MONTHS_EN[month]} should not count"))
     return out

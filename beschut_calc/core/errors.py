@@ -149,6 +149,11 @@ DUTCH_NAMES = {
     "payrollbedrijf": "payroll", "wettelijk": "statutory", "wet": "statutory", "notitie": "memo", "geen afronding": "none",
     "groen": "green", "intern": "internal", "detachering": "secondment", "gedetacheerd": "secondment",
 }
+# More value words a Dutch adviser writes (a caseload cell or a scenario value): with the values above,
+# the one table both readers use (value_word below, and inputs/caseload.py for its cells).
+MORE_VALUE_WORDS = {"sw-bedrijf": "municipality", "eigen dienst gemeente": "municipality",
+                    "gemeente (eigen dienst)": "municipality", "reguliere werkgever": "regular", "payroll": "payroll",
+                    "memomethode": "memo", "wettelijke methode": "statutory"}
 _NAME_SOURCES: list = []
 
 
@@ -164,6 +169,20 @@ def dutch_names() -> dict[str, str]:
     for source in _NAME_SOURCES:
         out.update(source())
     return out
+
+
+def value_words() -> dict[str, str]:
+    """Every Dutch value word -> its (English) value: the one table of a scenario file and a caseload."""
+    return {**dutch_names(), **MORE_VALUE_WORDS}
+
+
+def value_word(value, options) -> str | None:
+    """The value among `options` that the Dutch word `value` stands for ('regulier' -> 'regular'), else None.
+    Case and runs of spaces do not count: 'Reguliere  werkgever' is 'regular' too."""
+    if not isinstance(value, str):
+        return None
+    meant = value_words().get(" ".join(value.strip().lower().split()))
+    return meant if meant in tuple(options) else None
 
 
 def suggest(value: str, options) -> str | None:

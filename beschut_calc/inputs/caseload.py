@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..core import limits
-from ..core.errors import CONTROL_CHARACTERS, InputError, Invalid, dutch_names, suggest, visible
+from ..core.errors import CONTROL_CHARACTERS, InputError, Invalid, suggest, value_words, visible
 from ..core.personal import cells_with_bsn, has_bsn
 from ..core.model import EMPLOYER_MODELS, METHODS, WORK_TYPES, Placement
-from .caseload_file import MAX_SPELLING, fail, has_long_run, read_frame, spreadsheet_month, spreadsheet_number
+from .caseload_file import MAX_SPELLING, fail, has_long_run, read_frame, spreadsheet_date, spreadsheet_number
 from . import declared
 from .overrides import parse_override
 from .schema import COLUMN_FIELDS
@@ -76,9 +76,6 @@ def __getattr__(name: str):
 
 
 # Value words a Dutch adviser writes, beside the keys.
-_MORE_VALUE_WORDS = {"sw-bedrijf": "municipality", "eigen dienst gemeente": "municipality",
-                     "gemeente (eigen dienst)": "municipality", "reguliere werkgever": "regular", "payroll": "payroll",
-                     "memomethode": "memo", "wettelijke methode": "statutory"}
 
 
 def header_key(header: str) -> str | None:
@@ -110,6 +107,8 @@ class Caseload:
     group: Any                  # index into groups
     groups: tuple[Group, ...]
     overrides: dict             # name -> float array over all rows (NaN where a row's group lacks it)
+    start_day: Any = None           # the day of the month each start was written with (0 for a month alone)
+    end_day: Any = None             # likewise for the end; 0 when open
     ignored: tuple[str, ...] = ()   # columns the file has that no rule uses (notes, a coach's name), escaped, the first few
     ignored_more: int = 0           # how many more unused columns there are
 
@@ -188,7 +187,7 @@ def _choice(options: tuple[str, ...], what: str, what_en: str) -> Callable[[str]
         t = " ".join(text.strip().lower().split())
         if t in options:
             return t
-        meant = {**dutch_names(), **_MORE_VALUE_WORDS}.get(t)
+        meant = value_words().get(t)
         if meant in options:
             return meant
         close = suggest(text.strip(), options)
@@ -423,7 +422,12 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     # A problem the loader finds with a row's own choice is put at that column of the row.
     origin = {**{key: (key,) for key in ("employer_model", "subsidy_set", "method", "work_type", "hours", "wage_value",
                                           "trial_months")}, **origin}
-    frame, lines, header_line = read_frame(path, shown)
+    known = headers()         # built once: an .xlsx's header is looked for among many cells
+
+    def key_of(header: str) -> str | None:
+        return known.get(" ".join(str(header).strip().lower().replace("_", " ").split()))
+
+    frame, lines, header_line = read_frame(path, shown, key_of)
     columns, ignored = _columns(frame, shown, header_line)
     for key, needed in (("id", True), ("start", True),
                         ("hours", "hours" not in given), ("wage_value", "wage_value" not in given)):
@@ -463,8 +467,8 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
                                 defaults["hours"] if "hours" in given else None, ("bijvoorbeeld 31", "for example 31"))
     wage_codes, wages = column("wage_value", lambda t: COLUMN_FIELDS["wage_value"].check(spreadsheet_number(t)),
                                defaults["wage_value"] if "wage_value" in given else None, ("bijvoorbeeld 30%", "for example 30%"))
-    start_codes, starts = column("start", spreadsheet_month, None, ("bijvoorbeeld 1-3-2025", "for example 1-3-2025"))
-    end_codes, ends = column("end", spreadsheet_month, "open")
+    start_codes, starts = column("start", spreadsheet_date, None, ("bijvoorbeeld 1-3-2025", "for example 1-3-2025"))
+    end_codes, ends = column("end", spreadsheet_date, "open")
     trial_codes, trials = column("trial_months", _whole_months, defaults["trial_months"])
     method_codes, methods = column("method", _choice(METHODS, "methode", "method"), defaults["method"])
     model_codes, models = column("employer_model", _choice(EMPLOYER_MODELS, "werkgeversmodel", "employer model"),
@@ -492,6 +496,9 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
 
     start = _expand(start_codes, starts, lambda v: v[0] * 12 + v[1] - 1, np.int64)
     end = _expand(end_codes, ends, lambda v: NO_END if v == "open" else v[0] * 12 + v[1] - 1, np.int64)
+    # The day as written (0 for a month alone or an open end): a place counts per whole month, said once in the warnings.
+    start_day = _expand(start_codes, starts, lambda v: v[2], np.int8)
+    end_day = _expand(end_codes, ends, lambda v: 0 if v == "open" else v[2], np.int8)
     before = end < start
     if before.any():
         problems.add(np.flatnonzero(before), columns.get("end", "end"),
@@ -511,7 +518,8 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
     return Caseload(file=shown, lines=np.asarray(lines), ids=ids, municipality=municipality,
                     hours=_expand(hours_codes, hours), wage_value=_expand(wage_codes, wages), start=start, end=end,
                     trial_months=_expand(trial_codes, trials, int, np.int64), group=group, groups=tuple(groups),
-                    overrides=overrides_arrays, ignored=tuple(_shown_header(h) for h in ignored[:MAX_IGNORED_NAMED]),
+                    overrides=overrides_arrays, start_day=start_day, end_day=end_day,
+                    ignored=tuple(_shown_header(h) for h in ignored[:MAX_IGNORED_NAMED]),
                     ignored_more=max(len(ignored) - MAX_IGNORED_NAMED, 0))
 
 
@@ -577,7 +585,7 @@ def _form_groups(doc, origin: dict, defaults: dict, columns: dict, problems: _Pr
         spec = ColumnSpec(**{**defaults, **chosen, "overrides": overrides, "hours": hours[1][hours[0][row]],
                              "wage_value": wages[1][wages[0][row]], "start": None, "end": None})
         try:
-            placement = build_placement(doc, spec, origin)
+            placement = build_placement(doc, spec, origin, caseload=True)
         except InputError as exc:
             culprit = (exc.key or "").removeprefix("overrides.")
             if culprit not in columns:

@@ -1,5 +1,6 @@
-"""A caseload file as text cells: CSV as a Dutch spreadsheet exports it, or the first sheet of an
-.xlsx, with the line of each row in the file (pandas, imported only here and in caseload.py).
+"""A caseload file as text cells: CSV as a Dutch spreadsheet exports it, or the sheet of an .xlsx
+that holds the header (under a title or on another sheet), with the line of each row in the file
+(pandas, imported only here and in caseload.py).
 
 Also how such a spreadsheet writes a number or a date (`31,5`, `30%`, `9.000`, `1-3-2025`): turned
 into what a scenario file would hold, so the scenario's own checks decide.
@@ -15,10 +16,10 @@ import re
 import stat
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..core import limits
-from ..core.errors import InputError, Invalid
+from ..core.errors import InputError, Invalid, visible
 from .schema import year_month
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -215,29 +216,38 @@ def _check_unpacked(path: Path, shown: str) -> None:
              "splits het bestand per gemeente, of lever een CSV", "split the file per municipality, or supply a CSV")
 
 
-def _check_row_widths(path: Path, member: str | None, shown: str) -> None:
-    """The widest row of the sheet's XML, counted with numpy before any cell is parsed (at most
-    MAX_XLSX_UNPACKED bytes): a row of thousands of cells under a short header is refused at once."""
+def _row_widths(path: Path, member: str | None):
+    """The cells of each row of the sheet's XML, counted with numpy before any cell is parsed (at most
+    MAX_XLSX_UNPACKED bytes); None when the sheet cannot be counted so."""
     import zipfile
 
     import numpy as np
 
     if not member:
-        return
+        return None
     with zipfile.ZipFile(path) as archive:
         try:
             xml = archive.read(member.lstrip("/"))
         except KeyError:
-            return
+            return None
     raw = np.frombuffer(xml, dtype=np.uint8)
     if raw.size < 8:
-        return
+        return None
     # "<c " / "<c>" opens a cell, "<row" a row (a sheet's default namespace has no prefix)
     cell = np.flatnonzero((raw[:-2] == 60) & (raw[1:-1] == 99) & ((raw[2:] == 32) | (raw[2:] == 62)))
     row = np.flatnonzero((raw[:-3] == 60) & (raw[1:-2] == 114) & (raw[2:-1] == 111) & (raw[3:] == 119))
     if not row.size or not cell.size:
+        return None
+    return np.diff(np.searchsorted(cell, np.append(row, raw.size)))
+
+
+def _check_row_widths(path: Path, member: str | None, shown: str) -> None:
+    """A row of thousands of cells under a short header is refused at once, before any cell is parsed."""
+    import numpy as np
+
+    counts = _row_widths(path, member)
+    if counts is None:
         return
-    counts = np.diff(np.searchsorted(cell, np.append(row, raw.size)))
     widest = int(counts.max())
     if widest > MAX_COLUMNS:
         fail(shown, f"een rij van het blad heeft {widest:,} cellen; hooguit {MAX_COLUMNS}".replace(",", "."),
@@ -247,24 +257,64 @@ def _check_row_widths(path: Path, member: str | None, shown: str) -> None:
              line=int(np.argmax(counts)) + 1)
 
 
-def _check_sheet_header(path: Path, shown: str) -> None:
-    """The first sheet's header row (the first row with a value among the first ten), read on its own
-    in read-only mode: a workbook with thousands of columns is refused before pandas reads every cell."""
+HEADER_SEARCH_ROWS = 20          # an .xlsx's header is looked for in the first rows of each sheet (a title may sit above it)
+
+
+def _find_sheet_header(path: Path, shown: str, header_key: Callable[[str], str | None]) -> tuple[str, int]:
+    """The sheet and row (1-based) of an .xlsx's header: the first of the first HEADER_SEARCH_ROWS rows
+    of any sheet, in order, whose cells name both `id` and `start` (a title or blank rows may sit above it).
+    Read in read-only mode, row by row; the chosen sheet's widest row is counted before pandas reads
+    every cell. Without such a row, the first sheet's first row with a value is the header when it names
+    any known column (its columns are then checked and named); otherwise the sheets searched are named."""
     import openpyxl
+
+    def keys(row) -> set:
+        return {header_key(str(value)) for value in row if isinstance(value, str) and len(value) <= MAX_SPELLING}
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        sheet = workbook.worksheets[0]
-        _check_row_widths(path, getattr(sheet, "_worksheet_path", None), shown)
-        sheet.reset_dimensions()          # the declared size is not trusted: rows as they are
-        for line, row in enumerate(sheet.iter_rows(min_row=1, max_row=10, values_only=True), 1):
-            width = len(row)
-            if any(value not in (None, "") for value in row):
-                if width > MAX_COLUMNS:
-                    _too_many_columns(shown, width, line)
-                return
+        searched: list[str] = []
+        fallback, too_wide = None, None
+        for sheet in workbook.worksheets:
+            searched.append(sheet.title)
+            member = getattr(sheet, "_worksheet_path", None)
+            widths = _row_widths(path, member)
+            if widths is not None and int(widths.max()) > MAX_COLUMNS:
+                # not parsed (openpyxl reads ~20,000 cells a second): its header would be refused for its width
+                too_wide = too_wide or member
+                if len(searched) == 1:
+                    fallback = False
+                continue
+            sheet.reset_dimensions()          # the declared size is not trusted: rows as they are
+            for line, row in enumerate(sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True), 1):
+                if not any(value not in (None, "") for value in row):
+                    continue
+                found = keys(row)
+                if fallback is None and len(searched) == 1:
+                    fallback = (sheet, line, len(row)) if found - {None} else False
+                if {"id", "start"} <= found:
+                    return _chosen(path, shown, sheet, line, len(row))
+        if fallback:
+            return _chosen(path, shown, *fallback)
+        if too_wide:
+            _check_row_widths(path, too_wide, shown)
     finally:
         workbook.close()
+    names = ", ".join(f"'{visible(name)[:40]}'" for name in searched[:10]) + (" …" if len(searched) > 10 else "")
+    fail(shown, f"geen kopregel gevonden: geen van de eerste {HEADER_SEARCH_ROWS} rijen van blad {names} noemt de kolommen "
+                "id en start",
+         f"no header found: none of the first {HEADER_SEARCH_ROWS} rows of sheet {names} names the columns id and start",
+         "de kopregel mag onder een titel of lege rijen staan, op elk blad; zorg dat één rij de koppen noemt, "
+         "bijvoorbeeld id, gemeente, startdatum, uren, loonwaarde",
+         "the header may sit below a title or blank rows, on any sheet; make sure one row names the columns, "
+         "for example id, municipality, start, hours, wage_value")
+
+
+def _chosen(path: Path, shown: str, sheet, line: int, width: int) -> tuple[str, int]:
+    if width > MAX_COLUMNS:
+        _too_many_columns(shown, width, line)
+    _check_row_widths(path, getattr(sheet, "_worksheet_path", None), shown)
+    return sheet.title, line
 
 
 def _check_cells(frame, shown: str, numbers, header_line: int) -> None:
@@ -287,8 +337,10 @@ def _check_cells(frame, shown: str, numbers, header_line: int) -> None:
                  key=f"kolom {str(name)[:60]}")
 
 
-def read_frame(path: Path, shown: str):
+def read_frame(path: Path, shown: str, header_key: Callable[[str], str | None]):
     """The file as text cells (a DataFrame of str), the line of each row in the file and the header's line.
+
+    `header_key` (a header -> its key: caseload.header_key) finds an .xlsx's header row.
 
     The work is bounded before pandas parses anything (issue 24): the file's size, every line's
     length, the header's columns, the rows (by counting line ends) and the first data row's fields
@@ -364,11 +416,12 @@ def read_frame(path: Path, shown: str):
     elif suffix == ".xlsx":
         _check_unpacked(path, shown)
         try:
-            _check_sheet_header(path, shown)
+            sheet_name, skip = _find_sheet_header(path, shown, header_key)
+            skip -= 1                     # the rows above the header: a title, blank rows
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl",
-                                      nrows=limits.CASELOAD_ROWS.maximum + 1)
+                frame = pd.read_excel(path, sheet_name=sheet_name, dtype=str, keep_default_na=False, engine="openpyxl",
+                                      skiprows=skip, header=0, nrows=limits.CASELOAD_ROWS.maximum + 1)
         except InputError:
             raise
         except MemoryError:
@@ -381,10 +434,10 @@ def read_frame(path: Path, shown: str):
                   "save it again as .xlsx in Excel")
         limits.check(limits.CASELOAD_ROWS, len(frame), shown)
         if len(frame.columns) > MAX_COLUMNS:
-            _too_many_columns(shown, len(frame.columns), 1)
+            _too_many_columns(shown, len(frame.columns), skip + 1)
         frame = frame.fillna("").astype(object)
-        numbers = np.arange(len(frame), dtype=np.int64) + 2
-        _check_cells(frame, shown, numbers, 1)
+        numbers = np.arange(len(frame), dtype=np.int64) + skip + 2       # the spreadsheet's own row numbers
+        _check_cells(frame, shown, numbers, skip + 1)
     else:
         fail(shown, f"onbekend soort bestand '{suffix or path.name}'", f"unknown kind of file '{suffix or path.name}'",
               "geef een .csv- of .xlsx-bestand", "give a .csv or .xlsx file", key="caseload")
@@ -397,7 +450,7 @@ def read_frame(path: Path, shown: str):
     if blank.any():
         frame = frame[~blank].reset_index(drop=True)
         numbers = numbers[~blank]
-    return frame, numbers, (skip + 1 if suffix != ".xlsx" else 1)
+    return frame, numbers, skip + 1
 
 
 def csv_errors():
@@ -439,7 +492,7 @@ _INSIDE = bytes(1 if (48 <= i <= 57 or i in (32, 45, 46, 0xA0, 0xC2)) else 0 for
 # ---------------------------------------------------------------- values as a Dutch spreadsheet writes them
 
 _THOUSANDS = re.compile(r"\d{1,3}(\.\d{3})+", re.ASCII)
-_DATE_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", re.ASCII)
+_DATE_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})", re.ASCII)
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ T]00:00(?::00)?)?", re.ASCII)
 
 
@@ -491,38 +544,53 @@ def spreadsheet_number(text: str, euro: bool = False) -> Any:
 
 
 def spreadsheet_month(text: str) -> tuple[int, int]:
-    """'1-3-2025', '01/03/2025', '2025-03-01', '2025-03' (or Excel's '2025-03-01 00:00:00') -> (2025, 3)."""
+    """'1-3-2025', '1-3-25', '01/03/2025', '2025-03-01', '2025-03' (or Excel's '2025-03-01 00:00:00') -> (2025, 3)."""
+    return spreadsheet_date(text)[:2]
+
+
+def _full_year(digits: str) -> int:
+    """Excel's short date writes two digits: 00-29 are 20xx, 30-99 are 19xx (as Excel and Windows read them)."""
+    year = int(digits)
+    if len(digits) == 2:
+        return year + (2000 if year < 30 else 1900)
+    return year
+
+
+def spreadsheet_date(text: str) -> tuple[int, int, int]:
+    """As spreadsheet_month, with the day (0 when only a month is written): '15-9-2017' -> (2017, 9, 15)."""
     t = text.strip()
     if len(t) > MAX_NUMBER_CHARS:     # int() of thousands of digits fails; no date is that long
         raise Invalid(f"een waarde van {len(t):,} tekens is geen datum".replace(",", "."), f"a value of {len(t):,} characters is not a date",
                       "bijvoorbeeld 1-3-2025 of 2025-03-01", "for example 1-3-2025 or 2025-03-01")
-    parts = t.split("-")
-    if t.isascii() and len(parts) == 3 and len(parts[2]) == 4 and parts[0].isdigit() and parts[1].isdigit() and parts[2].isdigit():
-        day, month, year = int(parts[0]), int(parts[1]), int(parts[2])      # 1-3-2025, the common case, without a regex
+    parts, month_only = t.split("-"), False
+    if t.isascii() and len(parts) == 3 and len(parts[2]) in (2, 4) and len(parts[0]) <= 2 and parts[0].isdigit() \
+            and parts[1].isdigit() and parts[2].isdigit():
+        day, month, year = int(parts[0]), int(parts[1]), _full_year(parts[2])  # 1-3-2025 or 1-3-25, without a regex
     elif m := _DATE_DMY.fullmatch(t):
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day, month, year = int(m.group(1)), int(m.group(2)), _full_year(m.group(3))
     elif m := _DATE_ISO.fullmatch(t):
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)      # 0: a month alone
+        month_only = m.group(3) is None
     else:
         raise Invalid(f"verwacht een datum zoals 1-3-2025 of 2025-03-01, niet '{t}'",
                       f"expected a date such as 1-3-2025 or 2025-03-01, not '{t}'",
                       "een plek telt vanaf de maand van deze datum", "a placement counts from the month of this date")
-    if not 1 <= day <= 31:
+    if not 1 <= day <= 31 and not month_only:
         raise Invalid(f"dag {day} bestaat niet", f"day {day} does not exist", "schrijf dag-maand-jaar, bijvoorbeeld 1-3-2025",
                       "write day-month-year, for example 1-3-2025")
     checked = _month_checked(year, month)
     if day > 28 and day > _days_in(year, month):      # 31-2-2025, 2025-02-30, 29-2-2025: no such day
-        raise Invalid(f"{day} {_MONTHS[month - 1]} {year} bestaat niet", f"{day} {_MONTHS_EN[month - 1]} {year} does not exist",
-                      f"{_MONTHS[month - 1]} {year} heeft {calendar.monthrange(year, month)[1]} dagen; "
+        raise Invalid(f"{day} {MONTHS[month - 1]} {year} bestaat niet", f"{day} {MONTHS_EN[month - 1]} {year} does not exist",
+                      f"{MONTHS[month - 1]} {year} heeft {calendar.monthrange(year, month)[1]} dagen; "
                       "schrijf dag-maand-jaar, bijvoorbeeld 1-3-2025",
-                      f"{_MONTHS_EN[month - 1]} {year} has {calendar.monthrange(year, month)[1]} days; "
+                      f"{MONTHS_EN[month - 1]} {year} has {calendar.monthrange(year, month)[1]} days; "
                       "write day-month-year, for example 1-3-2025")
-    return checked
+    return checked + (day,)
 
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
            "december")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
               "December")
 
 

@@ -122,7 +122,8 @@ def _catalogue_name(doc, path, value, options, what: str, what_en: str):
     doc.fail(path, f"{what} {value!r} bestaat niet", f"unknown {what_en} {value!r}", hint, hint_en)
 
 
-def build_placement(doc, spec, origin: dict) -> Placement:
+def build_placement(doc, spec, origin: dict, caseload: bool = False) -> Placement:
+    """`caseload`: the spec is a row (or group of rows) of a caseload file, whose hints name a column first."""
     from . import catalog
     from .units import parse_euro
 
@@ -178,11 +179,22 @@ def build_placement(doc, spec, origin: dict) -> Placement:
                                      source=f"scenario {doc.file}{f':{line}' if line else ''} (overrides.{name})")
     for required in employer.requires:
         if required not in overrides:
+            if caseload:       # a row of a caseload: a column first, the scenario only when one fee holds for all rows
+                from . import declared
+
+                header = next(iter(declared.variables()[required].aliases), required) \
+                    if required in declared.variables() else required
+                hint = (f"voeg een kolom {header} toe (bijvoorbeeld 15%), of zet overrides: {{{required}: 15%}} in het "
+                        "scenario als het voor alle regels geldt")
+                hint_en = (f"add a column {required} (for example 15%), or set overrides: {{{required}: 15%}} in the "
+                           "scenario if it holds for every row")
+            else:
+                hint = f"voeg toe: overrides: {{{required}: 15%}} (met het tarief van het uitzendbureau)"
+                hint_en = f"add: overrides: {{{required}: 15%}} (with the agency's own fee)"
             doc.fail(origin.get("employer_model", ()),
                      f"werkgeversmodel {employer.name} vraagt om overrides.{required}: de bronnen noemen geen uitzendtarief",
                      f"employer model {employer.name} needs overrides.{required}: the sources give no agency fee",
-                     f"voeg toe: overrides: {{{required}: 15%}} (met het tarief van het uitzendbureau)",
-                     f"add: overrides: {{{required}: 15%}} (with the agency's own fee)")
+                     hint, hint_en)
     if spec.age is not None and "age" not in overrides:
         # the age is given in the scenario's year; the rules count it from the placement's first year
         first_year = spec.start[0] if spec.start else spec.year

@@ -2,7 +2,9 @@
 
 One column is validated at a time, after a variant has been laid over the base keys.
 Every field has a checker that converts its value or raises `Invalid`; `validate_column`
-reports the first problem as a `SchemaError` (field order, then unknown keys). A validation
+reports every problem of the column as a `SchemaErrors` (field order, then unknown keys), the first
+in front as a `SchemaError` has always done. Dutch value words (`employer_model: regulier`,
+`work_type: groen`) are read as the caseload reads them (core/errors.py `value_word`). A validation
 library was measured and left out: importing pydantic_core alone cost about 20 ms at every
 start, a fifth of a plain table run. Messages are Dutch and English (`Invalid`) and say what
 to write; `load.py` turns them into located one-line errors.
@@ -13,8 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
 
-from ..core.model import METHODS, ROUNDINGS, WORK_TYPES
-from ..core.errors import Invalid, disguised, dutch_names
+from ..core.model import EMPLOYER_MODELS, METHODS, ROUNDINGS, WORK_TYPES
+from ..core.errors import Invalid, disguised, dutch_names, value_word
 from .units import parse_euro, parse_fraction, parse_number, shown, shown_en, text_hint
 from . import declared  # noqa: F401  (registers the declared Dutch words with core/errors.py)
 from ..core.variables import DECLARED, MAX_TRIAL_MONTHS, TRIAL_SOURCE, Variable
@@ -203,19 +205,44 @@ def _expected(options: tuple) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
+class SchemaErrors(SchemaError):
+    """Every problem of a column, in the order they are reported; the first one's fields are its own,
+    so a caller that handles one SchemaError still handles the first."""
+
+    def __init__(self, problems: list[SchemaError]):
+        first = problems[0]
+        super().__init__(first.type, first.loc, first.input, first.ctx)
+        self.problems = problems
+
+
+def _catalogue_value(value: Any, key: str) -> Any:
+    """A Dutch word for an employer model or a subsidy set, as the value it stands for."""
+    if key == "employer_model":
+        return value_word(value, EMPLOYER_MODELS) or value
+    if isinstance(value, str) and (meant := value_word(value, dutch_names().values())) is not None:
+        from .catalog import SUBSIDY_SETS_DIR, names
+
+        return meant if meant in names(SUBSIDY_SETS_DIR) else value
+    return value
+
+
 def validate_column(data: dict) -> dict:
-    """The column's keys checked and converted; raises SchemaError at the first problem."""
+    """The column's keys checked and converted; raises SchemaErrors with every problem of the column."""
+    problems: list[SchemaError] = []
+    reported: set = set()          # keys already refused (a Dutch or disguised key), and the names they stand for
     for key in data:
         if key not in COLUMN_FIELDS and (meant := disguised(key, COLUMN_FIELDS)):
-            raise SchemaError("disguised", (key,), key, {"meant": meant[0], "char": meant[1]})
-        if key not in COLUMN_FIELDS and dutch_names().get(str(key).lower()) in COLUMN_FIELDS:
+            problems.append(SchemaError("disguised", (key,), key, {"meant": meant[0], "char": meant[1]}))
+            reported.update((key, meant[0]))
+        elif key not in COLUMN_FIELDS and (english := dutch_names().get(str(key).lower())) in COLUMN_FIELDS:
             # "jaar: 2026" is the year written in Dutch: say so, rather than that 'year' is missing
-            raise SchemaError("extra_forbidden", (key,), data[key])
+            problems.append(SchemaError("extra_forbidden", (key,), data[key]))
+            reported.update((key, english))
     out = {}
     for key, field in COLUMN_FIELDS.items():
         if key not in data:
-            if field.required:
-                raise SchemaError("missing", (key,))
+            if field.required and key not in reported:
+                problems.append(SchemaError("missing", (key,)))
             out[key] = field.default
             continue
         value = data[key]
@@ -224,18 +251,25 @@ def validate_column(data: dict) -> dict:
                 out[key] = None
             elif isinstance(value, (str, int)) and not isinstance(value, bool) and value in field.options:
                 out[key] = value
+            elif (meant := value_word(value, field.options)) is not None:
+                out[key] = meant
             else:
-                raise SchemaError("literal_error", (key,), value, {"expected": _expected(field.options)})
+                problems.append(SchemaError("literal_error", (key,), value, {"expected": _expected(field.options)}))
             continue
+        if key in ("employer_model", "subsidy_set"):
+            value = _catalogue_value(value, key)
         try:
             out[key] = field.check(value)
         except Invalid as problem:
-            raise SchemaError("value_error", (key,), value, {"error": problem}) from None
+            problems.append(SchemaError("value_error", (key,), value, {"error": problem}))
+            continue
         if isinstance(out[key], dict) and key == "overrides":
             out[key] = dict(out[key])
     for key in data:
-        if key not in COLUMN_FIELDS:
-            raise SchemaError("extra_forbidden", (key,), data[key])
+        if key not in COLUMN_FIELDS and key not in reported:
+            problems.append(SchemaError("extra_forbidden", (key,), data[key]))
+    if problems:
+        raise SchemaErrors(problems)
     return out
 
 

@@ -2,13 +2,14 @@
 
 Same rows, Dutch amounts ('€ 32.100', '-€ 400') and verdicts as the terminal table,
 then the warnings as a numbered list. Text from YAML is escaped so a name with `|` or
-`*` cannot break the table or turn into formatting.
+`*` cannot break the table or turn into formatting, and control characters are shown, never sent.
 """
 from __future__ import annotations
 
 import re
 
 from ..core.engine import Result
+from ..core.errors import visible
 from .labels import HEADINGS
 from .layout import numbered_warnings, subsidy_set_lines, summary_rows
 
@@ -18,8 +19,10 @@ _EDGE_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 
 
 def escape(text: str) -> str:
-    """Plain text for a Markdown table cell: special characters escaped, one line."""
-    text = _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Plain text for a Markdown table cell: special characters escaped, one line. Control characters,
+    escape codes and bidi overrides from the file are written as escapes (core/errors.py `visible`),
+    so Markdown printed to a terminal cannot move the cursor, recolour it or reverse the text."""
+    text = _SPECIAL.sub(r"\\\1", visible(" ".join(str(text).split())))
     return _EDGE_UNDERSCORE.sub(r"\\_", text)
 
 
