@@ -73,19 +73,25 @@ def _amount_cell(text):
     return text
 
 
+def hours_down(axes, columns, balance):
+    """A sweep's grid with hours down and wage value across when both are swept, whatever their order
+    on the command line; any other grid as it is."""
+    if [a.name for a in axes] != ["wage_value", "hours"]:
+        return axes, columns, balance
+    import numpy as np
+
+    balance = balance.reshape(axes[0].count, axes[1].count).T.ravel()
+    axes = axes[::-1]
+    columns = [m.ravel() for m in np.meshgrid(axes[0].values(), axes[1].values(), indexing="ij")]
+    return axes, columns, balance
+
+
 def render_sweep(title: str, axes, columns, balance, lang: str, out) -> None:
     from rich import box
     from rich.table import Table
 
     con = console(out, WIDTH)
-    names = [a.name for a in axes]
-    # Hours down and wage value across when both are swept, whatever their order on the command line.
-    if names == ["wage_value", "hours"]:
-        import numpy as np
-
-        balance = balance.reshape(axes[0].count, axes[1].count).T.ravel()
-        axes = axes[::-1]
-        columns = [m.ravel() for m in np.meshgrid(axes[0].values(), axes[1].values(), indexing="ij")]
+    axes, columns, balance = hours_down(axes, columns, balance)
     caption = Text("saldo per plek per jaar; rood = tekort, groen = sluitend",
                    "balance per placement per year; red = deficit, green = breaks even")(lang)
     if len(axes) == 1:
@@ -203,8 +209,9 @@ def year_rows(years, lang: str) -> list[tuple[str, str, list[str]]]:
     rows.append(("section", "", []))
     # Every party's balance per year, from its books (core/books.py), as --perspective shows one year.
     rows.append(("heading", Text("Saldo per partij", "Balance per party")(lang), [""] * len(years)))
+    books = [y.result.views() for y in years]
     for view in VIEWS:
-        rows.append(("balance", "  " + view.label(lang), [euro(y.result.views()[view.key].balance, lang) for y in years]))
+        rows.append(("balance", "  " + view.label(lang), [euro(book[view.key].balance, lang) for book in books]))
     return rows
 
 
@@ -481,14 +488,7 @@ def document_sections(analyses, runs, lang: str) -> list[DocSection]:
 
 
 def _sweep_section(title: str, sweep, lang: str) -> DocSection:
-    axes, columns, balance = sweep.axes, sweep.columns, sweep.balance
-    names = [a.name for a in axes]
-    if names == ["wage_value", "hours"]:
-        import numpy as np
-
-        balance = balance.reshape(axes[0].count, axes[1].count).T.ravel()
-        axes = axes[::-1]
-        columns = [m.ravel() for m in np.meshgrid(axes[0].values(), axes[1].values(), indexing="ij")]
+    axes, columns, balance = hours_down(sweep.axes, sweep.columns, sweep.balance)
     caption = Text("Saldo per plek per jaar; een negatief bedrag is een tekort.",
                    "Balance per placement per year; a negative amount is a deficit.")(lang)
     euro_of = lambda v: euro(Decimal(str(v)), lang)

@@ -103,38 +103,22 @@ def _whole(text):
     return text
 
 
-def _widths(results: list[Result], view: str, lang: str) -> list[int]:
+def _widths(layout: PartyTable, results: list[Result]) -> list[int]:
     """Each column's width: its widest cell (an amount is never split) or the longest word of its name."""
-    rows = party_table(results, view, lang).rows
-    return [max(max(len(row.cells[i]) for row in rows), min(max(map(len, r.placement.name.split() or [""])), 20))
+    return [max(max(len(row.cells[i]) for row in layout.rows), min(max(map(len, r.placement.name.split() or [""])), 20))
             for i, r in enumerate(results)]
 
 
-def _blocks(results: list[Result], view: str, lang: str, width: int) -> list[list[Result]]:
-    """Columns in groups whose table fits `width`: rich puts a space of padding either side of
-    every column and one between columns and at each edge, so a column takes its width + 3."""
-    blocks: list[list[Result]] = [[]]
-    used = LABEL_MIN + 4
-    for result, need in zip(results, _widths(results, view, lang)):
-        if blocks[-1] and used + need + 3 > width:
-            blocks.append([])
-            used = LABEL_MIN + 4
-        blocks[-1].append(result)
-        used += need + 3
-    return blocks
-
-
-def _table(block: list[Result], view: str, lang: str, title: str):
+def _table(layout: PartyTable, block: list[Result], widths: list[int], title: str):
     from rich import box
     from rich.table import Table
     from rich.text import Text as RichText
 
     from .rich_text import bold, signed, styled
 
-    layout = party_table(block, view, lang)
     table = Table(title=styled(f"{title}\n{layout.title}"), box=box.SIMPLE_HEAVY, title_justify="left")
     table.add_column("", overflow="fold", min_width=LABEL_MIN)
-    for result, width in zip(block, _widths(block, view, lang)):
+    for result, width in zip(block, widths):
         table.add_column(styled(result.placement.name), justify="right", width=width)
     for row in layout.rows:
         cells = [RichText(cell, no_wrap=True) for cell in row.cells]
@@ -152,14 +136,19 @@ def _table(block: list[Result], view: str, lang: str, title: str):
 
 
 def render(title: str, results: list[Result], views: list[str], lang: str, out) -> None:
-    """Each asked view as a table under the scenario's title; columns in blocks that fit the width."""
+    """Each asked view as a table under the scenario's title; columns in blocks that fit the width
+    (report/layout.py fit_blocks, as every other wide table)."""
+    from .layout import fit_blocks
     from .rich_text import console as make_console, styled
 
     console = make_console(out)
     for view in views:
-        for block in _blocks(results, view, lang, console.width):
-            console.print(_table(block, view, lang, title))
-            for note in party_table(block, view, lang).notes:
+        widths = _widths(party_table(results, view, lang), results)
+        for indices in fit_blocks(LABEL_MIN + 4, widths, console.width):
+            block = [results[i] for i in indices]
+            layout = party_table(block, view, lang)
+            console.print(_table(layout, block, [widths[i] for i in indices], title))
+            for note in layout.notes:
                 console.print(styled(note, "dim"))
     console.print(styled(HEAD["rule"](lang), "dim"))
 
