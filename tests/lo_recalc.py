@@ -102,3 +102,51 @@ def formula_cells(path: Path):
             for c in row:
                 if c.data_type == "f":
                     yield ws.title, c.coordinate, c.value, cached[ws.title][c.coordinate].value
+
+
+# ---------------------------------------------------------------- the engine check every workbook test shares
+
+def cell(address: str) -> str:
+    return address.replace("$", "")
+
+
+def assert_close(got, expected, what: str) -> None:
+    """LibreOffice's double against the engine's Decimal: equal to the cent, with a wide margin."""
+    from decimal import Decimal
+
+    assert got is not None, f"{what}: no value (not recalculated)"
+    assert isinstance(got, (int, float)), f"{what}: {got!r} is not a number"
+    assert abs(Decimal(repr(got)) - expected) < Decimal("0.001"), f"{what}: sheet {got}, engine {expected}"
+
+
+def layout_lang(values) -> str:
+    return "en" if values["Samenvatting"]["A1"].value.startswith("Business case") else "nl"
+
+
+def assert_matches_engine(values, runs, layouts) -> None:
+    """Every line (rounded and unrounded), every total and the verdict, per column sheet."""
+    from beschut_calc.report.labels import verdict
+
+    results = [r for _, rs in runs for r in rs]
+    assert len(results) == len(layouts)
+    for result, layout in zip(results, layouts):
+        ws = values[layout.sheet]
+        name = result.placement.name
+        for line in result.lines:
+            assert_close(ws[cell(layout.lines[line.key])].value, line.amount, f"{name} {line.key}")
+            before = line.unrounded if line.unrounded is not None else line.amount
+            assert_close(ws[cell(layout.unrounded[line.key])].value, before, f"{name} {line.key} unrounded")
+        assert_close(ws[cell(layout.benefits)].value, result.benefits, f"{name} benefits")
+        assert_close(ws[cell(layout.costs)].value, result.costs, f"{name} costs")
+        assert_close(ws[cell(layout.balance)].value, result.balance, f"{name} balance")
+        assert ws[cell(layout.verdict)].value == verdict(result.balance, layout_lang(values)), name
+
+
+def assert_workbook_matches_engine(runs, book, folder: Path) -> None:
+    """Write the workbook of `runs` as the CLI does, let LibreOffice recalculate it from its formulas
+    alone, and hold every column sheet to the engine (assert_matches_engine)."""
+    from beschut_calc.report import excel
+
+    target = excel.write(folder / "engine.xlsx", runs, book)
+    _, layouts = excel.build(runs, book)
+    assert_matches_engine(recalculated_values(target, folder / "lo"), runs, layouts)

@@ -19,12 +19,12 @@ import yaml
 from typer.testing import CliRunner
 
 import lo_recalc
+from lo_recalc import assert_matches_engine, cell, layout_lang
 from beschut_calc.cli import app, compute
 from beschut_calc.core.engine import calculate
 from beschut_calc.core.parameters import ParamValue
 from beschut_calc.inputs.parameter_files import load_parameters
 from beschut_calc.report import excel, excel_extras
-from beschut_calc.report.labels import verdict
 from conftest import FIXTURES, SCENARIOS, write_scenario
 
 MAIN = SCENARIOS / "zaanstreek-waterland-2017.yaml"
@@ -37,38 +37,6 @@ needs_lo = pytest.mark.skipif(lo_recalc.soffice() is None, reason=lo_recalc.SKIP
 
 def invoke(*args):
     return CliRunner().invoke(app, [str(a) for a in args])
-
-
-def cell(address: str) -> str:
-    return address.replace("$", "")
-
-
-def assert_close(got, expected: Decimal, what: str) -> None:
-    """LibreOffice's double against the engine's Decimal: equal to the cent, with a wide margin."""
-    assert got is not None, f"{what}: no value (not recalculated)"
-    assert isinstance(got, (int, float)), f"{what}: {got!r} is not a number"
-    assert abs(Decimal(repr(got)) - expected) < Decimal("0.001"), f"{what}: sheet {got}, engine {expected}"
-
-
-def assert_matches_engine(values, runs, layouts) -> None:
-    """Every line (rounded and unrounded), every total and the verdict, per column sheet."""
-    results = [r for _, rs in runs for r in rs]
-    assert len(results) == len(layouts)
-    for result, layout in zip(results, layouts):
-        ws = values[layout.sheet]
-        name = result.placement.name
-        for line in result.lines:
-            assert_close(ws[cell(layout.lines[line.key])].value, line.amount, f"{name} {line.key}")
-            before = line.unrounded if line.unrounded is not None else line.amount
-            assert_close(ws[cell(layout.unrounded[line.key])].value, before, f"{name} {line.key} unrounded")
-        assert_close(ws[cell(layout.benefits)].value, result.benefits, f"{name} benefits")
-        assert_close(ws[cell(layout.costs)].value, result.costs, f"{name} costs")
-        assert_close(ws[cell(layout.balance)].value, result.balance, f"{name} balance")
-        assert ws[cell(layout.verdict)].value == verdict(result.balance, layout_lang(values)), name
-
-
-def layout_lang(values) -> str:
-    return "en" if values["Samenvatting"]["A1"].value.startswith("Business case") else "nl"
 
 
 def summary_block(ws, title_start: str) -> dict[str, list]:

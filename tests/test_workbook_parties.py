@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 import lo_recalc
+from lo_recalc import cell
 from beschut_calc.cli import compute
 from beschut_calc.core.accounts import PARTIES, SOCIETY, VIEWS
 from beschut_calc.inputs.parameter_files import load_parameters
@@ -23,10 +24,6 @@ BOOK = load_parameters()
 FILES = ("zaanstreek-waterland-2017-payroll.yaml", "werkgeversmodellen-2026.yaml", "zaanstreek-waterland-2017-herberekend.yaml")
 CENT = Decimal("0.005")
 SIDES = ("receives", "pays", "balance")
-
-
-def cell(address: str) -> str:
-    return address.replace("$", "")
 
 
 def close(got, expected: Decimal, what: str) -> None:
