@@ -106,8 +106,8 @@ FLOWS: tuple[FlowSpec, ...] = (
 
 
 def extra_flow(extra) -> FlowSpec:
-    """A benefit line a subsidy set declares (a secondment fee, say): paid by its `payer`, by default a customer."""
-    return FlowSpec(extra.key, getattr(extra, "payer", OUTSIDE), EMPLOYER, extra.label, "placed", extra.source, line=extra.key)
+    """A benefit line a subsidy set declares (a secondment fee, say): paid by a customer, the outside world."""
+    return FlowSpec(extra.key, OUTSIDE, EMPLOYER, extra.label, "placed", extra.source, line=extra.key)
 
 
 def flows_of(placement: Placement) -> list[FlowSpec]:
