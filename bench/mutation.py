@@ -28,7 +28,13 @@ import test_legal_cases as legal  # noqa: E402  (tests/ is put on the path just 
 from beschut_calc.core.parameters import ParameterBook  # noqa: E402
 
 # Values the cases cannot notice, with the reason (see also legal.NOT_USED_BY_ANY_RULE): none now.
-EXPECTED_SURVIVORS: dict = {}
+EXPECTED_SURVIVORS: dict = {
+    ("discount_rate", dt.date(2015, 1, 1)): "read by --years for the present value, not by a line or flow; "
+                                            "tests/test_society.py holds the present value to the rate by hand",
+    ("buig_follows_after_years", dt.date(2015, 1, 1)): "a whole number of years: 2 + 1 % (2.02) moves no year of a placement "
+                                                       "across it; the 2025 cases of a placement's second and third year "
+                                                       "hold both sides of the boundary",
+}
 
 NULL_BAND = {"bands": [{"from": Decimal(0), "to": Decimal(1000), "rate": Decimal(1), "max": Decimal(100000)}]}
 
@@ -67,7 +73,7 @@ class Report:
 
 def _first_failure(cases, book) -> str | None:
     try:
-        found = legal.failures(cases, book)
+        found = legal.failures(cases, book, first=True)
     except Exception as exc:                  # a mutant the engine refuses (a look-up before a first date) is killed too
         return f"error: {type(exc).__name__}: {exc}"
     return found[0] if found else None
@@ -76,9 +82,13 @@ def _first_failure(cases, book) -> str | None:
 def run(cases, book) -> Report:
     start = time.perf_counter()
     baseline = legal.failures(cases, book)
+    # The cases whose figures read a value are tried first for its mutant: the first failure decides,
+    # and a value is then found out by one case instead of all of them (a survivor still meets every case).
+    uses = [legal.used_pairs([case], book) for case in cases]
     killed, survivors = {}, []
     for pair in legal.dated_pairs(book):
-        why = _first_failure(cases, mutant(book, *pair))
+        ordered = [c for c, used in zip(cases, uses) if pair in used] + [c for c, used in zip(cases, uses) if pair not in used]
+        why = _first_failure(ordered, mutant(book, *pair))
         if why is None:
             survivors.append(pair)
         else:

@@ -205,9 +205,11 @@ LITERAL_ALLOWED = {
     ("report/chart.py", "0.5"): "matplotlib: colour ramp and line width, not the 50 % of a table",
     ("report/chart.py", "0.8"): "matplotlib: the share of a slot the bars take, not the youth minimum wage at 20",
     ("report/chart.py", "0.6"): "matplotlib: the width of the zero line, not the youth minimum wage at 19",
+    ("report/chart.py", "0.4"): "matplotlib: a label's offset, not the 40 % of the kostendelersnorm (issue 22)",
     ("report/excel_column.py", "50 %"): "the bounds of the absence input cell (0-50 %), not the youth minimum wage",
     ("report/excel_extras.py", "0.5"): "half a euro: the conditional format of a deficit, not the 50 % of a table",
     ("report/excel_sheets.py", "0.5"): "page margins in inches, not the 50 % of a table",
+    ("report/excel_sheets.py", "0.4"): "page margins in inches, not the 40 % of the kostendelersnorm (issue 22)",
     ("report/excel_values.py", "0.5"): "rounding half up, not the 50 % of a table",
     ("report/chart.py", "1.01"): "matplotlib: the legend just right of the axes (bbox_to_anchor), not the LIV rate",
     ("report/chart.py", "0.3"): "matplotlib: padding of the axis as a share of the range, not a wage value",
@@ -248,6 +250,8 @@ def _dated_numbers() -> dict[D, set[str]]:
             found.setdefault(value.normalize(), set()).add(unit)
 
     for param in load_parameters().parameters.values():
+        if param.unit == "years":
+            continue    # a count of years the tool assumes (buig_follows_after_years), not a legal amount: 2 is everywhere
         for pv in param.values:
             walk(pv.value, param.unit)
     return {number: units for number, units in found.items() if number not in (D(0), D(1))}

@@ -35,6 +35,8 @@ NOT_USED_BY_ANY_RULE = {
     ("liv", dt.date(2015, 1, 1)): "geen LIV (null): de post is een nul met reden, zonder parameterblad; de "
                                   "casus 2015 faalt wel als deze waarde een band wordt (bench/mutation.py)",
     ("liv", dt.date(2025, 1, 1)): "idem: LIV afgeschaft (null); de casus 2025 faalt als het LIV terugkomt",
+    ("discount_rate", dt.date(2015, 1, 1)): "geen regel van een post of geldstroom: --years disconteert er de jaren mee "
+                                            "(analysis/projection.py present_value); tests/test_society.py rekent het na",
 }
 
 
@@ -134,8 +136,9 @@ def reason_of(result, exp: Expected) -> str:
     return item.reason.nl if item is not None and item.reason is not None else ""
 
 
-def failures(cases: list[Case], book) -> list[str]:
-    """Every expected amount the engine does not give to the cent (cases loaded with `load_placements`)."""
+def failures(cases: list[Case], book, first: bool = False) -> list[str]:
+    """Every expected amount the engine does not give to the cent (cases loaded with `load_placements`);
+    with `first`, only the first one found."""
     from beschut_calc.core.engine import calculate
 
     out = []
@@ -147,6 +150,8 @@ def failures(cases: list[Case], book) -> list[str]:
                 out.append(f"{case.id}: {exp.kind} {exp.key} = {got}, expected {exp.amount} ({exp.arithmetic})")
             elif exp.reason and exp.reason not in reason_of(result, exp):
                 out.append(f"{case.id}: {exp.kind} {exp.key}: reason {reason_of(result, exp)!r} does not say {exp.reason!r}")
+            if first and out:
+                return out
     return out
 
 

@@ -21,7 +21,8 @@ from beschut_calc.report import excel
 from conftest import SCENARIOS
 
 BOOK = load_parameters()
-FILES = ("zaanstreek-waterland-2017-payroll.yaml", "werkgeversmodellen-2026.yaml", "zaanstreek-waterland-2017-herberekend.yaml")
+FILES = ("zaanstreek-waterland-2017-payroll.yaml", "werkgeversmodellen-2026.yaml", "zaanstreek-waterland-2017-herberekend.yaml",
+         "maatschappelijke-businesscase-2025.yaml")      # issue 22: tax, bijstand and the alternative's flows
 CENT = Decimal("0.005")
 SIDES = ("receives", "pays", "balance")
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from ..core.accounts import EMPLOYER, MUNICIPALITY, STATE, VIEWS
 from ..core.engine import Result, calculate
-from ..core.flows import FLOWS
+from ..core.flows import COMPARISON, FLOWS
 from ..core.model import Placement
 from ..core.parameters import ParameterBook
 from ..core.text import Text
@@ -30,7 +30,8 @@ ZERO = Decimal(0)
 CLAIMS = {"participation_budget": ("rijk_guidance",), "buig": ("rijk_wage_subsidy",), "rijk_bonus": ("rijk_bonus",),
           "lks": ("wage_subsidy",), "pre_trajectory": ("pre_trajectory",),
           "wage_value_measurement": ("wage_value_measurement",)}
-FUNDING = tuple(f.key for f in FLOWS if f.payer == STATE and f.payee == MUNICIPALITY)
+# National funding of the places; the BUIG money for bijstand belongs to the comparison with the alternative.
+FUNDING = tuple(f.key for f in FLOWS if f.payer == STATE and f.payee == MUNICIPALITY and f.key not in COMPARISON)
 # What the municipality pays the employer besides the LKS and an invoice: the regional subsidies and a top-up.
 SUBSIDIES = tuple(f.key for f in FLOWS if f.payer == MUNICIPALITY and f.payee == EMPLOYER and f.line is not None
                   and f.key not in CLAIMS["lks"])

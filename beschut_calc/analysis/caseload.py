@@ -17,7 +17,7 @@ import numpy as np
 
 from ..core import limits
 from ..core.accounts import MUNICIPALITY, VIEWS
-from ..core.books import totals
+from ..core.books import legs as books_legs, totals
 from ..core.engine import bind_column, calculate, fill_note, inputs_of_placement, note_values
 from ..core.expr import leaves
 from ..core.lines import REGISTRY
@@ -81,7 +81,7 @@ class CaseloadResult:
     years: tuple[int, ...]
     blocks: tuple[YearBlock, ...]
     line_specs: tuple               # (key, side, label Text) in table order
-    flow_specs: tuple               # (key, payer, payee, label Text) in declaration order
+    flow_specs: tuple               # (key, payer, payee, label Text, alternative) in declaration order
     by_year: tuple[Totals, ...]
     by_municipality: tuple[Totals, ...]
     by_employer: tuple[Totals, ...]
@@ -100,7 +100,8 @@ class CaseloadResult:
             lines = tuple(Line(key, side, _decimal(block.lines[key].sum()) if key in block.lines else Decimal(0), Text("", ""), (),
                                label=label) for key, side, label in self.line_specs)
             flows = tuple(Flow(key, label, payer, payee, _decimal(block.flows[key].sum()) if key in block.flows else Decimal(0),
-                               Text("", ""), (), "year") for key, payer, payee, label in self.flow_specs)
+                               Text("", ""), (), "year", alternative=alternative)
+                          for key, payer, payee, label, alternative in self.flow_specs)
             out.append(Result(placement=dataclasses.replace(template, name=str(block.year), year=block.year), lines=lines,
                               warnings=(), flows=flows))
         return out
@@ -160,7 +161,7 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
                 specs.setdefault(bl.spec.key, (bl.spec.key, bl.spec.side, bl.spec.label))
                 lines.setdefault(bl.spec.key, np.zeros(len(rows)))[at] = values[bl.spec.key]
             for bf in column.flows:
-                flow_specs.setdefault(bf.spec.key, (bf.spec.key, bf.spec.payer, bf.spec.payee, bf.spec.label))
+                flow_specs.setdefault(bf.spec.key, (bf.spec.key, bf.spec.payer, bf.spec.payee, bf.spec.label, bf.spec.alternative))
                 flows.setdefault(bf.spec.key, np.zeros(len(rows)))[at] = moved[bf.spec.key]
             for key, value in group_money.items():
                 money[key][at] = value
@@ -222,7 +223,7 @@ def _group_money(column, amounts: dict, moved: dict, size: int) -> tuple[dict, d
     benefits = sum((values[bl.spec.key] for bl in column.lines if bl.spec.side == "benefit"), np.zeros(size))
     costs = sum((values[bl.spec.key] for bl in column.lines if bl.spec.side == "cost"), np.zeros(size))
     money = {"benefits": benefits, "costs": costs, "balance": benefits - costs}
-    legs = [(bf.payer, bf.payee, flows[bf.spec.key]) for bf in column.flows]
+    legs = [(*books_legs(bf), flows[bf.spec.key]) for bf in column.flows]
     for view, key in NET.items():
         received, paid, balance = totals(view, legs, np.zeros(size))
         money[key] = balance

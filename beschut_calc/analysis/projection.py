@@ -13,10 +13,11 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.income import discount_rate
 from ..core.engine import Result, calculate
 from ..core.errors import InputError
 from ..core.model import Placement
-from ..core.parameters import ParameterBook
+from ..core.parameters import ParameterBook, ParamValue
 from ..core.text import Text
 
 MAX_YEARS = 50
@@ -28,6 +29,14 @@ class Year:
     year: int
     result: Result
     cumulative: Decimal           # balance summed from the first year up to and including this one
+    discount: Decimal = Decimal(1)  # 1 / (1 + discount rate) ^ (years after the first): its weight in a present value
+    rate: ParamValue | None = None  # the discount rate it was weighed at
+
+
+def present_value(years: list[Year], view: str) -> Decimal:
+    """A view's balances over the years, each discounted to the first year at the discount rate
+    (params/discount_rate.yaml: the real rate for social cost-benefit analyses, overridable)."""
+    return sum((y.result.views()[view].balance * y.discount for y in years), Decimal(0))
 
 
 def check_years(years: int) -> None:
@@ -39,11 +48,12 @@ def check_years(years: int) -> None:
 def project(placement: Placement, book: ParameterBook, years: int) -> list[Year]:
     check_years(years)
     first = placement.start_year
+    rate = discount_rate(placement, book)
     out, total = [], Decimal(0)
-    for year in range(placement.year, min(placement.year + years, LAST_YEAR + 1)):
+    for i, year in enumerate(range(placement.year, min(placement.year + years, LAST_YEAR + 1))):
         result = calculate(dataclasses.replace(placement, year=year, first_year=first), book)
         total += result.balance
-        out.append(Year(year, result, total))
+        out.append(Year(year, result, total, 1 / (1 + rate.value) ** i, rate))
     return out
 
 

@@ -31,8 +31,15 @@ class Flow(NamedTuple):
     line: str | None = None
     source: str = ""
     reason: Text | None = None
+    alternative: bool = False       # a flow of the alternative (core/flows.py): booked the other way round
 
 
+
+
+def legs(flow) -> tuple[str, str]:
+    """(from, to) as the books count a flow: a flow of the alternative the other way round, since a
+    party's balance is what it has with the placement minus what it would have had without."""
+    return (flow.payee, flow.payer) if flow.alternative else (flow.payer, flow.payee)
 
 
 def totals(view: str, legs: Iterable[tuple[str, str, object]], zero=ZERO) -> tuple:
@@ -69,9 +76,9 @@ class PartyView(NamedTuple):
 
 
 def view(flows: tuple[Flow, ...], party: str, same_as: str | None = None) -> PartyView:
-    receives = tuple(f for f in flows if sign(party, f.payer, f.payee) > 0)
-    pays = tuple(f for f in flows if sign(party, f.payer, f.payee) < 0)
-    received, paid, balance = totals(party, ((f.payer, f.payee, f.amount) for f in flows))
+    receives = tuple(f for f in flows if sign(party, *legs(f)) > 0)
+    pays = tuple(f for f in flows if sign(party, *legs(f)) < 0)
+    received, paid, balance = totals(party, ((*legs(f), f.amount) for f in flows))
     return PartyView(BY_KEY[party], receives, pays, received, paid, balance, same_as)
 
 

@@ -18,7 +18,7 @@ from .context import Context
 from .accounts import EMPLOYER
 from .expr import And, Binder, Expr, If, Op, Param, Round, Step, Value, evaluate, leaves, note_masks, steps_of, zero_reason
 from .expr import Zero as ZeroNode
-from .flows import SETTLES_EMPLOYER_BALANCE, FlowSpec, flows_of
+from .flows import SETTLES_EMPLOYER_BALANCE, FlowSpec, FromFlows, flows_of
 from .lines import LineSpec
 from .model import Placement
 from .notices import method_warnings, parameter_warning, sentences
@@ -61,6 +61,10 @@ class BoundFlow(NamedTuple):
     payer: str                  # the accounts after merging (own employment: the employer is the municipality)
     payee: str
     tree: Expr                  # the amount, after its line's rounding
+
+    @property
+    def alternative(self) -> bool:
+        return self.spec.alternative
 
 
 class BoundColumn(NamedTuple):
@@ -124,11 +128,14 @@ def bind_column(placement: Placement, book: ParameterBook) -> BoundColumn:
 
 
 def _bind_flows(placement: Placement, specs: list[FlowSpec], lines: list[BoundLine], binder: Binder) -> tuple[BoundFlow, ...]:
-    """Each flow's tree: its own rule with its time basis, the rest of its line, or a settled balance."""
+    """Each flow's tree: its own rule with its time basis, the rest of its line, a settled balance, or
+    a rule over other flows (FromFlows, after the flows it reads)."""
     line_of = {bl.spec.key: bl for bl in lines}
     trees: dict[str, Expr] = {}
     for spec in specs:
         rule = spec.rule_for(placement.method)
+        if isinstance(rule, FromFlows):
+            continue
         if spec.rule == SETTLES_EMPLOYER_BALANCE:
             benefits = [bl.final for bl in lines if bl.spec.side == "benefit"]
             costs = [bl.final for bl in lines if bl.spec.side == "cost"]
@@ -136,10 +143,14 @@ def _bind_flows(placement: Placement, specs: list[FlowSpec], lines: list[BoundLi
         elif rule is not None:
             trees[spec.key] = timed(binder, rule, spec.basis, spec.label)
     for spec in specs:
-        if spec.key not in trees:
+        if spec.key not in trees and not isinstance(spec.rule_for(placement.method), FromFlows):
             others = [trees[s.key] for s in specs if s.line == spec.line and s.key in trees]
             line = line_of[spec.line].final
             trees[spec.key] = Op("-", (line, *others)) if others else line
+    for spec in specs:
+        rule = spec.rule_for(placement.method)
+        if isinstance(rule, FromFlows):
+            trees[spec.key] = binder.bind(rule.build(trees))
     own = placement.employer.account
 
     def account(name: str) -> str:
@@ -194,7 +205,8 @@ def evaluate_flow(bf: BoundFlow, inputs: dict, memo: dict) -> Flow:
     amount = evaluate(bf.tree, inputs, memo=memo)
     return Flow(key=bf.spec.key, label=bf.spec.label, payer=bf.payer, payee=bf.payee, amount=amount,
                 rule=_words(bf.tree, inputs, memo), params=unique(leaf.pv for leaf in leaves(bf.tree, cache=_leaf_cache(memo))), basis=bf.spec.basis,
-                line=bf.spec.line, source=bf.spec.source, reason=_reason(bf.tree, amount, inputs, memo))
+                line=bf.spec.line, source=bf.spec.source, reason=_reason(bf.tree, amount, inputs, memo),
+                alternative=bf.spec.alternative)
 
 
 def _words(tree: Expr, inputs: dict, memo: dict) -> LazyText:
@@ -258,7 +270,7 @@ def calculate(placement: Placement, book: ParameterBook, notes: bool = True) -> 
             if w is not None and w not in warnings:
                 warnings.append(w)
     found = path_notes(column, inputs, memo) if notes else []
-    for w in method_warnings(placement, {line.key: line for line in lines}, [text for _, text in found]):
+    for w in method_warnings(placement, {line.key: line for line in lines}, [text for _, text in found], flows):
         if w not in warnings:
             warnings.append(w)
     return Result(placement=placement, lines=tuple(lines), warnings=tuple(warnings), flows=flows, notes=tuple(found))

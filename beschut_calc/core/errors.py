@@ -139,6 +139,7 @@ DUTCH_NAMES = {
     "werkgever": "employer_model",
     "werkgeversmodel": "employer_model", "subsidieset": "subsidy_set", "subsidies": "subsidy_set", "afronding": "rounding",
     "soort_werk": "work_type", "werksoort": "work_type", "proefplaatsing": "trial_months",
+    "alternatief": "alternative", "huishouden": "household",
     "begin": "start", "startdatum": "start", "begindatum": "start", "ingangsdatum": "start", "einde": "end", "einddatum": "end",
     "caseloadbestand": "caseload", "bestand": "caseload", "plaatsingen": "caseload",
     "varianten": "variants", "vergelijk": "compare",
@@ -153,7 +154,13 @@ DUTCH_NAMES = {
 # the one table both readers use (value_word below, and inputs/caseload.py for its cells).
 MORE_VALUE_WORDS = {"sw-bedrijf": "municipality", "eigen dienst gemeente": "municipality",
                     "gemeente (eigen dienst)": "municipality", "reguliere werkgever": "regular", "payroll": "payroll",
-                    "memomethode": "memo", "wettelijke methode": "statutory"}
+                    "memomethode": "memo", "wettelijke methode": "statutory",
+                    # the alternative and the household (issue 22)
+                    "bijstand": "social_assistance", "dagbesteding": "day_activities",
+                    "bijstand en dagbesteding": "social_assistance_and_day_activities",
+                    "bijstand_en_dagbesteding": "social_assistance_and_day_activities", "geen": "none",
+                    "alleenstaande": "single", "alleenstaand": "single", "gehuwd": "couple", "gehuwden": "couple",
+                    "samenwonend": "couple", "paar": "couple"}
 _NAME_SOURCES: list = []
 
 

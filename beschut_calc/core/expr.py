@@ -82,12 +82,13 @@ class Param(Expr):
 
 class Fixed(Expr):
     """A sourced value that is not a dated parameter (the memo's 31 reference hours, a set's amount)."""
-    __slots__ = ("pv", "label", "path")
+    __slots__ = ("pv", "label", "path", "unit")
 
-    def __init__(self, pv: ParamValue, label: Text | None = None, path: tuple = ()):
+    def __init__(self, pv: ParamValue, label: Text | None = None, path: tuple = (), unit: str | None = None):
         self.pv = pv
         self.label = label
         self.path = path
+        self.unit = unit      # a field's own unit (a rate in a table of amounts)
 
 
 class Value(Expr):
@@ -288,6 +289,7 @@ class Binder:
         self.labels = labels or {}
         self.values: dict[tuple, Value] = {}
         self.steps: dict[int, Step] = {}
+        self.declared_steps: list[Step] = []
         self.basis: str | None = None     # the time basis of the flow being bound
         self.by_months = False            # a ByBasis was met: the rule applies the basis itself
 
@@ -312,7 +314,7 @@ class Binder:
             pv = self.lookup(e)
             return self.value(pv, to_number(pv.value), e.label)
         if isinstance(e, Fixed):
-            return self.value(e.pv, to_number(_field(e.pv.value, e.path)), e.label, e.path)
+            return self.value(e.pv, to_number(_field(e.pv.value, e.path)), e.label, e.path, e.unit)
         if isinstance(e, Op):
             return Op(e.op, tuple(self.bind(a) for a in e.args))
         if isinstance(e, Cmp):
@@ -329,7 +331,10 @@ class Binder:
             return If(cond, self.bind(e.then), self.bind(e.otherwise))
         if isinstance(e, Step):
             if id(e) not in self.steps:
+                # the declared Step is kept with its bound form: a Step a rule builds while binding
+                # (core/income.py) must outlive the call, or another could take its id
                 self.steps[id(e)] = Step(e.name, e.label, self.bind(e.expr), e.fmt)
+                self.declared_steps.append(e)
             return self.steps[id(e)]
         if isinstance(e, Sum):
             return Sum(tuple(self.bind(t) for t in e.terms), e.words)

@@ -18,6 +18,11 @@ municipality's own costs, an invoice), but is in every party's books.
 
 Adding a flow is one entry in FLOWS: the engine, the vectorised caseload, the workbook
 formulas, JSON and every party's table read it from here.
+
+A flow of the *alternative* (issue 22: what would happen without the placement, bijstand or
+dagbesteding) is declared as it would run then: bijstand from the municipality to the worker.
+The books count it the other way round (core/books.py `legs`): each party's balance is what it
+has with the placement minus what it would have had without.
 """
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ from typing import Callable, NamedTuple
 
 from .accounts import EMPLOYER, MUNICIPALITY, OUTSIDE, STATE, WORKER
 from .expr import Expr
+from . import income
 from .model import Placement
 from .period import BASES
 from .text import Text
@@ -41,12 +47,20 @@ class FlowSpec(NamedTuple):
     line: str | None = None                        # the employer-table line it is (part of)
     rule: Expr | dict | None = None                # a rule, one per method, or None: the rest of its line
     applies: Callable[[Placement], bool] | None = None   # only some placements have it
+    alternative: bool = False                      # a flow of the alternative, not of the placement
 
     def rule_for(self, method: str) -> Expr | None:
         return self.rule.get(method) if isinstance(self.rule, dict) else self.rule
 
     def present(self, placement: Placement) -> bool:
         return self.applies is None or self.applies(placement)
+
+
+class FromFlows(NamedTuple):
+    """A rule over other flows' amounts of the same column (the tax reads the wage): `build` receives
+    the bound trees by flow key and returns the rule, which the engine binds with no time basis of its own."""
+    keys: tuple[str, ...]
+    build: Callable[[dict], Expr]
 
 
 # The settlement of a deficit an employer invoices (payroll, 003 ch. 6 footnote): not a rule of its
@@ -103,6 +117,59 @@ FLOWS: tuple[FlowSpec, ...] = (
                      "payrollbedrijf)", rule=SETTLES_EMPLOYER_BALANCE,
              applies=lambda p: p.employer.invoices == MUNICIPALITY),
 )
+
+
+# The worker's income and the alternative (issue 22, core/income.py). Counted only when the scenario
+# names an alternative: the worker's tax and bijstand matter to the comparison a council makes.
+IB = "Wet inkomstenbelasting 2001"
+
+
+def _compared(p: Placement) -> bool:
+    return p.alternative != "none"
+
+
+def _bijstand(p: Placement) -> bool:
+    return p.on_social_assistance
+
+
+ALTERNATIVE_LABEL = {"none": Text("geen", "none"), "social_assistance": Text("bijstand", "bijstand (social assistance)"),
+                     "day_activities": Text("dagbesteding", "day activities"),
+                     "social_assistance_and_day_activities": Text("bijstand en dagbesteding", "bijstand and day activities")}
+HOUSEHOLD_LABEL = {"single": Text("alleenstaande", "single"), "couple": Text("gehuwden", "couple")}
+
+FLOWS += (
+    FlowSpec("income_tax", WORKER, STATE, Text("inkomstenbelasting en premies volksverzekeringen",
+                                               "income tax and national insurance contributions"),
+             "year", f"{IB} art. 2.10 (tarief met premies volksverzekeringen), 8.10 (algemene heffingskorting) en 8.11 "
+                     "(arbeidskorting): de werknemer betaalt via de loonheffing aan de Belastingdienst",
+             rule=FromFlows(("wage",), income.income_tax), applies=_compared),
+    FlowSpec("social_assistance_top_up", MUNICIPALITY, WORKER, Text("aanvullende bijstand", "supplementary bijstand"), "year",
+             f"{PW} art. 21, 22a en 31 (inkomsten onder de norm vult de gemeente aan); in een proefplaatsing blijft de uitkering "
+             "(art. 8a lid 2 onder d)", rule=FromFlows(("wage", "income_tax"), income.top_up), applies=_bijstand),
+    FlowSpec("social_assistance_execution", MUNICIPALITY, OUTSIDE, Text("uitvoeringskosten bijstand", "execution cost of bijstand"),
+             "year", "een aanname over de uitvoeringskosten van een bijstandsuitkering (zie de parameter)",
+             rule=FromFlows(("wage", "income_tax"), income.execution_with_placement), applies=_bijstand),
+    FlowSpec("buig_top_up", STATE, MUNICIPALITY, Text("BUIG-middelen voor de bijstand", "BUIG funding of bijstand"), "year",
+             f"{PW} art. 69 (het Rijk verstrekt de gemeente een gebundelde uitkering voor de bijstand)",
+             rule=FromFlows(("social_assistance_top_up",), income.buig("social_assistance_top_up")), applies=_bijstand),
+    # -- the alternative
+    FlowSpec("alternative_social_assistance", MUNICIPALITY, WORKER, Text("bijstand", "bijstand (social assistance)"), "placed",
+             f"{PW} art. 21 en 22a (de bijstandsnorm; de gemeente betaalt de uitkering)", rule=income.ALTERNATIVE_BIJSTAND,
+             applies=_bijstand, alternative=True),
+    FlowSpec("alternative_execution", MUNICIPALITY, OUTSIDE, Text("uitvoeringskosten bijstand", "execution cost of bijstand"),
+             "placed", "een aanname over de uitvoeringskosten van een bijstandsuitkering (zie de parameter)",
+             rule=income.EXECUTION_ALTERNATIVE, applies=_bijstand, alternative=True),
+    FlowSpec("alternative_buig", STATE, MUNICIPALITY, Text("BUIG-middelen voor de bijstand", "BUIG funding of bijstand"), "year",
+             f"{PW} art. 69 (het Rijk verstrekt de gemeente een gebundelde uitkering voor de bijstand)",
+             rule=FromFlows(("alternative_social_assistance",), income.buig("alternative_social_assistance")),
+             applies=_bijstand, alternative=True),
+    FlowSpec("alternative_day_activities", MUNICIPALITY, OUTSIDE, Text("dagbesteding (Wmo)", "day activities (Wmo)"), "placed",
+             "Wet maatschappelijke ondersteuning 2015 (de gemeente koopt dagbesteding in); het bedrag is een aanname (zie de parameter)",
+             rule=income.DAY_ACTIVITIES, applies=lambda p: p.at_day_activities, alternative=True),
+)
+
+# The flows of the comparison with the alternative (issue 22): not national funding of the places.
+COMPARISON = frozenset(spec.key for spec in FLOWS if spec.alternative or spec.applies in (_compared, _bijstand))
 
 
 def extra_flow(extra) -> FlowSpec:

@@ -17,6 +17,10 @@ METHODS = ("statutory", "memo")
 ROUNDINGS = ("none", "memo")
 EMPLOYER_MODELS = ("municipality", "regular", "temp_agency", "payroll")
 WORK_TYPES = ("green", "internal", "secondment")
+# What would happen without the placement (issue 22): the person stays on bijstand, goes to dagbesteding,
+# both, or nothing is counted. The household decides the bijstand norm (Participatiewet art. 21).
+ALTERNATIVES = ("none", "social_assistance", "day_activities", "social_assistance_and_day_activities")
+HOUSEHOLDS = ("single", "couple")
 
 
 class EmployerModel(NamedTuple):
@@ -103,6 +107,17 @@ class Placement:
     start_month: int = 1                        # the month of start_year the placement starts in
     end: tuple[int, int] | None = None          # (year, month) of the last month; None = runs on
     wml_growth: Decimal | None = None           # yearly minimum-wage growth after its last known value; None = carried forward
+    alternative: str = "none"                   # what happens without the placement (ALTERNATIVES)
+    household: str = "single"                   # the bijstand norm's household (HOUSEHOLDS)
+
+    @property
+    def on_social_assistance(self) -> bool:
+        """The alternative is bijstand: without the placement the municipality pays the norm."""
+        return self.alternative in ("social_assistance", "social_assistance_and_day_activities")
+
+    @property
+    def at_day_activities(self) -> bool:
+        return self.alternative in ("day_activities", "social_assistance_and_day_activities")
 
     @property
     def start_year(self) -> int:

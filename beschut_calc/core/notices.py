@@ -60,11 +60,27 @@ def period_warnings(p: Placement) -> list[Text]:
                  f"The placement does not run in {p.year} (it runs {span_en}): every amount of this year is 0.")]
 
 
-def method_warnings(p: Placement, lines: dict[str, Line], notes: list[Text] = ()) -> list[Text]:
+def method_warnings(p: Placement, lines: dict[str, Line], notes: list[Text] = (), flows=()) -> list[Text]:
     """What the column's own choices mean for its figures, each a whole sentence: the notes declared
     on the rules it took (core/expr.py Note, found by core/engine.py) after the placement's period."""
     return sentences([*period_warnings(p), *notes, *absence_and_price_warnings(p, lines),
-                      *unused_override_warnings(p, lines), *tariff_year_warnings(p, lines)])
+                      *unused_override_warnings(p, lines, flows), *tariff_year_warnings(p, lines), *comparison_warnings(p)])
+
+
+def comparison_warnings(p: Placement) -> list[Text]:
+    """What the comparison with the alternative (issue 22) leaves out, said once where it is made."""
+    if p.alternative == "none":
+        return []
+    out = [Text("Toeslagen (huurtoeslag, zorgtoeslag, kindgebonden budget) zijn niet meegerekend, met de plek noch zonder; "
+                "de belasting van de werknemer is die over het loon van de plek in dit jaar, zonder ander inkomen.",
+                "Allowances (huurtoeslag, zorgtoeslag, kindgebonden budget) are not counted, with the placement or without; "
+                "the worker's tax is that on the placement's wage of this year, without other income.")]
+    if p.on_social_assistance:
+        out.append(Text("De bijstand telt als de netto norm (Participatiewet art. 21, met vakantietoeslag); de loonheffing die de "
+                        "gemeente op de bijstand inhoudt en afdraagt, is weggelaten.",
+                        "Bijstand counts as the net norm (Participatiewet art. 21, holiday allowance included); the wage tax the "
+                        "municipality withholds on bijstand and pays on is left out."))
+    return out
 
 
 def absence_and_price_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
@@ -107,12 +123,17 @@ def tariff_year_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
     return []
 
 
-def unused_override_warnings(p: Placement, lines: dict[str, Line]) -> list[Text]:
+# Inputs an analysis reads rather than a rule: the discount rate weighs the years of --years.
+READ_BY_ANALYSES = ("discount_rate",)
+
+
+def unused_override_warnings(p: Placement, lines: dict[str, Line], flows=()) -> list[Text]:
     """An override no line's rule read: in this year, with this employer model or this subsidy set it
     changes nothing, and a reader of the scenario should not think it did."""
     # the override's own value must be what a rule read: a mark-up of another employer model is
     # looked up as the model's neutral default instead (core/context.py MODEL_BOUND)
-    used = {pv.name for line in lines.values() for pv in line.params if pv.status == "override"}
+    used = {pv.name for item in (*lines.values(), *flows) for pv in item.params if pv.status == "override"}
+    used.update(READ_BY_ANALYSES)
     # Said without the column's model or year, so the same warning for several columns is shown once.
     return [Text(f"overrides.{name} heeft geen effect: bij het werkgeversmodel, de subsidieset en het jaar van deze kolom "
                  "gebruikt geen enkele regel deze parameter.",

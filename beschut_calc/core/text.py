@@ -116,6 +116,14 @@ def with_unit(value, unit: str, lang: str = "nl") -> str:
     if isinstance(value, dict) and "rate" in value:
         per_hour = "/uur" if lang == "nl" else "/hour"
         return f"{euro(value['rate'], lang, 2)}{per_hour}, max {euro(value['max'], lang)}"
+    if isinstance(value, list) and all(isinstance(part, dict) and "from" in part for part in value):
+        # a schedule of the law (core/income.py): from an income on, a fixed amount plus a rate
+        out = []
+        for part in value:
+            base = f"{euro(part['base'], lang, 2 if part['base'] != part['base'].to_integral_value() else 0)} + " if "base" in part else ""
+            above = "boven" if lang == "nl" else "above"
+            out.append(f"{above} {euro(part['from'], lang)}: {base}{percent(part['rate'], lang)}")
+        return "; ".join(out)
     if isinstance(value, dict):
         # a year is a year, not an amount: 2017, never 2.017
         return ", ".join(f"{k}: {v if k == 'year' else with_unit(v, unit, lang)}" for k, v in value.items())

@@ -187,6 +187,15 @@ DECLARED: dict[str, Variable] = {v.name: v for v in (
                   "age: 19; below 21 the youth minimum wage applies"),
              title=Text("Leeftijd in het eerste jaar van de plek", "Age in the placement's first year"),
              low=D(15), high=D(99), aliases=("leeftijd",), decimals=0),
+    # The bijstand household's cost sharers (Participatiewet art. 19a, 22a): a scenario key, an override and a caseload
+    # column, as the age; the rules read it as the parameter `cost_sharers` (core/income.py).
+    Variable("cost_sharers", "number", Text("kostendelende medebewoners", "cost-sharing co-residents"),
+             Text("het aantal kostendelende medebewoners naast de werknemer en een partner (Participatiewet art. 19a: vanaf 2023 "
+                  "27 jaar of ouder), voor de kostendelersnorm van de bijstand, bijvoorbeeld cost_sharers: 1",
+                  "the number of cost-sharing co-residents besides the worker and a partner (Participatiewet art. 19a: from 2023 "
+                  "aged 27 or over), for the bijstand's cost-sharing norm, for example cost_sharers: 1"),
+             title=Text("Kostendelende medebewoners", "Cost-sharing co-residents"),
+             low=ZERO, high=D(20), default=ZERO, row=False, aliases=("kostendelers", "kostendelende medebewoners", "medebewoners"), decimals=0),
     # The first months of a flat-rate LKS (Participatiewet art. 10d lid 1 onder b, lid 5): a scenario key (inputs/schema.py),
     # an override and a caseload column; the rules read it as the parameter `lks_forfaitair_months`.
     Variable("lks_forfaitair_months", "number", Text("maanden forfaitaire LKS", "months of flat-rate LKS"),

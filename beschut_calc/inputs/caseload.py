@@ -21,7 +21,7 @@ from typing import Any, Callable
 from ..core import limits
 from ..core.errors import CONTROL_CHARACTERS, InputError, Invalid, suggest, value_words, visible
 from ..core.personal import cells_with_bsn, has_bsn
-from ..core.model import EMPLOYER_MODELS, METHODS, WORK_TYPES, Placement
+from ..core.model import ALTERNATIVES, EMPLOYER_MODELS, HOUSEHOLDS, METHODS, WORK_TYPES, Placement
 from .caseload_file import MAX_SPELLING, fail, has_long_run, read_frame, spreadsheet_date, spreadsheet_number
 from . import declared
 from .overrides import parse_override
@@ -45,6 +45,8 @@ _ALIASES = {
     "method": ("method", "methode"),
     "work_type": ("work type", "soort werk", "werksoort"),
     "trial_months": ("trial months", "proefplaatsing", "proefmaanden", "maanden proefplaatsing"),
+    "alternative": ("alternative", "alternatief"),
+    "household": ("household", "huishouden", "leefvorm"),
 }
 # The declared fields a row may give as a column (their arrays are read below).
 ROW_FIELDS = ("hours", "wage_value")
@@ -475,6 +477,9 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
                                  defaults["employer_model"])
     set_codes, sets = column("subsidy_set", _subsidy_set_choice(defaults["subsidy_set"]), defaults["subsidy_set"])
     work_codes, works = column("work_type", _choice(WORK_TYPES, "soort werk", "work type"), defaults["work_type"] or "-")
+    alternative_codes, alternatives = column("alternative", _choice(ALTERNATIVES, "alternatief", "alternative"),
+                                             defaults["alternative"])
+    household_codes, households = column("household", _choice(HOUSEHOLDS, "huishouden", "household"), defaults["household"])
 
     scenario_overrides = defaults["overrides"] or {}
     scenario_values = {}
@@ -507,7 +512,8 @@ def _read_rows(doc, path: Path, shown: str, defaults: dict, given: set, origin: 
 
     group, groups = _form_groups(doc, origin, defaults, columns, problems, scenario_overrides, override_values,
                                  (method_codes, methods), (model_codes, models), (set_codes, sets), (work_codes, works),
-                                 (hours_codes, hours), (wage_codes, wages))
+                                 (hours_codes, hours), (wage_codes, wages), (alternative_codes, alternatives),
+                                 (household_codes, households))
     problems.raise_if_any(shown)
 
     # Per row, the value of each override a column gives (the scenario's where the cell is empty).
@@ -555,7 +561,7 @@ def _municipalities(frame, columns: dict, default: str, problems: _Problems):
 
 
 def _form_groups(doc, origin: dict, defaults: dict, columns: dict, problems: _Problems, scenario_overrides: dict,
-                 override_values: dict, methods, models, sets, works, hours, wages):
+                 override_values: dict, methods, models, sets, works, hours, wages, alternatives, households):
     """Rows that share every choice the rules branch on form a group; its placement is built and
     checked by the scenario's own loader, so a row gets exactly what a scenario with its keys gets.
     Each choice comes as (codes per row, distinct values). Returns (group per row, groups)."""
@@ -566,8 +572,10 @@ def _form_groups(doc, origin: dict, defaults: dict, columns: dict, problems: _Pr
 
     present = {name: np.array([v != "-" for v in values])[codes] for name, (codes, values) in override_values.items()}
     names_sorted = sorted(present)
+    # the alternative and the household decide which flows a row has and which bijstand norm (issue 22)
     parts = [np.asarray(methods[0]), np.asarray(models[0]), np.asarray(sets[0]), np.asarray(works[0]),
-             *[present[name].astype(np.int64) for name in names_sorted]]
+             np.asarray(alternatives[0]), np.asarray(households[0]), *[present[name].astype(np.int64) for name in names_sorted]]
+    named = 6      # the choices above before the overrides' presence
     combined = np.zeros(len(parts[0]), dtype=np.int64)
     for part in parts:                       # one integer per combination: factorizing it is a hash, not a sort
         combined = combined * (int(part.max()) + 1 if len(part) else 1) + part
@@ -576,12 +584,13 @@ def _form_groups(doc, origin: dict, defaults: dict, columns: dict, problems: _Pr
     for g, row in enumerate(np.unique(group, return_index=True)[1]):
         choice = [int(part[row]) for part in parts]
         overrides = dict(scenario_overrides)
-        for name, flag in zip(names_sorted, choice[4:]):
+        for name, flag in zip(names_sorted, choice[named:]):
             codes, values = override_values[name]
             if flag and values[codes[row]] != "scenario":
                 overrides[name] = values[codes[row]]
         chosen = {"method": methods[1][choice[0]], "employer_model": models[1][choice[1]], "subsidy_set": sets[1][choice[2]],
-                  "work_type": None if works[1][choice[3]] == "-" else works[1][choice[3]]}
+                  "work_type": None if works[1][choice[3]] == "-" else works[1][choice[3]],
+                  "alternative": alternatives[1][choice[4]], "household": households[1][choice[5]]}
         spec = ColumnSpec(**{**defaults, **chosen, "overrides": overrides, "hours": hours[1][hours[0][row]],
                              "wage_value": wages[1][wages[0][row]], "start": None, "end": None})
         try:

@@ -40,6 +40,9 @@ class ColumnSpec:
     age: Decimal | None = None
     lks_forfaitair_months: Decimal | None = None
     wml_growth: Decimal | None = None
+    cost_sharers: Decimal | None = None
+    alternative: str = "none"
+    household: str = "single"
 
 
 def schema_error(doc, exc, origin: dict):
@@ -206,13 +209,17 @@ def build_placement(doc, spec, origin: dict, caseload: bool = False) -> Placemen
         overrides["lks_forfaitair_months"] = ParamValue(
             name="lks_forfaitair_months", value=spec.lks_forfaitair_months, since=None, status="override",
             source=f"scenario {doc.file}{f':{line}' if line else ''} (lks_forfaitair_months)")
+    if spec.cost_sharers is not None and "cost_sharers" not in overrides:
+        line, _ = doc.where(origin.get("cost_sharers", ("cost_sharers",)))
+        overrides["cost_sharers"] = ParamValue(name="cost_sharers", value=spec.cost_sharers, since=None, status="override",
+                                               source=f"scenario {doc.file}{f':{line}' if line else ''} (cost_sharers)")
     _check_period(doc, spec, origin)
     return Placement(name=spec.name, year=spec.year, method=spec.method, hours=spec.hours, wage_value=spec.wage_value,
                      employer=employer, subsidy_set=sset, rounding=catalog.load_rounding(spec.rounding),
                      work_type=spec.work_type, overrides=overrides, trial_months=spec.trial_months,
                      absence=spec.absence, indexation=spec.indexation,
                      first_year=spec.start[0] if spec.start else None, start_month=spec.start[1] if spec.start else 1,
-                     end=spec.end, wml_growth=spec.wml_growth)
+                     end=spec.end, wml_growth=spec.wml_growth, alternative=spec.alternative, household=spec.household)
 
 
 def _month_text(ym: tuple[int, int]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
 
-from ..core.model import EMPLOYER_MODELS, METHODS, ROUNDINGS, WORK_TYPES
+from ..core.model import ALTERNATIVES, EMPLOYER_MODELS, HOUSEHOLDS, METHODS, ROUNDINGS, WORK_TYPES
 from ..core.errors import Invalid, disguised, dutch_names, value_word
 from .units import parse_euro, parse_fraction, parse_number, shown, shown_en, text_hint
 from . import declared  # noqa: F401  (registers the declared Dutch words with core/errors.py)
@@ -196,6 +196,10 @@ COLUMN_FIELDS.update({name: Field(declared_check(v), required=v.required, defaul
                       for name, v in DECLARED.items() if v.field})
 # The worker's age (core/variables.py `age`): a scenario key as well as an override and a caseload column.
 COLUMN_FIELDS["age"] = Field(declared_check(DECLARED["age"]), default=None)
+COLUMN_FIELDS["cost_sharers"] = Field(declared_check(DECLARED["cost_sharers"]), default=None)
+# What happens without the placement, and the bijstand household (issue 22, core/model.py).
+COLUMN_FIELDS["alternative"] = _choice(ALTERNATIVES, "none")
+COLUMN_FIELDS["household"] = _choice(HOUSEHOLDS, "single")
 # The months of a flat-rate LKS at the start (core/variables.py `lks_forfaitair_months`), likewise.
 COLUMN_FIELDS["lks_forfaitair_months"] = Field(declared_check(DECLARED["lks_forfaitair_months"]), default=None)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.accounts import VIEWS
-from ..core.text import Text, euro, number
+from ..core.text import Text, euro, number, percent
 from ..inputs.declared import get as declared
 from .layout import fit_blocks, print_wrapped, wrap_units
 from .rich_text import bold, console, signed, styled
@@ -212,6 +212,17 @@ def year_rows(years, lang: str) -> list[tuple[str, str, list[str]]]:
     books = [y.result.views() for y in years]
     for view in VIEWS:
         rows.append(("balance", "  " + view.label(lang), [euro(book[view.key].balance, lang) for book in books]))
+    # The balances discounted to the first year (issue 22): one figure per party, under the last year.
+    from ..analysis.projection import present_value
+
+    rate = years[0].rate
+    if rate is not None:
+        rows.append(("section", "", []))
+        rows.append(("heading", Text(f"Contante waarde (discontovoet {percent(rate.value, 'nl')})",
+                                     f"Present value (discount rate {percent(rate.value, 'en')})")(lang), [""] * len(years)))
+        for view in VIEWS:
+            rows.append(("balance", "  " + view.label(lang),
+                         [""] * (len(years) - 1) + [euro(present_value(years, view.key), lang)]))
     return rows
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.accounts import SHORT, SOCIETY, VIEWS, sign
+from ..core.books import legs
 from ..core.engine import BoundColumn, bind_column
 from ..core.expr import Value, inputs_of, leaves, steps_of
 from ..core.parameters import ParameterBook, ParamValue
@@ -351,7 +352,9 @@ class ColumnSheet:
         self.header(t("Geldstroom", "Flow"), t("Bedrag", "Amount"), t("Betaald door", "Paid by"), t("Aan", "To"),
                     t("Post van de werkgever", "Employer's line"), t("Waarom deze partij betaalt (bron)", "Why this party pays (source)"))
         for flow, bound in zip(self.result.flows, self.column.flows):
-            put_text(ws.cell(self.row, 1), flow.label(self.lang))
+            # a flow of the alternative (issue 22) as it would run without the placement; the books count it reversed
+            put_text(ws.cell(self.row, 1), (t("zonder de plek: ", "without the placement: ") if flow.alternative else "")
+                     + flow.label(self.lang))
             amount = ws.cell(self.row, 2)
             amount.value = "=" + formula(bound.tree, self.where)
             amount.number_format = EURO_CENTS
@@ -389,7 +392,7 @@ class ColumnSheet:
             self.row += 1
             sides = {"receives": [], "pays": []}
             for flow in self.result.flows:
-                s = sign(key, flow.payer, flow.payee)
+                s = sign(key, *legs(flow))
                 if s:
                     sides["receives" if s > 0 else "pays"].append(flow)
             cells = {}

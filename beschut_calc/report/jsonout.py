@@ -5,7 +5,8 @@ import json
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..core.variables import DECLARED
-from ..core.accounts import BY_KEY
+from ..core.accounts import BY_KEY, VIEWS
+from ..core.flows import ALTERNATIVE_LABEL
 from ..core.engine import Result
 from ..core.parameters import ParamValue
 from .labels import line_label, verdict
@@ -60,6 +61,8 @@ def period(p) -> dict:
 
 
 def scenario_dict(result: Result, lang: str = "nl") -> dict:
+    from .perspective import memo_sentence
+
     return {
         "name": result.placement.name,
         "inputs": inputs(result),
@@ -73,16 +76,30 @@ def scenario_dict(result: Result, lang: str = "nl") -> dict:
         "totals": {"benefits": money(result.benefits), "costs": money(result.costs), "balance": money(result.balance)},
         "verdict": verdict(result.balance, lang),
         "flows": flows_json(result, lang),
+        "alternative": alternative_json(result, lang),
         "perspectives": perspectives_json(result, lang),
+        "summary": memo_sentence(result, lang),
         "warnings": [w(lang) for w in result.warnings],
     }
 
 
-def flows_json(result: Result, lang: str = "nl") -> list[dict]:
+def flows_json(result: Result, lang: str = "nl", alternative: bool = False) -> list[dict]:
+    """The placement's flows, or with `alternative` the flows of the alternative, as each would run."""
     return [{"key": f.key, "label": f.label(lang), "amount": money(f.amount), "payer": f.payer, "payee": f.payee,
              "basis": f.basis, "rule": f.rule(lang), "source": "; ".join(s for s in (f.source, line_source(f.params)) if s),
              **({"line": f.line} if f.line else {}), **({"reason": f.reason(lang)} if f.reason is not None else {})}
-            for f in result.flows]
+            for f in result.flows if f.alternative == alternative]
+
+
+def alternative_json(result: Result, lang: str = "nl") -> dict:
+    """What would happen without the placement (issue 22): its name and its flows; each perspective's
+    balance is its flows with the placement minus these."""
+    p = result.placement
+    from .perspective import HEAD
+
+    return {"name": p.alternative, "label": ALTERNATIVE_LABEL[p.alternative](lang), "household": p.household,
+            "flows": flows_json(result, lang, alternative=True),
+            **({"warning": HEAD["no_alternative"](lang)} if p.alternative == "none" else {})}
 
 
 def perspectives_json(result: Result, lang: str = "nl") -> dict:
@@ -197,7 +214,17 @@ def analyses_json(column, lang: str = "nl") -> dict:
     if column.years:
         out["years"] = years_json(column.years, lang)
         out["cumulative_balance"] = money(column.years[-1].cumulative)
+        out.update(present_value_json(column.years))
     return out
+
+
+def present_value_json(years) -> dict:
+    """Each view's balances over the years discounted to the first year (analysis/projection.py)."""
+    from ..analysis.projection import present_value
+
+    rate = years[0].rate
+    return {"present_value": {account.json_key: money(present_value(years, account.key)) for account in VIEWS},
+            "discount": {"rate": float(rate.value), "source": rate.source, "status": rate.status}}
 
 
 def years_json(years, lang: str = "nl") -> list[dict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.accounts import BY_KEY, SHORT, SOCIETY, VIEWS, view_named
+from ..core.accounts import BY_KEY, EMPLOYER, OUTSIDE, SHORT, SOCIETY, VIEWS, view_named
 from ..core.books import PartyView
 from ..core.engine import Result
 from ..core.text import Text, euro
@@ -29,6 +29,12 @@ HEAD = {
     "balance": Text("Saldo {party}", "Balance {party}"),
     "same_as": Text("De werkgever is de gemeente zelf (eigen dienst): zijn ontvangsten en betalingen staan bij de gemeente.",
                     "The employer is the municipality itself (own employment): its receipts and payments are the municipality's."),
+    "no_alternative": Text("Zonder alternatief telt alleen de plek zelf: de bijstand of dagbesteding die zij uitspaart, zit niet in "
+                           "dit saldo. Zet alternative: bijstand (of dagbesteding) en household in het scenario om te vergelijken "
+                           "met wat er zonder de plek gebeurt.",
+                           "Without an alternative only the placement itself counts: the bijstand or day activities it saves are "
+                           "not in this balance. Set alternative: social_assistance (or day_activities) and household in the "
+                           "scenario to compare with what happens without the placement."),
     "rule": Text("Saldo = wat de partij ontvangt − wat zij betaalt. De maatschappij is de som van alle partijen.",
                  "Balance = what the party receives − what it pays. Society is the sum of all parties."),
 }
@@ -47,13 +53,54 @@ def party_name(key: str, lang: str) -> str:
     return BY_KEY[key].label(lang)
 
 
+ALTERNATIVE_SIDE = {"avoided": Text("vermeden", "avoided"), "forgone": Text("gemist", "forgone")}
+
+
 def flow_label(flow, view: str, lang: str) -> str:
-    """'loonkostensubsidie (aan werkgever)': a flow named with its counterparty, as this view sees it."""
+    """'loonkostensubsidie (aan werkgever)': a flow named with its counterparty, as this view sees it.
+    A flow of the alternative says what the party avoids or forgoes: 'vermeden: bijstand (aan werknemer)'."""
+    if getattr(flow, "alternative", False):
+        paid = (flow.payer != OUTSIDE) if view == SOCIETY else flow.payer == view
+        side = ALTERNATIVE_SIDE["avoided" if paid else "forgone"](lang)
+        return f"{side}: {_named(flow, view, lang)}"
+    return _named(flow, view, lang)
+
+
+def _named(flow, view: str, lang: str) -> str:
     if view == SOCIETY:
         return flow.label(lang)
     if flow.payee == view:
         return f"{flow.label(lang)} ({Text('van', 'from')(lang)} {SHORT[flow.payer](lang)})"
     return f"{flow.label(lang)} ({Text('aan', 'to')(lang)} {SHORT[flow.payee](lang)})"
+
+
+SUBJECT = {"employer": Text("de werkgever", "the employer"), "municipality": Text("de gemeente", "the municipality"),
+           "state": Text("het Rijk", "the state"), "worker": Text("de werknemer", "the worker"),
+           "society": Text("de maatschappij", "society")}
+
+
+def memo_sentence(result: Result, lang: str) -> str:
+    """Every party's balance in one sentence for a council memo (issue 22): 'Alleenstaande, tegen het
+    alternatief bijstand: de gemeente wint € 7.302; ...; de maatschappij betaalt netto € 2.974 per plek per jaar.'"""
+    from ..core.flows import ALTERNATIVE_LABEL
+
+    books = result.views()
+    parts = []
+    for account in VIEWS:
+        if books[account.key].same_as:
+            continue        # own employment: the employer's books are the municipality's
+        balance = books[account.key].balance
+        who = SUBJECT[account.key](lang)
+        if euro(balance, lang) == euro(0, lang):
+            parts.append(who + Text(" speelt quitte", " breaks even")(lang))
+        elif balance < 0:
+            parts.append(f"{who} {Text('betaalt netto', 'pays net')(lang)} {euro(-balance, lang)}")
+        else:
+            parts.append(f"{who} {Text('wint', 'gains')(lang)} {euro(balance, lang)}")
+    alternative = result.placement.alternative
+    against = (Text("zonder alternatief", "without an alternative")(lang) if alternative == "none" else
+               Text("tegen het alternatief ", "against the alternative ")(lang) + ALTERNATIVE_LABEL[alternative](lang))
+    return f"{result.placement.name}, {against}: " + "; ".join(parts) + Text(" per plek per jaar.", " per placement per year.")(lang)
 
 
 @dataclass(frozen=True)
@@ -89,6 +136,8 @@ def party_table(results: list[Result], view: str, lang: str) -> PartyTable:
     rows.append(Row("balance", HEAD["balance"](lang).format(party=whose), tuple(euro(b.balance, lang) for b in books)))
     rows.append(Row("verdict", "", tuple(verdict(b.balance, lang) for b in books)))
     notes = [HEAD["same_as"](lang)] if any(b.same_as for b in books) else []
+    if view != EMPLOYER and any(r.placement.alternative == "none" for r in results):
+        notes.append(HEAD["no_alternative"](lang))
     return PartyTable(view, title, rows, notes)
 
 
@@ -150,6 +199,12 @@ def render(title: str, results: list[Result], views: list[str], lang: str, out) 
             console.print(_table(layout, block, [widths[i] for i in indices], title))
             for note in layout.notes:
                 console.print(styled(note, "dim"))
+    import textwrap
+
+    for result in results:
+        # wrapped here, where a no-break space keeps an amount on one line (rich would break it)
+        sentence = memo_sentence(result, lang).replace("€ ", "€\u00a0")
+        console.print(styled(textwrap.fill(sentence, max(console.width - 1, 40)).replace("\u00a0", " ")))
     console.print(styled(HEAD["rule"](lang), "dim"))
 
 
@@ -170,6 +225,7 @@ def markdown(title: str, results: list[Result], views: list[str], lang: str) -> 
                 cells = [f"**{c}**" if c else "" for c in cells]
             out.append("| " + " | ".join([label, *cells]) + " |")
         out.extend(f"\n{escape(note)}" for note in layout.notes)
+    out.extend(f"\n{escape(memo_sentence(result, lang))}" for result in results)
     out.append(f"\n{escape(HEAD['rule'](lang))}\n")
     return "\n".join(out) + "\n"
 

@@ -195,10 +195,12 @@ def balance_sentence(view: str, column: str, balance, lang: str) -> str:
 def _parties(doc, results: list[Result], lang: str) -> None:
     """'Wie betaalt wie': per view (core/accounts.py VIEWS) its table from report/perspective.py,
     the balance of every column in words and the notes."""
-    from .perspective import HEAD, party_table
+    from .perspective import HEAD, memo_sentence, party_table
 
     doc.add_heading(PARTIES_HEAD["heading"](lang), level=2)
     doc.add_paragraph(PARTIES_HEAD["intro"](lang))
+    for result in results:
+        doc.add_paragraph(memo_sentence(result, lang))
     for account in VIEWS:
         notes: dict[str, None] = {}
         for start in range(0, len(results), COLUMNS_PER_TABLE):
