@@ -97,7 +97,8 @@ def main(
     explain: bool = typer.Option(False, "--explain", help="Toon per post de regel, de gebruikte parameters en hun bronnen."),
     perspective: Optional[Perspective] = typer.Option(None, "--perspective", metavar="PARTIJ",
                                             help="Toon ook wat een partij ontvangt en betaalt en haar saldo: werkgever, gemeente, "
-                                                 "rijk, werknemer, maatschappij (alle partijen samen) of alle."),
+                                                 "rijk, werknemer, maatschappij (alle partijen samen) of alle. Met één partij "
+                                                 "wegen de analyses (break-even, rooster, gevoeligheid, simulatie) haar saldo."),
     excel: Optional[Path] = typer.Option(None, "--excel", metavar="PAD", help="Schrijf ook een Excel-werkmap met formules, bronnen en grafiek naar dit pad."),
     word: Optional[Path] = typer.Option(None, "--word", metavar="PAD", help="Schrijf ook een Word-bijlage voor een raadsvoorstel (.docx): invoer, tabel, grafiek, aannames, bronnen."),
     chart: Optional[Path] = typer.Option(None, "--chart", metavar="PAD", help="Schrijf ook de grafiek van baten en kosten per kolom (.png of .svg)."),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from .core.accounts import EMPLOYER
 from .core.errors import InputError
 
 # Analyses of one place; a caseload has totals per year instead.
@@ -221,8 +222,10 @@ def build(files: list[Path], options: Options) -> Run:
     if run.scenarios and (o.analyses_asked() or any("targets" in s.extra for s, _ in run.scenarios)):
         from .analysis import hooks
 
+        # One party asked with --perspective: the analyses weigh its balance; none or all: the employer's business case.
+        weighed = run.views[0] if len(run.views) == 1 and run.views[0] != EMPLOYER else None
         run.analyses = hooks.run(run.scenarios, book, breakeven=o.breakeven, sweep=list(o.sweep), years=o.years,
-                                 sensitivity=o.sensitivity, simulate=o.simulate, seed=o.seed)
+                                 sensitivity=o.sensitivity, simulate=o.simulate, seed=o.seed, view=weighed)
     return run
 
 

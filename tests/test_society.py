@@ -287,3 +287,97 @@ def _year_balances(data: dict, year: int) -> dict:
             return {"municipality": entry["municipal_net"], "state": entry["state_net"], "worker": entry["worker_net"],
                     "society": entry["society_net"]}
     raise AssertionError(f"no year {year} in {list(data)}")
+
+
+# ------------------------------------------------------------------ the analyses weigh the party asked for
+
+def test_breakeven_and_sensitivity_weigh_the_party_of_perspective():
+    """With one party in --perspective the analyses weigh its balance: dagbesteding breaks society even
+    at the cost that cancels its balance, and its range is in society's tornado (not in the employer's)."""
+    from beschut_calc.analysis.inputs import with_value
+    from beschut_calc.inputs.load import load_scenario
+    from beschut_calc.inputs.parameter_files import load_parameters
+
+    path = SCENARIOS / "maatschappelijke-businesscase-2025.yaml"
+    result = _cli(path, "--perspective", "maatschappij", "--breakeven", "day_activities_cost", "--sensitivity", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    column = json.loads(result.stdout)["scenarios"][3]          # bijstand en dagbesteding
+    assert column["analyses_weigh"] == "society"
+    value = D(str(column["breakeven"]["value"]))
+    placement = load_scenario(path).placements[3]
+    at_value = calculate(with_value(placement, "day_activities_cost", value), load_parameters())
+    assert abs(balance(at_value, SOCIETY)) < D("0.01")
+    assert "day_activities_cost" in {bar["parameter"] for bar in column["sensitivity"]}
+    employer = json.loads(_cli(path, "--sensitivity", "-f", "json").stdout)["scenarios"][3]
+    assert "analyses_weigh" not in employer
+    assert "day_activities_cost" not in {bar["parameter"] for bar in employer["sensitivity"]}
+
+
+@pytest.mark.parametrize("view", [SOCIETY, MUNICIPALITY, WORKER, STATE])
+def test_the_vectorised_party_balance_is_the_engines(view):
+    """A simulation's draws are evaluated over arrays (analysis/vector.py); each is the engine's balance
+    of that party with the same inputs."""
+    import numpy as np
+
+    from beschut_calc.analysis.inputs import with_value
+    from beschut_calc.analysis.vector import balance_array
+    from beschut_calc.core.engine import bind_column
+    from beschut_calc.inputs.load import load_scenario
+    from beschut_calc.inputs.parameter_files import load_parameters
+
+    book = load_parameters()
+    placement = load_scenario(SCENARIOS / "maatschappelijke-businesscase-2025.yaml").placements[1]   # 20 hours, top-up
+    names = ("day_activities_cost", "bijstand_execution_cost", "wage_value", "hours")
+    draws = {"day_activities_cost": np.array([5800.0, 10000.0, 7500.0]), "bijstand_execution_cost": np.array([2000.0, 3750.0, 2883.0]),
+             "wage_value": np.array([0.3, 0.45, 0.6]), "hours": np.array([20.0, 28.0, 36.0])}
+    bound = placement
+    for name in names:
+        bound = with_value(bound, name, D(str(draws[name][0])))
+    arrays = balance_array(bind_column(bound, book), draws, view)
+    for i in range(3):
+        one = placement
+        for name in names:
+            one = with_value(one, name, D(str(draws[name][i])))
+        assert abs(float(balance(calculate(one, book), view)) - float(arrays[i])) < 1e-6, (view, i)
+
+
+@pytest.mark.skipif(__import__("lo_recalc").soffice() is None, reason=__import__("lo_recalc").SKIP_REASON)
+def test_the_workbook_present_value_is_recalculated_to_the_engine(tmp_path):
+    """The years sheet weighs each party's yearly balance by 1/(1 + rate)^t in live formulas; LibreOffice
+    recalculates them (cached values stripped) to the engine's present value."""
+    import lo_recalc
+    from beschut_calc.analysis.projection import present_value, project
+    from beschut_calc.core.accounts import VIEWS
+    from beschut_calc.inputs.load import load_scenario
+    from beschut_calc.inputs.parameter_files import load_parameters
+
+    path = write_scenario(tmp_path, "y.yaml", name="Plek", **PLACE_2025, alternative="bijstand")
+    target = tmp_path / "y.xlsx"
+    assert _cli(path, "--years", "4", "--excel", target).exit_code == 0
+    values = lo_recalc.recalculated_values(target, tmp_path / "lo")
+    ws = values["Meerjarig"]
+    row = next(r for r in ws.iter_rows() if r[0].value == "Contante waarde")
+    found = [c.value for c in row[1:] if isinstance(c.value, (int, float))]
+    years = project(load_scenario(path).placements[0], load_parameters(), 4)
+    expected = [present_value(years, view.key) for view in VIEWS]
+    assert len(found) == len(expected)
+    for got, want in zip(found, expected):
+        assert abs(D(repr(got)) - want) < D("0.005")
+
+
+def test_markdown_and_word_carry_the_tables_and_the_memo_sentence(tmp_path):
+    import docx
+
+    path = SCENARIOS / "maatschappelijke-businesscase-2025.yaml"
+    markdown = _cli(path, "--perspective", "alle", "-f", "markdown")
+    assert markdown.exit_code == 0, markdown.stderr
+    assert "vermeden: dagbesteding (Wmo)" in markdown.stdout
+    assert "Bijstand en dagbesteding, tegen het alternatief bijstand en dagbesteding: de gemeente wint" in markdown.stdout
+    target = tmp_path / "bijlage.docx"
+    assert _cli(path, "--word", target).exit_code == 0
+    document = docx.Document(str(target))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert any(p.startswith("Gehuwden, bijstand, tegen het alternatief bijstand:") and p.endswith("per plek per jaar.")
+               for p in paragraphs)
+    cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
+    assert any("gemist: bijstand (van gemeente)" in cell for cell in cells)

@@ -26,6 +26,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..core.books import balance_of, tree_balance
 from ..core.engine import bind_column, calculate, inputs_of_placement
 from ..core.expr import evaluate
 from ..core.model import Placement
@@ -89,9 +90,10 @@ class _Bound:
     value: exactly (Decimal, cached) and over numpy arrays. An input that is a field of the placement
     is an Input of the trees; any other is an override there, whose Value x replaces."""
 
-    def __init__(self, placement: Placement, book: ParameterBook, name: str, current: Decimal):
+    def __init__(self, placement: Placement, book: ParameterBook, name: str, current: Decimal, view: str | None = None):
         self.base = dataclasses.replace(placement, rounding=None)
         self.name = name
+        self.view = view
         # Bound with the input set (as a scenario would set it), so its trees hold it wherever the
         # engine would use it: an absence the scenario leaves out is not in the trees at all.
         bound = with_value(self.base, name, current)
@@ -104,14 +106,8 @@ class _Bound:
         if x not in self.cache:
             inputs, substitute = (dict(self.inputs, **{self.name: x}), None) if self.field else (self.inputs, {self.name: x})
             memo: dict = {}
-            benefits = costs = ZERO
-            for bl in self.column.lines:
-                amount = evaluate(bl.final, inputs, memo=memo, substitute=substitute)
-                if bl.spec.side == "benefit":
-                    benefits += amount
-                else:
-                    costs += amount
-            self.cache[x] = benefits - costs
+            self.cache[x] = tree_balance(self.column, lambda tree: evaluate(tree, inputs, memo=memo, substitute=substitute),
+                                         self.view)
         return self.cache[x]
 
     def array(self, xs):
@@ -119,32 +115,34 @@ class _Bound:
 
         from .vector import balance_array
 
-        return np.broadcast_to(np.asarray(balance_array(self.column, {self.name: xs}), dtype=float), np.shape(xs))
+        return np.broadcast_to(np.asarray(balance_array(self.column, {self.name: xs}, self.view), dtype=float), np.shape(xs))
 
 
 class _Engine:
     """balance(x) by the engine itself (`calculate` on the placement with the input changed)."""
 
-    def __init__(self, placement: Placement, book: ParameterBook, name: str):
+    def __init__(self, placement: Placement, book: ParameterBook, name: str, view: str | None = None):
         self.base = dataclasses.replace(placement, rounding=None)
-        self.book, self.name, self.cache = book, name, {}
+        self.book, self.name, self.cache, self.view = book, name, {}, view
 
     def __call__(self, x: Decimal) -> Decimal:
         if x not in self.cache:
-            self.cache[x] = calculate(with_value(self.base, self.name, x), self.book).balance
+            self.cache[x] = balance_of(calculate(with_value(self.base, self.name, x), self.book), self.view)
         return self.cache[x]
 
 
 # ---------------------------------------------------------------- solving
 
-def solve(placement: Placement, book: ParameterBook, name: str) -> BreakEven:
+def solve(placement: Placement, book: ParameterBook, name: str, view: str | None = None) -> BreakEven:
+    """The value of input `name` at which the balance is zero: the employer's business case, or with
+    `view` that party's balance (core/books.py balance_of)."""
     inp = get_input(name, "--breakeven")
     current = current_value(placement, book, name)
-    f = _Bound(placement, book, name, current)
+    f = _Bound(placement, book, name, current, view)
     found = _solve(f, inp, current, vectorised=True)
     if _confirmed(found, f, book):
         return found
-    return _solve_by_engine(placement, book, name)
+    return _solve_by_engine(placement, book, name, view)
 
 
 def _confirmed(found: BreakEven, f: _Bound, book: ParameterBook) -> bool:
@@ -152,7 +150,7 @@ def _confirmed(found: BreakEven, f: _Bound, book: ParameterBook) -> bool:
     (or, at a jump, on the far side of the threshold). A column without a value has nothing to confirm."""
     if found.value is None:
         return True
-    engine = calculate(with_value(f.base, f.name, found.value), book).balance
+    engine = balance_of(calculate(with_value(f.base, f.name, found.value), book), f.view)
     if abs(engine - f(found.value)) > EXACT:
         return False
     if found.method == "jump":
@@ -160,12 +158,12 @@ def _confirmed(found: BreakEven, f: _Bound, book: ParameterBook) -> bool:
     return abs(engine) <= EXACT
 
 
-def _solve_by_engine(placement: Placement, book: ParameterBook, name: str) -> BreakEven:
+def _solve_by_engine(placement: Placement, book: ParameterBook, name: str, view: str | None = None) -> BreakEven:
     """The search by the engine alone, one `calculate` per point (slow; used only if the trees and
     the engine were ever to disagree)."""
     inp = get_input(name, "--breakeven")
     current = current_value(placement, book, name)
-    return _solve(_Engine(placement, book, name), inp, current, vectorised=False)
+    return _solve(_Engine(placement, book, name, view), inp, current, vectorised=False)
 
 
 def _solve(f, inp: Input, current: Decimal, vectorised: bool) -> BreakEven:

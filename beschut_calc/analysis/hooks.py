@@ -22,6 +22,7 @@ class ColumnAnalyses:
     years: list[Year] | None = None
     sensitivity: list[Bar] | None = None
     simulation: Simulation | None = None
+    view: str | None = None            # whose balance the analyses weigh (None: the employer's business case)
 
 
 @dataclass
@@ -72,8 +73,9 @@ def check_request(n_columns: int, *, breakeven: str | None, sweep: list[str], ye
 
 
 def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], years: int | None,
-        sensitivity: bool = False, simulate: int | None = None, seed: int | None = None) -> Analyses:
-    """Every analysis asked for, per column; inputs are checked before any work."""
+        sensitivity: bool = False, simulate: int | None = None, seed: int | None = None, view: str | None = None) -> Analyses:
+    """Every analysis asked for, per column; inputs are checked before any work. `view` names the party
+    whose balance a break-even, sweep, sensitivity and simulation weigh (None: the employer's business case)."""
     axes = check_request(sum(len(results) for _, results in runs), breakeven=breakeven, sweep=sweep, years=years,
                          sensitivity=sensitivity, simulate=simulate, seed=seed)
     columns = []
@@ -85,15 +87,15 @@ def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], y
             ranges = default_ranges()
         found = []
         for result in results:
-            column = ColumnAnalyses()
+            column = ColumnAnalyses(view=view)
             if breakeven is not None:
                 from .breakeven import solve
 
-                column.breakeven = solve(result.placement, book, breakeven)
+                column.breakeven = solve(result.placement, book, breakeven, view)
             if axes is not None:
                 from .sweep import sweep as run_sweep
 
-                column.sweep = run_sweep(result.placement, book, axes)
+                column.sweep = run_sweep(result.placement, book, axes, view)
             if years is not None:
                 from .projection import project
 
@@ -101,12 +103,13 @@ def run(runs, book: ParameterBook, *, breakeven: str | None, sweep: list[str], y
             if sensitivity:
                 from .sensitivity import tornado
 
-                column.sensitivity = tornado(result.placement, book, ranges)
+                column.sensitivity = tornado(result.placement, book, ranges, view)
             if simulate is not None:
                 from .sensitivity import DEFAULT_SEED
                 from .sensitivity import simulate as run_simulation
 
-                column.simulation = run_simulation(result.placement, book, ranges, simulate, DEFAULT_SEED if seed is None else seed)
+                column.simulation = run_simulation(result.placement, book, ranges, simulate, DEFAULT_SEED if seed is None else seed,
+                                                   view)
             found.append(column)
         columns.append(found)
     budgets = []

@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..core.books import balance_of
 from ..core.engine import bind_column, calculate
 from ..core.errors import InputError
 from ..core.model import Placement
@@ -49,23 +50,24 @@ def _deficit(balance) -> bool:
     return balance < Decimal("-0.5")
 
 
-def _applies(placement: Placement, book: ParameterBook, name: str) -> bool:
+def _applies(placement: Placement, book: ParameterBook, name: str, view: str | None = None) -> bool:
     """Whether the input can change this column at all (an agency fee outside the temp-agency model cannot)."""
     base = dataclasses.replace(placement, rounding=None)
     inp = declared.get(name)
     probe = inp.high if inp.high is not None and inp.high != current_value(placement, book, name) else inp.low
-    return calculate(with_value(base, name, probe), book).balance != calculate(base, book).balance
+    return balance_of(calculate(with_value(base, name, probe), book), view) != balance_of(calculate(base, book), view)
 
 
-def tornado(placement: Placement, book: ParameterBook, ranges: dict[str, Range]) -> list[Bar]:
+def tornado(placement: Placement, book: ParameterBook, ranges: dict[str, Range], view: str | None = None) -> list[Bar]:
+    """Per uncertain input, the balance (with `view`, that party's) at its low and its high value."""
     base = dataclasses.replace(placement, rounding=None)
-    central_balance = calculate(base, book).balance
+    central_balance = balance_of(calculate(base, book), view)
     bars = []
     for name, rng in ranges.items():
-        if not _applies(placement, book, name):
+        if not _applies(placement, book, name, view):
             continue
-        low = calculate(with_value(base, name, rng.low), book).balance
-        high = calculate(with_value(base, name, rng.high), book).balance
+        low = balance_of(calculate(with_value(base, name, rng.low), book), view)
+        high = balance_of(calculate(with_value(base, name, rng.high), book), view)
         bars.append(Bar(name, rng.low, rng.high, current_value(placement, book, name), low, high, central_balance, rng.source))
     return sorted(bars, key=lambda b: (-b.swing, b.parameter))
 
@@ -110,7 +112,8 @@ def draw_inputs(placement: Placement, book: ParameterBook, ranges: dict[str, Ran
     return out
 
 
-def simulate(placement: Placement, book: ParameterBook, ranges: dict[str, Range], n: int, seed: int) -> Simulation:
+def simulate(placement: Placement, book: ParameterBook, ranges: dict[str, Range], n: int, seed: int,
+             view: str | None = None) -> Simulation:
     import numpy as np
 
     from .vector import balance_array
@@ -122,7 +125,7 @@ def simulate(placement: Placement, book: ParameterBook, ranges: dict[str, Range]
     for name in draws:
         # Bind with each varied input present (a field, or an override the rules can substitute).
         p = with_value(p, name, current_value(placement, book, name))
-    balance = np.broadcast_to(balance_array(bind_column(p, book), draws), (n,))
+    balance = np.broadcast_to(balance_array(bind_column(p, book), draws, view), (n,))
     p5, p50, p95 = (float(x) for x in np.percentile(balance, [5, 50, 95]))
     counts, edges = np.histogram(balance, bins=10)
     histogram = tuple((float(edges[i]), float(edges[i + 1]), int(counts[i])) for i in range(len(counts)))

@@ -105,7 +105,7 @@ def parse_axes(specs: list[str]) -> list[Axis]:
 
 # ---------------------------------------------------------------- the vectorised balance
 
-def balance_grid(placement: Placement, book: ParameterBook, grid: dict):
+def balance_grid(placement: Placement, book: ParameterBook, grid: dict, view: str | None = None):
     """The balance at every point; `grid` maps a swept input's name to a (broadcastable) float array.
 
     The column is bound with every swept parameter set as an override (at its current value),
@@ -117,7 +117,7 @@ def balance_grid(placement: Placement, book: ParameterBook, grid: dict):
     for name in grid:
         if not declared.get(name).field:
             p = with_value(p, name, current_value(placement, book, name))
-    return balance_array(bind_column(p, book), grid)
+    return balance_array(bind_column(p, book), grid, view)
 
 
 @dataclass(frozen=True)
@@ -131,8 +131,8 @@ class Sweep:
         return iter((self.columns, self.balance))
 
 
-def sweep(placement: Placement, book: ParameterBook, axes: list[Axis]) -> Sweep:
-    """The balance over the grid of `axes`, flattened with the last axis varying fastest."""
+def sweep(placement: Placement, book: ParameterBook, axes: list[Axis], view: str | None = None) -> Sweep:
+    """The balance (with `view`, that party's) over the grid of `axes`, flattened with the last axis varying fastest."""
     import numpy as np
 
     values = [axis.values() for axis in axes]
@@ -140,7 +140,7 @@ def sweep(placement: Placement, book: ParameterBook, axes: list[Axis]) -> Sweep:
     grid = {}
     for i, (axis, v) in enumerate(zip(axes, values)):
         grid[axis.name] = v.reshape([len(v) if j == i else 1 for j in range(len(axes))])
-    balance = np.broadcast_to(balance_grid(placement, book, grid), shape).ravel()
+    balance = np.broadcast_to(balance_grid(placement, book, grid, view), shape).ravel()
     columns = [np.broadcast_to(grid[a.name], shape).ravel() for a in axes]
     return Sweep(list(axes), columns, balance)
 

@@ -84,14 +84,22 @@ def flow_arrays(column: BoundColumn, varying: dict, memo: dict | None = None) ->
         return {bf.spec.key: evaluate(bf.tree, inputs, NUMPY, memo, substitute) for bf in column.flows}
 
 
-def balance_array(column: BoundColumn, varying: dict):
-    """Benefits minus costs, line by line as the engine adds them."""
-    amounts = line_arrays(column, varying)
-    balance = 0.0
-    for bl in column.lines:
-        amount = amounts[bl.spec.key]
-        balance = balance + amount if bl.spec.side == "benefit" else balance - amount
-    return balance
+def balance_array(column: BoundColumn, varying: dict, view: str | None = None):
+    """Benefits minus costs, line by line as the engine adds them; with `view`, that view's balance
+    over the flows (core/books.py tree_balance)."""
+    from ..core.books import tree_balance
+
+    if view is None:       # line by line, as the engine adds them
+        amounts = line_arrays(column, varying)
+        balance = 0.0
+        for bl in column.lines:
+            amount = amounts[bl.spec.key]
+            balance = balance + amount if bl.spec.side == "benefit" else balance - amount
+        return balance
+    inputs, substitute = _split(column.placement, varying)
+    memo: dict = {}
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return tree_balance(column, lambda tree: evaluate(tree, inputs, NUMPY, memo, substitute), view, 0.0)
 
 
 def note_rows(column: BoundColumn, varying: dict) -> list:

@@ -82,6 +82,27 @@ def view(flows: tuple[Flow, ...], party: str, same_as: str | None = None) -> Par
     return PartyView(BY_KEY[party], receives, pays, received, paid, balance, same_as)
 
 
+def balance_of(result, view: str | None = None) -> Decimal:
+    """The balance an analysis weighs: the employer's business case (its lines) without a view, else
+    that view's balance in the books (issue 22: --perspective with --sensitivity, --breakeven ...)."""
+    return result.balance if view is None else views(result)[view].balance
+
+
+def tree_balance(column, amount_of, view: str | None, zero=ZERO):
+    """balance_of for a bound column (core/engine.BoundColumn), each tree's amount given by
+    `amount_of` (exact Decimals or numpy arrays): the analyses' trees weigh what the engine weighs."""
+    if view is None:       # benefits minus costs, each summed first: the order of Result.balance, to the last digit
+        benefits = costs = zero
+        for bl in column.lines:
+            amount = amount_of(bl.final)
+            if bl.spec.side == "benefit":
+                benefits = benefits + amount
+            else:
+                costs = costs + amount
+        return benefits - costs
+    return totals(view, ((*legs(bf), amount_of(bf.tree)) for bf in column.flows), zero)[2]
+
+
 def views(result) -> dict[str, PartyView]:
     """Every view of one column, in the order of core/accounts.py VIEWS."""
     own = result.placement.employer.account

@@ -7,6 +7,7 @@ from ..core.accounts import VIEWS
 from ..core.text import Text, euro, number, percent
 from ..inputs.declared import get as declared
 from .layout import fit_blocks, print_wrapped, wrap_units
+from .perspective import weighed
 from .rich_text import bold, console, signed, styled
 
 MAX_ROWS, MAX_COLS = 60, 12
@@ -218,8 +219,8 @@ def year_rows(years, lang: str) -> list[tuple[str, str, list[str]]]:
     rate = years[0].rate
     if rate is not None:
         rows.append(("section", "", []))
-        rows.append(("heading", Text(f"Contante waarde (discontovoet {percent(rate.value, 'nl')})",
-                                     f"Present value (discount rate {percent(rate.value, 'en')})")(lang), [""] * len(years)))
+        rows.append(("heading", Text(f"Contante waarde bij {percent(rate.value, 'nl')}",
+                                     f"Present value at {percent(rate.value, 'en')}")(lang), [""] * len(years)))
         for view in VIEWS:
             rows.append(("balance", "  " + view.label(lang),
                          [""] * (len(years) - 1) + [euro(present_value(years, view.key), lang)]))
@@ -443,7 +444,8 @@ def document_sections(analyses, runs, lang: str) -> list[DocSection]:
                               before=[breakeven_line(name, be, lang) for name, be in breakevens]))
     for scenario, result, column in pairs:
         if column.sweep is not None:
-            out.append(_sweep_section(f"{Text('Rooster', 'Grid')(lang)}: {own(scenario, result)}", column.sweep, lang))
+            out.append(_sweep_section(f"{Text('Rooster', 'Grid')(lang)}: {own(scenario, result)}{weighed(column.view, lang)}",
+                                      column.sweep, lang))
     for scenario, result, column in pairs:
         if column.years:
             ys = column.years
@@ -463,11 +465,13 @@ def document_sections(analyses, runs, lang: str) -> list[DocSection]:
                                   after=([HEADINGS["warnings"](lang) + ":"] + warnings) if warnings else []))
     for scenario, result, column in pairs:
         if column.sensitivity is not None:
-            out.append(_tornado_section(f"{Text('Gevoeligheid', 'Sensitivity')(lang)}: {own(scenario, result)}",
+            out.append(_tornado_section(f"{Text('Gevoeligheid', 'Sensitivity')(lang)}: {own(scenario, result)}"
+                                        f"{weighed(column.view, lang)}",
                                         column.sensitivity, lang))
     for scenario, result, column in pairs:
         if column.simulation is not None:
-            out.append(_simulation_section(f"{Text('Simulatie', 'Simulation')(lang)}: {own(scenario, result)}",
+            out.append(_simulation_section(f"{Text('Simulatie', 'Simulation')(lang)}: {own(scenario, result)}"
+                                           f"{weighed(column.view, lang)}",
                                            column.simulation, lang))
     for name, budget in analyses.budgets:
         section = DocSection(Text(f"Taakstelling — {name}", f"Target — {name}")(lang))

@@ -26,11 +26,14 @@ TARGET_COLUMNS = (
 )
 NOTE = Text("bedragen in euro per jaar, opgeteld over de plaatsingen die dat jaar lopen (naar rato van de maanden); "
             "plekken: plaatsingen die in het jaar lopen; plekjaren: maanden / 12; fte: uren / 36 × maanden / 12; "
-            "saldo gemeente: rijksmiddelen − uitgaven van de gemeente (+ saldo werkgever bij eigen dienst of payroll); "
+            "saldo gemeente: rijksmiddelen − uitgaven van de gemeente (+ saldo werkgever bij eigen dienst of payroll), "
+            "en bij een alternatief (kolom alternatief) min wat de gemeente zonder de plek zou betalen (bijstand, dagbesteding); "
             "saldo maatschappij: alle partijen samen (werkgever, gemeente, Rijk, werknemer); JSON geeft het saldo van elke partij",
             "amounts in euro a year, summed over the placements running that year (pro rata by months); "
             "places: placements running in the year; place-years: months / 12; FTE: hours / 36 × months / 12; "
-            "municipal balance: national funding − the municipality's outlays (+ employer balance in own employment or payroll); "
+            "municipal balance: national funding − the municipality's outlays (+ employer balance in own employment or payroll), "
+            "and with an alternative (column alternatief) minus what the municipality would pay without the placement "
+            "(bijstand, day activities); "
             "society: all parties together (employer, municipality, state, worker); JSON gives every party's balance")
 TARGET_NOTE = Text("beslag zoals §6.1 van de notitie het per plek schrijft, per plekjaar en naar rato van de uren (§3.1, §4.4: "
                    "de bedragen gaan uit van 31 uur): participatiebudget = rijksbedrag begeleiding, BUIG = rijksbedrag "

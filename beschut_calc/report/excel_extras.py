@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..core.accounts import VIEWS
 from ..core.result import Result
 from ..core.text import Text
 from .excel_cells import EURO, EURO_CENTS, HEADER_FILL, NUMBER, fill, header_row, number_value, put_text
@@ -134,9 +135,19 @@ def add_years_sheet(wb, title: str, results: list[Result], columns: list, lang: 
                 if line.key not in keys:
                     keys.append(line.key)
                     labels[line.key] = line_label(line, lang)
+        # The discount rate the present value weighs the years at (issue 22), as a cell the formulas read.
+        rate = years[0].rate
+        put_text(ws.cell(row, 1), Text("Discontovoet", "Discount rate")(lang))
+        _put(ws.cell(row, 2), rate.value)
+        ws.cell(row, 2).number_format = "0.00%"
+        put_text(ws.cell(row, 3), rate.source)
+        rate_cell = f"$B${row}"
+        row += 1
         titles = ([Text("Jaar", "Year")(lang)] + [labels[k] for k in keys]
                   + [HEADINGS[k](lang) for k in ("total_benefits", "total_costs", "balance")]
-                  + [Text("Cumulatief saldo", "Cumulative balance")(lang)])
+                  + [Text("Cumulatief saldo", "Cumulative balance")(lang)]
+                  + [Text("Saldo ", "Balance ")(lang) + view.label(lang) for view in VIEWS]
+                  + [Text("Disconteringsfactor", "Discount factor")(lang)])
         header_row(ws, row, titles)
         for j in range(2, len(titles) + 1):
             letter = ws.cell(row, j).column_letter
@@ -165,7 +176,23 @@ def add_years_sheet(wb, title: str, results: list[Result], columns: list, lang: 
             ws.cell(row, total + 3).value = f"={balance}" if row == first else f"={ws.cell(row - 1, total + 3).coordinate}+{balance}"
             for j in range(total, total + 4):
                 ws.cell(row, j).number_format = EURO
+            # each party's balance of the year (the engine's; the column sheets show how) and its weight
+            books = y.result.views()
+            for i, view in enumerate(VIEWS):
+                _put(ws.cell(row, total + 4 + i), books[view.key].balance, money=True)
+                ws.cell(row, total + 4 + i).number_format = EURO
+            factor = ws.cell(row, total + 4 + len(VIEWS))
+            factor.value = f"=1/(1+{rate_cell})^({ws.cell(row, 1).coordinate}-{ws.cell(first, 1).coordinate})"
+            factor.number_format = "0.0000"
             row += 1
+        # the present value: every year's balance times its discount factor, per party
+        put_text(ws.cell(row, 1), Text("Contante waarde", "Present value")(lang))
+        factor_col = ws.cell(first, total + 4 + len(VIEWS)).column_letter
+        for i in range(len(VIEWS)):
+            col = ws.cell(first, total + 4 + i).column_letter
+            ws.cell(row, total + 4 + i).value = "=" + "+".join(f"{col}{r}*{factor_col}{r}" for r in range(first, row))
+            ws.cell(row, total + 4 + i).number_format = EURO
+        row += 1
     ws.freeze_panes = "B2"
     ws.protection.sheet = True
 

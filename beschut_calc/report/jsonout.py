@@ -195,6 +195,8 @@ def _no_personal_numbers(document, records) -> None:
 def analyses_json(column, lang: str = "nl") -> dict:
     """A column's analyses (analysis/hooks.py ColumnAnalyses) as keys of its JSON entry."""
     out: dict = {}
+    if column.view is not None and any((column.breakeven, column.sweep, column.sensitivity, column.simulation)):
+        out["analyses_weigh"] = BY_KEY[column.view].json_key     # whose balance (--perspective), not the business case
     if column.breakeven is not None:
         out["breakeven"] = column.breakeven.to_json(lang)
     if column.sweep is not None:

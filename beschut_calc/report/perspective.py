@@ -79,6 +79,11 @@ SUBJECT = {"employer": Text("de werkgever", "the employer"), "municipality": Tex
            "society": Text("de maatschappij", "society")}
 
 
+def weighed(view: str | None, lang: str) -> str:
+    """' — saldo van de maatschappij': whose balance an analysis weighs, for its title (none: the business case)."""
+    return "" if view is None else f" — {Text('saldo van', 'balance of')(lang)} {SUBJECT[view](lang)}"
+
+
 def memo_sentence(result: Result, lang: str) -> str:
     """Every party's balance in one sentence for a council memo (issue 22): 'Alleenstaande, tegen het
     alternatief bijstand: de gemeente wint € 7.302; ...; de maatschappij betaalt netto € 2.974 per plek per jaar.'"""
