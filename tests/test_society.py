@@ -381,3 +381,11 @@ def test_markdown_and_word_carry_the_tables_and_the_memo_sentence(tmp_path):
                for p in paragraphs)
     cells = {c.text for t in document.tables for r in t.rows for c in r.cells}
     assert any("gemist: bijstand (van gemeente)" in cell for cell in cells)
+
+
+def test_a_worker_under_21_is_told_the_youth_norms_are_not_held(tmp_path):
+    """Participatiewet art. 20 has lower norms below 21; the tool holds the art. 21 norms, and says so."""
+    young = result_of(tmp_path, "y.yaml", alternative="bijstand", age=19)
+    assert any(key == "bijstand_youth_norms" for key, _ in young.notes)
+    adult = result_of(tmp_path, "a.yaml", alternative="bijstand", age=30)
+    assert not any(key == "bijstand_youth_norms" for key, _ in adult.notes)

@@ -158,7 +158,7 @@ FLOWS += (
              applies=_bijstand, alternative=True),
     FlowSpec("alternative_execution", MUNICIPALITY, OUTSIDE, Text("uitvoeringskosten bijstand", "execution cost of bijstand"),
              "placed", "een aanname over de uitvoeringskosten van een bijstandsuitkering (zie de parameter)",
-             rule=income.EXECUTION_ALTERNATIVE, applies=_bijstand, alternative=True),
+             rule=income.EXECUTION, applies=_bijstand, alternative=True),
     FlowSpec("alternative_buig", STATE, MUNICIPALITY, Text("BUIG-middelen voor de bijstand", "BUIG funding of bijstand"), "year",
              f"{PW} art. 69 (het Rijk verstrekt de gemeente een gebundelde uitkering voor de bijstand)",
              rule=FromFlows(("alternative_social_assistance",), income.buig("alternative_social_assistance")),

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .expr import And, ByBasis, Choose, Const, Expr, Fixed, If, Input, Max, Note, Param, Step, Sum
-from .rules import (CONTRACT_FROM, EMPLOYED_SHARE, FIRST_MONTH, FIRST_YEAR, LAST_MONTH, MONTHS, PLACED_SHARE, YEAR,
+from .expr import And, ByBasis, Choose, Const, Expr, Fixed, If, Max, Note, Param, Step, Sum
+from .rules import (AGE, CONTRACT_FROM, EMPLOYED_SHARE, FIRST_MONTH, FIRST_YEAR, LAST_MONTH, MONTHS, PLACED_SHARE, YEAR,
                     contracted, placed)
 from .text import Text
 
@@ -140,7 +140,25 @@ NORM_CONTRACT = _norm_sum("norm_contract", "bijstandsnorm over de maanden met di
 NORM_TRIAL = _norm_sum("norm_trial", "bijstandsnorm over de maanden van de proefplaatsing",
                        "bijstand norm over the months of the trial placement", in_trial)
 # Without the placement the municipality pays the norm for the months the placement would have run.
-ALTERNATIVE_BIJSTAND = ByBasis(placed=NORM_PLACED)
+# Below 21 the Participatiewet has its own, lower norms (art. 20), which the tool does not hold: said, not hidden.
+YOUTH_NORMS = Text("de werknemer is jonger dan 21 ({age} jaar): de bijstand volgt dan de jongerennormen van Participatiewet art. 20, "
+                   "die lager zijn dan de normen van art. 21 die de tool gebruikt; de bijstand in het alternatief is dus te hoog",
+                   "the worker is younger than 21 ({age}): bijstand then follows the youth norms of Participatiewet art. 20, which "
+                   "are lower than the art. 21 norms the tool uses; the alternative's bijstand is therefore too high")
+
+
+def _alternative_bijstand(column) -> Expr:
+    norm_placed = ByBasis(placed=NORM_PLACED)
+    if "age" not in column.override_names:
+        return norm_placed
+    return Note("bijstand_youth_norms", norm_placed, YOUTH_NORMS, when=AGE < 21,
+                summary=Text("jonger dan 21: de bijstand volgt de lagere jongerennormen van Participatiewet art. 20, die de tool "
+                             "niet kent; de bijstand in het alternatief is te hoog",
+                             "younger than 21: bijstand follows the lower youth norms of Participatiewet art. 20, which the tool "
+                             "does not hold; the alternative's bijstand is too high"))
+
+
+ALTERNATIVE_BIJSTAND = Choose(_alternative_bijstand)
 
 
 def contract_top_up(trees: dict) -> Expr:
@@ -168,7 +186,6 @@ def execution_with_placement(trees: dict) -> Expr:
     return EXECUTION * (TRIAL_SHARE + If(contract_top_up(trees) > 0, EMPLOYED_SHARE, ZERO))
 
 
-EXECUTION_ALTERNATIVE = EXECUTION
 DAY_ACTIVITIES = P("day_activities_cost", "dagbesteding per cliënt per jaar", "day activities per client a year")
 
 
