@@ -7,6 +7,7 @@ Bands) see only what may branch when binding: asking for the hours raises.
 """
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal as D
 
 import numpy as np
@@ -113,6 +114,50 @@ def test_a_choose_callback_reading_the_hours_raises(placement, book):
         binder.bind(Choose(lambda column: Const(column.placement.wage_value)))
     # what may branch is there
     assert binder.bind(Choose(lambda column: Const(D(column.year)))).value == 2017
+
+
+def _choose_value(binder, name: str, **kw):
+    """Bind a callback that makes a choice on the value `column.param(name)` gives."""
+    return binder.bind(Choose(lambda column: Const(D(1)) if column.param(name, **kw).value > 0 else Const(D(0))))
+
+
+@pytest.mark.parametrize("name, written", [("agency_fee", "15%"), ("employer_charges", "30%")],
+                         ids=["declared in core/variables.py", "declared in its parameter file"])
+def test_a_choose_callback_branching_on_a_row_override_raises(placement, book, name, written):
+    # A caseload row may set these (a column each); a group is bound once, so a choice on the value would hold
+    # for every row of the group whatever its own value (issue 20 item 4).
+    model = "temp_agency" if name == "agency_fee" else "municipality"
+    binder = binder_for(placement(year=2017, hours=31, employer_model=model, overrides={name: written}), book)
+    with pytest.raises(ChoiceError, match=f"{name}.*caseload row"):
+        _choose_value(binder, name)
+    with pytest.raises(ChoiceError, match=name):
+        binder.bind(Choose(lambda column: Const(D(2) * column.param(name).value)))
+    # whether it is set is a choice, and stays visible; so is the law's own value, whatever the override
+    assert binder.bind(Choose(lambda column: Const(D(name in column.override_names)))).value == 1
+    if name == "employer_charges":
+        law = book.at(name, dt.date(2017, 1, 1)).value
+        assert law != D("0.30")
+        assert binder.bind(Choose(lambda column: Const(column.param(name, law=True).value))).value == law
+
+
+def test_a_choose_callback_may_read_what_is_the_same_for_a_whole_group(placement, book):
+    # Not an override a row may set: the law's value, an employer model's, a scenario-wide switch.
+    binder = binder_for(placement(year=2017, hours=31, employer_model="regular",
+                                  overrides={"temporary_subsidy_pro_rata": True}), book)
+    assert _choose_value(binder, "fulltime_hours").value == 1                   # the model's week, not an override
+    assert _choose_value(binder, "employer_charges").value == 1                 # the dated law
+    assert binder.bind(Choose(lambda column: Const(D(column.param("temporary_subsidy_pro_rata").value)))).value == 1
+
+
+def test_a_caseload_refuses_a_rule_that_branches_on_a_row_column(book, monkeypatch):
+    # The example caseload has a column uitzendtoeslag (agency_fee). A rule choosing on its value would bind each
+    # group with its first row's fee; the caseload says so instead of computing it.
+    from beschut_calc.core import rules
+
+    branching = Choose(lambda column: rules.WAGE_COST_FACTOR if column.param("agency_fee").value < D("0.5") else Const(D(0)))
+    monkeypatch.setitem(rules.STATUTORY, "wage_costs", rules.W_PERIOD * branching)
+    with pytest.raises(ChoiceError, match="agency_fee"):
+        compute(load_scenario(EXAMPLE), book, 1)
 
 
 # ------------------------------------------------------------------ the caseload counts the notes per row

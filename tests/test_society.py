@@ -240,7 +240,8 @@ def test_the_tables_fit_80_columns_and_say_avoided_and_forgone():
 
 
 @pytest.mark.parametrize("keys,word", [({"alternative": "uitkering"}, "alternative"), ({"household": "trio"}, "household"),
-                                       ({"cost_sharers": -1}, "cost_sharers")])
+                                       ({"cost_sharers": -1}, "cost_sharers"), ({"cost_sharers": 1.5}, "geen geheel getal"),
+                                       ({"overrides": {"buig_follows_after_years": 2.5}}, "geen geheel getal")])
 def test_a_wrong_alternative_or_household_is_one_dutch_line(tmp_path, keys, word):
     path = write_scenario(tmp_path, name="Plek", **PLACE_2025, **keys)
     result = _cli(path)

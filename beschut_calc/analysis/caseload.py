@@ -23,6 +23,7 @@ from ..core.expr import leaves
 from ..core.lines import REGISTRY
 from ..core.parameters import ParameterBook, ParamValue
 from ..core.period import months_in_arrays
+from ..core.rules import FULLTIME, RIJK_LKS_BASIS
 from ..core.result import Flow, Line, Result
 from ..core.text import Text
 from ..inputs.caseload import FTE_HOURS, CaseloadScenario
@@ -89,7 +90,8 @@ class CaseloadResult:
     warnings: tuple[Text, ...]
     params: tuple[ParamValue, ...]  # every parameter value the rules used
     params_used_in: tuple           # per parameter value: the groups and years that used it
-    examples: tuple = ()            # per group and year: the engine's Result for a neutral place (36 h, 30 %), for --explain
+    examples: tuple = ()            # per group and year: the engine's Result for a neutral place (a full-time week at the
+                                    # national LKS figure's wage value), for --explain
     note_counts: tuple = ()         # (note key, placements, Text without a row's own values): the rules' notes over the rows
 
     def year_results(self) -> list[Result]:
@@ -173,9 +175,13 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
                 if label not in where[params.index(pv)]:
                     where[params.index(pv)].append(label)
             _count_notes(noted, column, varying, members, len(caseload))
-            # The group's other warnings from a neutral place (36 hours, 30 %); the notes on the rules,
-            # which depend on a row's own hours or wage value, are counted over the rows above.
-            neutral = dataclasses.replace(placement, hours=Decimal(36), wage_value=Decimal("0.30"), name=label)
+            # The group's other warnings, and its --explain example, from a neutral place: a full-time
+            # week of the group's employer at the wage value the national LKS figure assumes, both as the
+            # group's column looks them up (employer model, dated parameter), so no legal value is copied
+            # here. The notes on the rules, which depend on a row's own hours or wage value, are counted
+            # over the rows above.
+            neutral = dataclasses.replace(placement, hours=column.binder.lookup(FULLTIME).value,
+                                          wage_value=column.binder.lookup(RIJK_LKS_BASIS).value, name=label)
             example = calculate(neutral, book, notes=False)
             examples.append(example)
             warnings.extend((w, year) for w in example.warnings)

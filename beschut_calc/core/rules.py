@@ -72,12 +72,15 @@ class ColumnChoices:
     has_absence = property(lambda self: self._placement.absence is not None)
     has_indexation = property(lambda self: self._placement.indexation is not None)
 
-    def param(self, name: str) -> ParamValue:
-        return self._lookup(Param(name))
+    def param(self, name: str, law: bool = False, year: int | None = None) -> ParamValue:
+        """A parameter as the column uses it (override, employer model, dated law). With `law`, the dated law
+        only (params/NAME.yaml), in `year` if given: the law's own table, whatever a scenario overrides.
+        The value of an override a caseload row may set is withheld (see _withheld)."""
+        return _withheld(self._lookup(Param(name, law=law, year=year)))
 
     def param_at(self, name: str, month: int) -> ParamValue:
         """A dated parameter as it stands on the first of `month` of the column's year."""
-        return self._lookup(Param(name, month=month))
+        return _withheld(self._lookup(Param(name, month=month)))
 
     def __getattr__(self, name: str):
         raise ChoiceError(f"a Choose or Bands callback asked for {name!r}, which it may not branch on: it sees only "
@@ -89,6 +92,22 @@ class ColumnChoices:
 
 
 Column = ColumnChoices   # what the callbacks below are given
+
+
+def _withheld(pv: ParamValue) -> ParamValue:
+    """`pv` as a callback may see it. The value of an override a caseload row may set (a declared `row` input,
+    core/variables.Variable.per_row) is refused: a caseload binds a group once, with its first row's value, so a
+    choice made on it would hold for every row of the group, whatever their own values."""
+    from .variables import declaration
+
+    declared = declaration(pv.name) if pv.status == "override" else None
+    if declared is not None and declared.per_row:
+        raise ChoiceError(
+            f"a Choose or Bands callback read the value of the override {pv.name!r}, which a caseload row may set: the "
+            "rows of a group are bound once and differ in it. Branch on column.override_names (whether it is set), put the "
+            f"value in the tree (P({pv.name!r})) so every row's own is used, or read the law's own value with "
+            f"column.param({pv.name!r}, law=True).")
+    return pv
 
 
 def P(name: str, nl: str | None = None, en: str | None = None, month: int | None = None) -> Param:
@@ -240,6 +259,8 @@ SCALE = Step("scale", Text("schaal: uren / 31", "scale: hours / 31"), HOURS / ME
 def _payroll_markup(column: Column) -> Expr:
     """The payroll tariff of a year divided by what the same place costs in own employment that
     year by the note's rule (endnote vii: 12 x WML 1 January x holiday allowance x employer charges)."""
+    if "payroll_markup" in column.override_names:      # a scenario's or a row's own mark-up, in the tree
+        return P("payroll_markup", "payrollopslag", "payroll mark-up")
     pv = column.param("payroll_markup")
     if not isinstance(pv.value, dict):
         return P("payroll_markup", "payrollopslag", "payroll mark-up")
@@ -408,17 +429,33 @@ def _liv_bands(column: Column):
     return pv, pv.value["bands"]
 
 
+def _law_in(column: Column, name: str, year: int) -> ParamValue | None:
+    """The dated law's value of `name` in `year`, or None when the parameter has no value yet then (before
+    its first date): whether a legal scheme existed in a year, read from its file instead of a year typed here."""
+    from .errors import InputError
+
+    try:
+        return column.param(name, law=True, year=year)
+    except InputError:
+        return None
+
+
 def _tax(hourly_wage: Expr):
     """LIV: with at least 1,248 paid hours a year (003 §4.4), the band of the average hourly wage gives a
     rate per paid hour up to a maximum; none before 2017 or from 2025. No LKV: the law excludes beschut
-    werk (Wtl art. 2.10 lid 2 onder b; from 2026 with Wfsv art. 38b), the parameter lkv_beschut_werk."""
+    werk (Wtl art. 2.10 lid 2 onder b; from 2026 with Wfsv art. 38b), the parameter lkv_beschut_werk.
+    The years in the reasons come from the files: the LKV clause from the first date of lkv_beschut_werk,
+    "abolished" when the LIV had bands the year before its null value took effect (params/liv.yaml)."""
     def pick(column: Column) -> Expr:
         year = column.year
         liv_pv = column.param("liv")
         if liv_pv.value is None:
             why = Text(f"het LIV bestaat niet in {year}", f"the LIV does not exist in {year}")
-            if year >= 2018:
-                gone = (Text(" (afgeschaft per 2025)", " (abolished from 2025)") if year >= 2025 else Text("", ""))
+            if _law_in(column, "lkv_beschut_werk", year) is not None:
+                since = liv_pv.since.year if liv_pv.since is not None else year
+                before = _law_in(column, "liv", since - 1)
+                gone = (Text(f" (afgeschaft per {since})", f" (abolished from {since})")
+                        if before is not None and before.value is not None else Text("", ""))
                 why = Text(f"het LIV bestaat niet in {year}{gone.nl}; een loonkostenvoordeel (LKV) geldt niet voor beschut werk "
                            "(Wet tegemoetkomingen loondomein art. 2.10 lid 2 onder b; vanaf 2026 met art. 38b Wfsv)",
                            f"the LIV does not exist in {year}{gone.en}; a wage-cost advantage (LKV) does not apply to sheltered "

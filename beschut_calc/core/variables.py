@@ -76,6 +76,11 @@ class Variable:
     decimals: int = 2                   # decimals of a reported solution (JSON)
     example: str | None = None          # the example a fraction's error gives ("8%")
 
+    @property
+    def whole(self) -> bool:
+        """A count (an age, months, co-residents): a number reported without decimals takes no fraction."""
+        return self.kind == "number" and self.decimals == 0
+
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"input {self.name}: kind {self.kind!r} not one of {KINDS}")
@@ -87,6 +92,12 @@ class Variable:
             raise ValueError(f"input {self.name}: a swept or solved input needs bounds")
 
     # -- derived
+    @property
+    def per_row(self) -> bool:
+        """A caseload row may set it, a column each (inputs/caseload.row_overrides): a numeric override. Its value
+        then differs between the rows of one caseload group, which the rules bind once (core/rules.ColumnChoices)."""
+        return self.override and not self.field and self.row and self.kind not in ("bool", "excluded")
+
     @property
     def analysed(self) -> bool:
         return self.sweep or self.breakeven != "no" or self.range is not None
@@ -128,6 +139,29 @@ class Variable:
 
 
 Input = Variable     # the name the analyses used
+
+
+# The declarations of the parameter files (params/NAME.yaml `input:`) are read by inputs/declared.py, which core
+# may not import; it registers them here, as it registers their Dutch words with core/errors (add_names).
+_FILE_SOURCES: list = []
+
+
+def add_declarations(source) -> None:
+    """Register `source()` -> {name: Variable}: the inputs the parameter files declare."""
+    if source not in _FILE_SOURCES:
+        _FILE_SOURCES.append(source)
+
+
+def declaration(name: str) -> Variable | None:
+    """The one declaration of `name`: here (DECLARED) or in its parameter file (once inputs/declared.py is loaded,
+    as it is before any scenario or caseload is read)."""
+    if name in DECLARED:
+        return DECLARED[name]
+    for source in _FILE_SOURCES:
+        found = source().get(name)
+        if found is not None:
+            return found
+    return None
 
 
 class Range(NamedTuple):

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ..core import errors
 from ..core.text import Text
-from ..core.variables import DECLARED, Variable
+from ..core.variables import DECLARED, Variable, add_declarations
 
 INPUT_KEYS = {"kind", "short", "words", "bounds", "low_open", "default", "aliases", "value_aliases", "sweep", "breakeven",
               "step", "range", "decimals", "example", "row", "override"}
@@ -61,6 +61,13 @@ def _read() -> None:
             _FROM_FILES[name] = variable
         if "label" in meta:
             _TITLES[name] = _text(meta["label"], f"params/{name}.yaml label")
+
+
+def from_files() -> dict[str, Variable]:
+    """The inputs the parameter files declare (their `input:` blocks), by name."""
+    if _FROM_FILES is None:
+        _read()
+    return _FROM_FILES
 
 
 def variables() -> dict[str, Variable]:
@@ -125,3 +132,4 @@ def dutch_names() -> dict[str, str]:
 
 
 errors.add_names(dutch_names)
+add_declarations(from_files)    # core/rules.ColumnChoices asks which overrides a caseload row may set

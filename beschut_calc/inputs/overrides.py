@@ -106,7 +106,14 @@ def _parse_kind(name: str, raw: Any) -> Any:
         raise Invalid(f"{raw} uur is geen werkweek", f"{raw} hours is not a working week", description, description_en)
     if value < 0:
         raise Invalid(f"{raw} mag niet negatief zijn", f"{raw} cannot be negative", description, description_en)
+    if variable.whole and value != value.to_integral_value():
+        raise whole_number(raw, description, description_en)
     return _at_most(value, MAX_FACTOR, raw, description, description_en) if kind == "factor" else value
+
+
+def whole_number(raw, description: str, description_en: str) -> Invalid:
+    """A count (an age, months, co-residents) given with a fraction."""
+    return Invalid(f"{raw} is geen geheel getal", f"{raw} is not a whole number", description, description_en)
 
 
 

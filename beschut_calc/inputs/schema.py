@@ -78,6 +78,10 @@ def declared_check(v: Variable) -> Callable[[Any], Any]:
             number = parse_euro(value)
         else:
             number = parse_number(value, v.name, v.name, hint, hint_en)
+            if v.whole and number != number.to_integral_value():
+                from .overrides import whole_number
+
+                raise whole_number(value, hint, hint_en)
         if not (low <= number if high is None else low <= number <= high):
             span, span_en = _span(v, low, high, "nl"), _span(v, low, high, "en")
             raise Invalid(f"{v.label.nl} {value} valt buiten {span}", f"{v.label.en} {value} is outside {span_en}", hint, hint_en)

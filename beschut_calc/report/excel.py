@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..core.engine import Result, calculate
 from ..core.parameters import ParameterBook, ParamValue
-from ..core.text import Text, euro, plain
+from ..core.text import Text, euro, number, percent, plain
 from .excel_cells import EURO, HEADER_FILL, NUMBER, PERCENT, TOTAL_FILL, fill, put_text, put_value, quote_sheet
 from .excel_column import ColumnLayout, ColumnSheet
 from .excel_sheets import NOTES_WIDTH, SUMMARY, fit_columns, parameter_sheet, print_setup, row_height
@@ -448,15 +448,34 @@ def _variant(result: Result, book: ParameterBook, **flags) -> Result:
     return calculate(dataclasses.replace(p, overrides=overrides, rounding=None), book)
 
 
+def _lks_reference_hours(book: ParameterBook) -> ParamValue:
+    """The first dated value of the hours a week the LKS goes pro rata to from 2024 (Participatiewet art. 10d lid 4):
+    the one parameter in hours a week that the rule's part-time factor (core/rules.LKS_PART_TIME) reads, found in
+    the tree rather than named, so the note follows the rule and its parameter file."""
+    from ..core.expr import Param, children
+    from ..core.rules import LKS_PART_TIME
+
+    names, stack = set(), [LKS_PART_TIME]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Param) and node.name in book and book[node.name].unit == "hours_per_week":
+            names.add(node.name)
+        stack.extend(children(node))
+    (name,) = names       # the rule reads exactly one: a second would make this sentence ambiguous
+    return book[name].values[0]
+
+
 def lks_on_january_notes(results: list[Result], book: ParameterBook, lang: str) -> list[str]:
     """Why the LKS stays on the WML of 1 January, and what following the July rise would have given."""
+    reference = _lks_reference_hours(book)
+    since, hours = reference.since.year, plain(reference.value, lang)
     out = [_t(lang, "Het college stelt de loonkostensubsidie met ingang van 1 januari opnieuw vast (Participatiewet art. 10d lid 7, "
                     "versie 2017-02-01): de verhoging van het minimumloon per 1 juli werkt pas het jaar daarna door in de LKS, "
-                    "terwijl loonkosten en loonwaarde haar meteen volgen. Vanaf 2024 is de basis het referentiemaandloon (Wml art. 8 "
-                    "lid 1 onder b) naar rato van 36 uur (art. 10d lid 4).",
+                    f"terwijl loonkosten en loonwaarde haar meteen volgen. Vanaf {since} is de basis het referentiemaandloon (Wml art. 8 "
+                    f"lid 1 onder b) naar rato van {hours} uur (art. 10d lid 4).",
               "The municipality sets the wage-cost subsidy anew on 1 January (Participatiewet art. 10d(7), version 2017-02-01): "
               "the July rise of the minimum wage reaches the LKS only the next year, while wage costs and wage value follow it at "
-              "once. From 2024 the basis is the monthly reference amount (Wml art. 8(1)(b)) pro rata to 36 hours (art. 10d(4)).")]
+              f"once. From {since} the basis is the monthly reference amount (Wml art. 8(1)(b)) pro rata to {hours} hours (art. 10d(4)).")]
     for result in results:
         if result.placement.year < 2017:
             continue
@@ -469,6 +488,17 @@ def lks_on_january_notes(results: list[Result], book: ParameterBook, lang: str) 
                       f"{result.placement.name}: LKS {euro(now, lang, 2)}; following the July rise it would be "
                       f"{euro(monthly, lang, 2)} (difference {euro(now - monthly, lang, 2)})."))
     return out
+
+
+def _table_basis(result: Result, book: ParameterBook) -> tuple[dict[str, str], dict[str, str]]:
+    """The figures of chapter 6's wage value as `result`'s column looks them up, written in Dutch and in English."""
+    from ..core.engine import binder_for
+    from ..core.rules import FULLTIME, HOLIDAY, MONTHS, RIJK_LKS_BASIS
+
+    lookup = binder_for(result.placement, book).lookup
+    hours, share, holiday = (lookup(p).value for p in (FULLTIME, RIJK_LKS_BASIS, HOLIDAY))
+    return tuple({"hours": plain(hours, lang), "share": percent(share, lang), "year": number(MONTHS * (1 + holiday), lang, 2)}
+                 for lang in ("nl", "en"))
 
 
 def zw_inconsistencies(results: list[Result], book: ParameterBook, lang: str) -> list[str]:
@@ -496,13 +526,18 @@ def zw_inconsistencies(results: list[Result], book: ParameterBook, lang: str) ->
             own = _variant(r, book, memo_wage_value_fulltime=False).line("wage_value").amount
             wv_lines.append(_t(lang, f"{r.placement.name}: in deze werkmap {euro(r.line('wage_value').amount)}, van 31 uur {euro(own, 'nl', 2)}",
                                f"{r.placement.name}: in this workbook {euro(r.line('wage_value').amount, 'en')}, of 31 hours {euro(own, 'en', 2)}"))
+    # The table's figures as the column looks them up: the full-time week (employer model), the wage value the
+    # national LKS figure assumes and the year's factor 12 × (1 + holiday allowance), from the parameter files.
+    nl, en = _table_basis((memo or results)[0], book)
     out.append(_t(lang,
-                  "2. Loonwaarde van 36 uur: de loonwaarde van €6.000 in de 31-uurskolom is 30 % van een voltijdjaar van 36 uur "
-                  "(30 % × WML 1 januari × 12,96), niet van 31 uur; de 24-uurskolom is daar 24/31 van. Instelbaar met "
-                  "overrides.memo_wage_value_fulltime. " + ("; ".join(wv_lines) if wv_lines else ""),
-                  "2. Wage value of 36 hours: the €6,000 wage value in the 31-hour column is 30% of a 36-hour full-time year "
-                  "(30% × WML of 1 January × 12.96), not of 31 hours; the 24-hour column is 24/31 of it. Switch with "
-                  "overrides.memo_wage_value_fulltime. " + ("; ".join(wv_lines) if wv_lines else "")))
+                  f"2. Loonwaarde van {nl['hours']} uur: de loonwaarde van €6.000 in de 31-uurskolom is {nl['share']} van een "
+                  f"voltijdjaar van {nl['hours']} uur ({nl['share']} × WML 1 januari × {nl['year']}), niet van 31 uur; de "
+                  "24-uurskolom is daar 24/31 van. Instelbaar met overrides.memo_wage_value_fulltime. "
+                  + ("; ".join(wv_lines) if wv_lines else ""),
+                  f"2. Wage value of {en['hours']} hours: the €6,000 wage value in the 31-hour column is {en['share']} of a "
+                  f"{en['hours']}-hour full-time year ({en['share']} × WML of 1 January × {en['year']}), not of 31 hours; the "
+                  "24-hour column is 24/31 of it. Switch with overrides.memo_wage_value_fulltime. "
+                  + ("; ".join(wv_lines) if wv_lines else "")))
     out.append(_t(lang, "De wettelijke methode (scenario ...-herberekend.yaml) rekent beide volgens de eigen regels van de notitie.",
                   "The statutory method (scenario ...-herberekend.yaml) computes both by the note's own rules."))
     return out

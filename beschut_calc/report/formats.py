@@ -11,12 +11,20 @@ from ..core.text import Text
 
 def example_note(result, lang: str) -> str:
     """--explain with a caseload shows one example placement per group; the note names its hours and
-    wage value as the caseload chose them (analysis/caseload.py), not as written here."""
+    wage value as the caseload chose them (analysis/caseload.py: the full-time week of the group's
+    employer, the wage value of the national LKS figure), not as written here. Groups whose employers
+    have different full-time weeks are named with each value ("36 of 38 uur")."""
     from ..core.text import percent, plain
 
-    example = result.examples[0].placement if result.examples else None
-    hours = plain(example.hours, lang) if example is not None else "?"
-    share = percent(example.wage_value, lang) if example is not None else "?"
+    def each(values, show) -> str:
+        if not values:
+            return "?"
+        shown = [show(v, lang) for v in sorted(set(values))]
+        return (" of " if lang == "nl" else " or ").join(dict.fromkeys(shown))
+
+    places = [example.placement for example in result.examples]
+    hours = each([p.hours for p in places], plain)
+    share = each([p.wage_value for p in places], percent)
     return Text(f"Toelichting per groep: een plek van {hours} uur bij {share} loonwaarde, een heel jaar. Elke plaatsing van de "
                 "groep volgt dezelfde regels, naar rato van haar eigen uren, loonwaarde en maanden.",
                 f"Explanation per group: a place of {hours} hours at {share} wage value, a whole year. Every placement of the "
@@ -61,16 +69,17 @@ def sections(run) -> list:
 def analysis_sections(analyses, runs, lang: str) -> list:
     """Terminal sections of the analyses (callables taking the output file), in the order the analyses ran."""
     from . import analyses as report
+    from .perspective import weighed
 
     out = []
     pairs = [(scenario, result, column) for (scenario, results), cs in zip(runs, analyses.columns)
              for result, column in zip(results, cs)]
-    breakevens = [(s.name, r.placement.name, c.breakeven) for s, r, c in pairs if c.breakeven is not None]
+    breakevens = [(s.name, r.placement.name + weighed(c.view, lang), c.breakeven) for s, r, c in pairs if c.breakeven is not None]
     if breakevens:
         out.append(lambda f: report.render_breakeven(breakevens, lang, f))
     for scenario, result, column in pairs:
         if column.sweep is not None:
-            title = f"{scenario.name} — {result.placement.name}"
+            title = f"{scenario.name} — {result.placement.name}{weighed(column.view, lang)}"
             out.append(lambda f, t=title, s=column.sweep: report.render_sweep(t, s.axes, s.columns, s.balance, lang, f))
     for scenario, result, column in pairs:
         if column.years:
@@ -81,11 +90,11 @@ def analysis_sections(analyses, runs, lang: str) -> list:
             out.append(lambda f, t=title, y=ys: report.render_years(t, y, lang, f))
     for scenario, result, column in pairs:
         if column.sensitivity is not None:
-            title = f"{scenario.name} — {result.placement.name}"
+            title = f"{scenario.name} — {result.placement.name}{weighed(column.view, lang)}"
             out.append(lambda f, t=title, b=column.sensitivity: report.render_tornado(t, b, lang, f))
     for scenario, result, column in pairs:
         if column.simulation is not None:
-            title = f"{scenario.name} — {result.placement.name}"
+            title = f"{scenario.name} — {result.placement.name}{weighed(column.view, lang)}"
             out.append(lambda f, t=title, s=column.simulation: report.render_simulation(t, s, lang, f))
     for name, found in analyses.budgets:
         out.append(lambda f, n=name, b=found: report.render_budget(n, b, lang, f))
