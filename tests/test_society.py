@@ -390,3 +390,21 @@ def test_a_worker_under_21_is_told_the_youth_norms_are_not_held(tmp_path):
     assert any(key == "bijstand_youth_norms" for key, _ in young.notes)
     adult = result_of(tmp_path, "a.yaml", alternative="bijstand", age=30)
     assert not any(key == "bijstand_youth_norms" for key, _ in adult.notes)
+
+
+def test_the_wider_benefits_are_shown_apart_and_only_when_asked(tmp_path):
+    """CPB/SCP 2020 (De brede baten van werk): about € 5.000 a person a year, an estimate for a national group.
+    Off by default; asked for, it stands beside society's balance and moves no party's balance."""
+    off = result_of(tmp_path, "off.yaml", alternative="bijstand", start="2025-04")
+    on = result_of(tmp_path, "on.yaml", alternative="bijstand", start="2025-04", overrides={"wider_benefits": True})
+    assert flow(off, "wider_benefits") == 0
+    close(flow(on, "wider_benefits"), D(5000) * 9 / 12)                 # April to December
+    for view in (*(p.key for p in PARTIES), SOCIETY):
+        assert balance(on, view) == balance(off, view)
+    close(on.views()[SOCIETY].with_apart, balance(on, SOCIETY) + D(5000) * 9 / 12)
+    path = write_scenario(tmp_path, "j.yaml", name="Plek", **PLACE_2025, alternative="bijstand", overrides={"wider_benefits": True})
+    society = json.loads(_cli(path, "-f", "json").stdout)["scenarios"][0]["perspectives"]["society"]
+    assert society["shown_apart"][0]["amount"] == 5000
+    assert abs(society["balance_with_shown_apart"] - (society["balance"] + 5000)) < 0.011
+    table = _cli(path, "--perspective", "maatschappij", env={"COLUMNS": "80"}).stdout
+    assert "niet in" in table and "Saldo met de bredere baten" in table and "met de bredere baten van werk erbij" in table

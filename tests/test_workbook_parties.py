@@ -50,6 +50,9 @@ def assert_parties_match(values, results, layouts) -> None:
         for key, view in views.items():
             for side, expected in engine_sides(view).items():
                 close(ws[cell(layout.parties[key][side])].value, expected, f"{name} {key} {side}")
+        # What is shown apart (the wider benefits of work) stands beside society's balance, not in it.
+        if views[SOCIETY].apart:
+            close(ws[cell(layout.parties[SOCIETY]["with_apart"])].value, views[SOCIETY].with_apart, f"{name} with apart")
         # Society is the four parties together: what they pay each other cancels.
         parties = sum(Decimal(repr(ws[cell(layout.parties[p.key]["balance"])].value)) for p in PARTIES)
         society = Decimal(repr(ws[cell(layout.parties[SOCIETY]["balance"])].value))

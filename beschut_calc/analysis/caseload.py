@@ -82,7 +82,7 @@ class CaseloadResult:
     years: tuple[int, ...]
     blocks: tuple[YearBlock, ...]
     line_specs: tuple               # (key, side, label Text) in table order
-    flow_specs: tuple               # (key, payer, payee, label Text, alternative) in declaration order
+    flow_specs: tuple               # (key, payer, payee, label Text, alternative, apart) in declaration order
     by_year: tuple[Totals, ...]
     by_municipality: tuple[Totals, ...]
     by_employer: tuple[Totals, ...]
@@ -102,8 +102,8 @@ class CaseloadResult:
             lines = tuple(Line(key, side, _decimal(block.lines[key].sum()) if key in block.lines else Decimal(0), Text("", ""), (),
                                label=label) for key, side, label in self.line_specs)
             flows = tuple(Flow(key, label, payer, payee, _decimal(block.flows[key].sum()) if key in block.flows else Decimal(0),
-                               Text("", ""), (), "year", alternative=alternative)
-                          for key, payer, payee, label, alternative in self.flow_specs)
+                               Text("", ""), (), "year", alternative=alternative, apart=apart)
+                          for key, payer, payee, label, alternative, apart in self.flow_specs)
             out.append(Result(placement=dataclasses.replace(template, name=str(block.year), year=block.year), lines=lines,
                               warnings=(), flows=flows))
         return out
@@ -163,7 +163,8 @@ def compute(scenario: CaseloadScenario, book: ParameterBook, years: int | None =
                 specs.setdefault(bl.spec.key, (bl.spec.key, bl.spec.side, bl.spec.label))
                 lines.setdefault(bl.spec.key, np.zeros(len(rows)))[at] = values[bl.spec.key]
             for bf in column.flows:
-                flow_specs.setdefault(bf.spec.key, (bf.spec.key, bf.spec.payer, bf.spec.payee, bf.spec.label, bf.spec.alternative))
+                flow_specs.setdefault(bf.spec.key, (bf.spec.key, bf.spec.payer, bf.spec.payee, bf.spec.label, bf.spec.alternative,
+                                                      bf.spec.apart))
                 flows.setdefault(bf.spec.key, np.zeros(len(rows)))[at] = moved[bf.spec.key]
             for key, value in group_money.items():
                 money[key][at] = value

@@ -42,7 +42,7 @@ BY_KEY: dict[str, Account] = {a.key: a for a in VIEWS + (OUTSIDE_ACCOUNT,)}
 # The short name of a counterparty in a table row ("aan werkgever", "van Rijk").
 SHORT: dict[str, Text] = {
     EMPLOYER: Text("werkgever", "employer"), MUNICIPALITY: Text("gemeente", "municipality"), STATE: Text("Rijk", "state"),
-    WORKER: Text("werknemer", "worker"), OUTSIDE: Text("anderen", "others"),
+    WORKER: Text("werknemer", "worker"), OUTSIDE: Text("anderen", "others"), SOCIETY: Text("maatschappij", "society"),
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable, NamedTuple
 
-from .accounts import BY_KEY, EMPLOYER, VIEWS, Account, sign
+from .accounts import BY_KEY, EMPLOYER, OUTSIDE, SOCIETY, VIEWS, Account, sign
 from .parameters import ParamValue
 from .text import Text
 
@@ -32,13 +32,17 @@ class Flow(NamedTuple):
     source: str = ""
     reason: Text | None = None
     alternative: bool = False       # a flow of the alternative (core/flows.py): booked the other way round
+    apart: bool = False             # shown apart (an estimate): in no party's balance
 
 
 
 
 def legs(flow) -> tuple[str, str]:
     """(from, to) as the books count a flow: a flow of the alternative the other way round, since a
-    party's balance is what it has with the placement minus what it would have had without."""
+    party's balance is what it has with the placement minus what it would have had without; a flow
+    shown apart (the wider benefits of work, an estimate) within the outside world, in no balance."""
+    if flow.apart:
+        return OUTSIDE, OUTSIDE
     return (flow.payee, flow.payer) if flow.alternative else (flow.payer, flow.payee)
 
 
@@ -63,6 +67,12 @@ class PartyView(NamedTuple):
     paid: Decimal
     balance: Decimal
     same_as: str | None = None      # this party's books are another's (own employment: the municipality's)
+    apart: tuple[Flow, ...] = ()    # society only: what is shown apart, beside the balance (core/flows.py apart)
+
+    @property
+    def with_apart(self) -> Decimal:
+        """The balance with what is shown apart added (society with the wider benefits of work)."""
+        return self.balance + sum((f.amount for f in self.apart), ZERO)
 
     # For a party, its benefits and costs are what it receives and pays; for society, what
     # comes from and goes to the outside world (the same sums, as transfers cancel).
@@ -79,7 +89,8 @@ def view(flows: tuple[Flow, ...], party: str, same_as: str | None = None) -> Par
     receives = tuple(f for f in flows if sign(party, *legs(f)) > 0)
     pays = tuple(f for f in flows if sign(party, *legs(f)) < 0)
     received, paid, balance = totals(party, ((*legs(f), f.amount) for f in flows))
-    return PartyView(BY_KEY[party], receives, pays, received, paid, balance, same_as)
+    apart = tuple(f for f in flows if f.apart) if party == SOCIETY else ()
+    return PartyView(BY_KEY[party], receives, pays, received, paid, balance, same_as, apart)
 
 
 def balance_of(result, view: str | None = None) -> Decimal:

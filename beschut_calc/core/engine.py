@@ -66,6 +66,10 @@ class BoundFlow(NamedTuple):
     def alternative(self) -> bool:
         return self.spec.alternative
 
+    @property
+    def apart(self) -> bool:
+        return self.spec.apart
+
 
 class BoundColumn(NamedTuple):
     placement: Placement
@@ -206,7 +210,7 @@ def evaluate_flow(bf: BoundFlow, inputs: dict, memo: dict) -> Flow:
     return Flow(key=bf.spec.key, label=bf.spec.label, payer=bf.payer, payee=bf.payee, amount=amount,
                 rule=_words(bf.tree, inputs, memo), params=unique(leaf.pv for leaf in leaves(bf.tree, cache=_leaf_cache(memo))), basis=bf.spec.basis,
                 line=bf.spec.line, source=bf.spec.source, reason=_reason(bf.tree, amount, inputs, memo),
-                alternative=bf.spec.alternative)
+                alternative=bf.spec.alternative, apart=bf.spec.apart)
 
 
 def _words(tree: Expr, inputs: dict, memo: dict) -> LazyText:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Callable, NamedTuple
 
-from .accounts import EMPLOYER, MUNICIPALITY, OUTSIDE, STATE, WORKER
+from .accounts import EMPLOYER, MUNICIPALITY, OUTSIDE, SOCIETY, STATE, WORKER
 from .expr import Expr
 from . import income
 from .model import Placement
@@ -48,6 +48,7 @@ class FlowSpec(NamedTuple):
     rule: Expr | dict | None = None                # a rule, one per method, or None: the rest of its line
     applies: Callable[[Placement], bool] | None = None   # only some placements have it
     alternative: bool = False                      # a flow of the alternative, not of the placement
+    apart: bool = False                            # shown apart: an estimate in no party's balance (core/books.py legs)
 
     def rule_for(self, method: str) -> Expr | None:
         return self.rule.get(method) if isinstance(self.rule, dict) else self.rule
@@ -163,6 +164,10 @@ FLOWS += (
              f"{PW} art. 69 (het Rijk verstrekt de gemeente een gebundelde uitkering voor de bijstand)",
              rule=FromFlows(("alternative_social_assistance",), income.buig("alternative_social_assistance")),
              applies=_bijstand, alternative=True),
+    FlowSpec("wider_benefits", OUTSIDE, SOCIETY, Text("bredere baten van werk", "wider benefits of work"),
+             "placed", "CPB en SCP, De brede baten van werk (2020): minder zorg, Wmo-ondersteuning en criminaliteit als iemand "
+                       "werkt; een landelijke schatting, daarom apart en in geen saldo", rule=income.WIDER_BENEFITS,
+             applies=_compared, apart=True),
     FlowSpec("alternative_day_activities", MUNICIPALITY, OUTSIDE, Text("dagbesteding (Wmo)", "day activities (Wmo)"), "placed",
              "Wet maatschappelijke ondersteuning 2015 (de gemeente koopt dagbesteding in); het bedrag is een aanname (zie de parameter)",
              rule=income.DAY_ACTIVITIES, applies=lambda p: p.at_day_activities, alternative=True),

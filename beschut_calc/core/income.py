@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .expr import And, ByBasis, Choose, Const, Expr, Fixed, If, Max, Note, Param, Step, Sum
+from .expr import And, ByBasis, Choose, Const, Expr, Fixed, Flag, If, Max, Note, Param, Step, Sum, Zero
 from .rules import (AGE, CONTRACT_FROM, EMPLOYED_SHARE, FIRST_MONTH, FIRST_YEAR, LAST_MONTH, MONTHS, PLACED_SHARE, YEAR,
                     contracted, placed)
 from .text import Text
@@ -211,6 +211,16 @@ BUIG_RIJK_SHARE = Note(
 def buig(key: str):
     """The Rijk's BUIG funding of the bijstand flow `key`, for the part the Rijk bears this year."""
     return lambda trees: BUIG_RIJK_SHARE * trees[key]
+
+
+# ---------------------------------------------------------------- the wider benefits of work, apart
+
+# Public costs that fall away when someone of the target group works (CPB/SCP 2020): an estimate for a national
+# group, not a flow of the placement, so shown apart and counted in no party's balance; off unless asked for.
+WIDER_BENEFITS = If(Flag(P("wider_benefits", "bredere baten tonen", "show wider benefits")),
+                    P("wider_benefits_of_work", "bredere baten van werk per persoon per jaar", "wider benefits of work per person a year"),
+                    Zero(Text("de bredere baten van werk zijn niet getoond (zet overrides.wider_benefits: true)",
+                              "the wider benefits of work are not shown (set overrides.wider_benefits: true)")))
 
 
 # ---------------------------------------------------------------- the years weighed

@@ -410,6 +410,13 @@ class ColumnSheet:
             cells["balance"] = self.formula_row(f"{key}_balance", HEAD["balance"](lang).format(party=whose),
                                                 f"{cells['receives']}-{cells['pays']}", EURO_CENTS, bold=True,
                                                 note=t("zie ", "see ") + SHORT[same_as](lang) if same_as is not None else "")
+            apart = [f for f in self.result.flows if f.apart] if key == SOCIETY else []
+            if apart:
+                # what is shown apart (the wider benefits of work): beside society's balance, not in it
+                refs = [self.layout.flows[f.key] for f in apart]
+                cells["with_apart"] = self.formula_row(f"{key}_with_apart", HEAD["with_apart"](lang),
+                                                       f"{cells['balance']}+{'+'.join(refs)}", EURO_CENTS, bold=True,
+                                                       note="; ".join(f"{f.label(lang)} ({HEAD['apart'](lang)})" for f in apart))
             self.layout.parties[key] = cells
         put_text(ws.cell(self.row, 1), HEAD["rule"](lang))
         ws.cell(self.row, 1).font = Font(italic=True, color="666666")

@@ -108,7 +108,9 @@ def perspectives_json(result: Result, lang: str = "nl") -> dict:
         out[BY_KEY[key].json_key] = {
             "label": book.party.label(lang), "receives": money(book.received), "pays": money(book.paid),
             "benefits": money(book.benefits), "costs": money(book.costs), "balance": money(book.balance),
-            "verdict": verdict(book.balance, lang), **({"same_as": book.same_as} if book.same_as else {})}
+            "verdict": verdict(book.balance, lang), **({"same_as": book.same_as} if book.same_as else {}),
+            **({"shown_apart": [{"key": f.key, "label": f.label(lang), "amount": money(f.amount)} for f in book.apart],
+                "balance_with_shown_apart": money(book.with_apart)} if book.apart else {})}
     return out
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.accounts import BY_KEY, EMPLOYER, OUTSIDE, SHORT, SOCIETY, VIEWS, view_named
+
+SOCIETY_KEY = SOCIETY
 from ..core.books import PartyView
 from ..core.engine import Result
 from ..core.text import Text, euro
@@ -29,6 +31,8 @@ HEAD = {
     "balance": Text("Saldo {party}", "Balance {party}"),
     "same_as": Text("De werkgever is de gemeente zelf (eigen dienst): zijn ontvangsten en betalingen staan bij de gemeente.",
                     "The employer is the municipality itself (own employment): its receipts and payments are the municipality's."),
+    "apart": Text("indicatief, apart, niet in het saldo", "indicative, apart, not in the balance"),
+    "with_apart": Text("Saldo met de bredere baten", "Balance with the wider benefits"),
     "no_alternative": Text("Zonder alternatief telt alleen de plek zelf: de bijstand of dagbesteding die zij uitspaart, zit niet in "
                            "dit saldo. Zet alternative: bijstand (of dagbesteding) en household in het scenario om te vergelijken "
                            "met wat er zonder de plek gebeurt.",
@@ -102,6 +106,12 @@ def memo_sentence(result: Result, lang: str) -> str:
             parts.append(f"{who} {Text('betaalt netto', 'pays net')(lang)} {euro(-balance, lang)}")
         else:
             parts.append(f"{who} {Text('wint', 'gains')(lang)} {euro(balance, lang)}")
+    society = books[SOCIETY_KEY]
+    if any(f.amount for f in society.apart):
+        gains = society.with_apart >= 0
+        parts.append(Text("met de bredere baten van werk erbij (indicatief) ", "with the wider benefits of work (indicative) ")(lang)
+                     + (Text("wint zij ", "it gains ") if gains else Text("betaalt zij netto ", "it pays net "))(lang)
+                     + euro(abs(society.with_apart), lang))
     alternative = result.placement.alternative
     against = (Text("zonder alternatief", "without an alternative")(lang) if alternative == "none" else
                Text("tegen het alternatief ", "against the alternative ")(lang) + ALTERNATIVE_LABEL[alternative](lang))
@@ -140,6 +150,13 @@ def party_table(results: list[Result], view: str, lang: str) -> PartyTable:
     whose = Text("maatschappij", "society")(lang) if view == SOCIETY else SHORT[view](lang)
     rows.append(Row("balance", HEAD["balance"](lang).format(party=whose), tuple(euro(b.balance, lang) for b in books)))
     rows.append(Row("verdict", "", tuple(verdict(b.balance, lang) for b in books)))
+    # what is shown apart (society: the wider benefits of work, when asked for): beside the balance, not in it
+    apart_keys = {f.key: f.label(lang) for b in books for f in b.apart if f.amount}
+    for key, label in apart_keys.items():
+        cells = tuple(next((euro(f.amount, lang) for f in b.apart if f.key == key), "-") for b in books)
+        rows.append(Row("line", f"{label} ({HEAD['apart'](lang)})", cells))
+    if apart_keys:
+        rows.append(Row("total", HEAD["with_apart"](lang), tuple(euro(b.with_apart, lang) for b in books)))
     notes = [HEAD["same_as"](lang)] if any(b.same_as for b in books) else []
     if view != EMPLOYER and any(r.placement.alternative == "none" for r in results):
         notes.append(HEAD["no_alternative"](lang))
