@@ -158,3 +158,80 @@ def test_a_toy_input_reaches_schema_help_json_workbook_caseload_sweep_and_breake
     refused = _run(write_scenario(tmp_path, "c.yaml", name="c", caseload="c.csv", year=2026, employer_model="regular",
                                   subsidy_set="rijk"))
     assert refused.exit_code == 2 and "reisdagen per jaar, bijvoorbeeld 200" in refused.stderr
+
+
+# ------------------------------------------------------------------ a toy choice, declared once
+
+TRANSPORT = Variable(
+    "transport", "choice", Text("vervoer", "transport"),
+    Text("own (eigen vervoer) of taxi", "own or taxi"), options=("own", "taxi"), default="own", override=False,
+    aliases=("vervoer",), value_aliases={"eigen vervoer": "own", "taxibus": "taxi"})
+
+
+@pytest.fixture
+def transport(monkeypatch):
+    monkeypatch.setitem(variables.DECLARED, TRANSPORT.name, TRANSPORT)
+
+
+def test_a_toy_choice_is_one_declaration(transport, tmp_path):
+    from beschut_calc.core.errors import dutch_names, value_words
+    from beschut_calc.inputs import caseload, overrides, ranges, schema
+
+    base = {"name": "t", "year": 2026, "hours": 31, "wage_value": "30%"}
+    # the schema: its default, its values, its Dutch value words
+    assert schema.validate_column(base)["transport"] == "own"
+    assert schema.validate_column({**base, "transport": "taxi"})["transport"] == "taxi"
+    assert schema.validate_column({**base, "transport": "Eigen  vervoer"})["transport"] == "own"
+    assert value_words()["taxibus"] == "taxi" and dutch_names()["vervoer"] == "transport"
+    # refused in one Dutch line that names its options
+    bad = _run(write_scenario(tmp_path, "bad.yaml", **PLACE, transport="fiets"))
+    assert bad.exit_code == 2, bad.stderr
+    assert "transport: ongeldige waarde 'fiets' (toegestaan: own of taxi)" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+    # its Dutch key is known, and named
+    dutch = _run(write_scenario(tmp_path, "dutch.yaml", **PLACE, vervoer="taxi"))
+    assert dutch.exit_code == 2 and "bedoelt u 'transport'?" in dutch.stderr, dutch.stderr
+    # ... and it is no number: in no override, caseload column, sweep, break-even, range or --help list
+    assert "transport" in declared.choices() and "transport" in schema.COLUMN_FIELDS
+    for names in (declared.sweepable(), declared.solvable(), declared.analysed(), declared.fields(), declared.overridable(),
+                  overrides.override_kinds(), overrides.bounds(), caseload.row_overrides(), caseload.headers().values(),
+                  ranges.range_names(), ranges.default_ranges()):
+        assert "transport" not in names
+    assert "transport" not in _listed("--breakeven") + _listed("--sweep")
+    from beschut_calc.analysis.inputs import get_input
+    from beschut_calc.core.errors import InputError
+
+    for option in ("--sweep", "--breakeven", "--sensitivity"):
+        with pytest.raises(InputError, match="kan 'transport' niet variëren"):
+            get_input("transport", option)
+
+
+def test_the_categorical_keys_are_declared_once():
+    """method, employer_model, subsidy_set, rounding, work_type, alternative and household are choices in
+    core/variables.py; the schema's fields and the Dutch words of their values come from there alone."""
+    from beschut_calc.core import errors
+    from beschut_calc.core.model import ALTERNATIVES, HOUSEHOLDS, METHODS, ROUNDINGS, WORK_TYPES
+    from beschut_calc.inputs import schema
+
+    keys = ("method", "employer_model", "subsidy_set", "rounding", "work_type", "alternative", "household")
+    assert set(keys) <= set(declared.choices())
+    for name, options in (("method", METHODS), ("rounding", ROUNDINGS), ("work_type", WORK_TYPES),
+                          ("alternative", ALTERNATIVES), ("household", HOUSEHOLDS)):
+        assert schema.COLUMN_FIELDS[name].options == options, name
+    assert schema.COLUMN_FIELDS["work_type"].nullable and schema.COLUMN_FIELDS["work_type"].default is None
+    assert schema.COLUMN_FIELDS["employer_model"].default == "municipality"
+    assert schema.COLUMN_FIELDS["subsidy_set"].default == "geen"
+    assert "rijk" in declared.get("subsidy_set").choices()          # a catalogue's names, read when asked for
+    # the general tables hold no input's words
+    assert not set(errors.DUTCH_NAMES.values()) & set(declared.variables())
+    for name in keys:
+        v = declared.get(name)
+        assert not set(v.value_aliases) & set(errors.MORE_VALUE_WORDS)
+        for word, value in v.value_aliases.items():
+            assert value in v.choices(), (name, word)
+            assert errors.value_word(word, v.choices()) == value, (name, word)
+        for alias in v.aliases:
+            assert errors.dutch_names()[alias] == name
+    # a word that is a key's and a value's (dagbesteding: the day-activities cost, and the alternative) reads as both
+    assert errors.value_words()["dagbesteding"] == "day_activities"
+    assert errors.dutch_names()["dagbesteding"] == "day_activities_cost"

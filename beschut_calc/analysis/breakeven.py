@@ -190,8 +190,10 @@ def _solve(f, inp: Input, current: Decimal, vectorised: bool) -> BreakEven:
 
 
 def _no_influence(inp: Input) -> Text:
-    return Text(f"{inp.label.nl} heeft geen invloed op het saldo van deze kolom (bijvoorbeeld een opslag die bij dit werkgeversmodel niet geldt)",
-                f"the {inp.label.en} does not affect this column's balance (for example a mark-up that does not apply to this employer model)")
+    return Text(f"{inp.label.nl} heeft geen invloed op het saldo van deze kolom (bijvoorbeeld een opslag die bij dit werkgeversmodel "
+                "niet geldt, of een kostenpost die het alternatief van de kolom niet heeft)",
+                f"the {inp.label.en} does not affect this column's balance (for example a mark-up that does not apply to this employer "
+                "model, or a cost the column's alternative does not have)")
 
 
 # Why an input that only counts in some columns has no influence in this one.

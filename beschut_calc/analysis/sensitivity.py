@@ -100,11 +100,12 @@ def check_seed(seed: int | None) -> None:
                          key="--seed", hint="bijvoorbeeld --seed 1", hint_en="for example --seed 1")
 
 
-def draw_inputs(placement: Placement, book: ParameterBook, ranges: dict[str, Range], n: int, rng) -> dict:
-    """Triangular draws (low, the column's own value, high) for every input that applies to the column."""
+def draw_inputs(placement: Placement, book: ParameterBook, ranges: dict[str, Range], n: int, rng,
+                view: str | None = None) -> dict:
+    """Triangular draws (low, the column's own value, high) for every input that moves the weighed balance."""
     out = {}
     for name, r in ranges.items():
-        if not _applies(placement, book, name):
+        if not _applies(placement, book, name, view):
             continue
         mode = min(max(current_value(placement, book, name), r.low), r.high)
         low, high = float(r.low), float(r.high)
@@ -120,7 +121,7 @@ def simulate(placement: Placement, book: ParameterBook, ranges: dict[str, Range]
 
     check_draws(n)
     rng = np.random.default_rng(seed)
-    draws = draw_inputs(placement, book, ranges, n, rng)
+    draws = draw_inputs(placement, book, ranges, n, rng, view)
     p = dataclasses.replace(placement, rounding=None)
     for name in draws:
         # Bind with each varied input present (a field, or an override the rules can substitute).

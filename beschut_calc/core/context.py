@@ -76,7 +76,7 @@ class Context:
         if name not in self.book and name in DECLARED and DECLARED[name].default is not None:
             # an input without a parameter file that the scenario leaves out: its declared default
             return ParamValue(name=name, value=DECLARED[name].default, since=None, status="default",
-                              source=f"standaardwaarde van {name} (core/variables.py)")
+                              source=f"standaardwaarde van {DECLARED[name].label.nl} (geen waarde in het scenario)")
         found = self.book.at(name, when or self.jan1)
         if found.extrapolated and name in GROWS_WITH_WML and p.wml_growth is not None:
             return grown(found, p.wml_growth, (when or self.jan1).year)

@@ -131,43 +131,36 @@ def disguised(value: str, options) -> tuple[str, str] | None:
     return None
 
 
-# Dutch words a user writes for our (English) key names and values; looked up before spelling.
-# The words for an input (uren, loonwaarde, uitzendtoeslag, ...) are in its declaration
-# (core/variables.py, params/NAME.yaml `input.aliases`); inputs/declared.py adds them (add_names).
+# Dutch words a user writes for our (English) key names; looked up before spelling. The words for an
+# input's key and its values (uren, loonwaarde, methode, werkgever, regulier, groen, bijstand, ...) are in
+# its declaration (core/variables.py `aliases` and `value_aliases`, params/NAME.yaml `input.aliases`);
+# inputs/declared.py adds them (add_names, add_value_words). Here only the words of keys that are no input.
 DUTCH_NAMES = {
-    "naam": "name", "omschrijving": "description", "beschrijving": "description", "jaar": "year", "methode": "method",
-    "werkgever": "employer_model",
-    "werkgeversmodel": "employer_model", "subsidieset": "subsidy_set", "subsidies": "subsidy_set", "afronding": "rounding",
-    "soort_werk": "work_type", "werksoort": "work_type", "proefplaatsing": "trial_months",
-    "alternatief": "alternative", "huishouden": "household",
+    "naam": "name", "omschrijving": "description", "beschrijving": "description", "jaar": "year",
+    "proefplaatsing": "trial_months",
     "begin": "start", "startdatum": "start", "begindatum": "start", "ingangsdatum": "start", "einde": "end", "einddatum": "end",
     "caseloadbestand": "caseload", "bestand": "caseload", "plaatsingen": "caseload",
     "varianten": "variants", "vergelijk": "compare",
     "vergelijking": "compare", "taakstelling": "targets", "bereiken": "ranges", "aanpassingen": "overrides",
-    # values
-    "gemeente": "municipality", "eigen dienst": "municipality", "regulier": "regular", "reguliere werkgever": "regular",
-    "werkgever regulier": "regular", "uitzendbureau": "temp_agency", "uitzendkracht": "temp_agency",
-    "payrollbedrijf": "payroll", "wettelijk": "statutory", "wet": "statutory", "notitie": "memo", "geen afronding": "none",
-    "groen": "green", "intern": "internal", "detachering": "secondment", "gedetacheerd": "secondment",
 }
-# More value words a Dutch adviser writes (a caseload cell or a scenario value): with the values above,
-# the one table both readers use (value_word below, and inputs/caseload.py for its cells).
-MORE_VALUE_WORDS = {"sw-bedrijf": "municipality", "eigen dienst gemeente": "municipality",
-                    "gemeente (eigen dienst)": "municipality", "reguliere werkgever": "regular", "payroll": "payroll",
-                    "memomethode": "memo", "wettelijke methode": "statutory",
-                    # the alternative and the household (issue 22)
-                    "bijstand": "social_assistance", "dagbesteding": "day_activities",
-                    "bijstand en dagbesteding": "social_assistance_and_day_activities",
-                    "bijstand_en_dagbesteding": "social_assistance_and_day_activities", "geen": "none",
-                    "alleenstaande": "single", "alleenstaand": "single", "gehuwd": "couple", "gehuwden": "couple",
-                    "samenwonend": "couple", "paar": "couple"}
+# Value words a Dutch adviser writes (a caseload cell or a scenario value) that are no input's value: with
+# the declared ones, the one table both readers use (value_word below, and inputs/caseload.py for its cells).
+# Every value word today is an input's (core/variables.py `value_aliases`).
+MORE_VALUE_WORDS: dict[str, str] = {}
 _NAME_SOURCES: list = []
+_VALUE_SOURCES: list = []
 
 
 def add_names(source) -> None:
     """Register `source()` -> {Dutch word: name}: the words the input declarations give."""
     if source not in _NAME_SOURCES:
         _NAME_SOURCES.append(source)
+
+
+def add_value_words(source) -> None:
+    """Register `source()` -> {Dutch value word: value}: the value words the input declarations give."""
+    if source not in _VALUE_SOURCES:
+        _VALUE_SOURCES.append(source)
 
 
 def dutch_names() -> dict[str, str]:
@@ -179,8 +172,12 @@ def dutch_names() -> dict[str, str]:
 
 
 def value_words() -> dict[str, str]:
-    """Every Dutch value word -> its (English) value: the one table of a scenario file and a caseload."""
-    return {**dutch_names(), **MORE_VALUE_WORDS}
+    """Every Dutch value word -> its (English) value: the one table of a scenario file and a caseload.
+    A value word wins over a key's word that is spelled the same (dagbesteding)."""
+    out = dutch_names()
+    for source in _VALUE_SOURCES:
+        out.update(source())
+    return {**out, **MORE_VALUE_WORDS}
 
 
 def value_word(value, options) -> str | None:

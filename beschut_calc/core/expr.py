@@ -290,6 +290,7 @@ class Binder:
         self.values: dict[tuple, Value] = {}
         self.steps: dict[int, Step] = {}
         self.declared_steps: list[Step] = []
+        self.bound_steps: set[int] = set()     # ids of the Steps bind made (kept alive in self.steps)
         self.basis: str | None = None     # the time basis of the flow being bound
         self.by_months = False            # a ByBasis was met: the rule applies the basis itself
 
@@ -330,11 +331,14 @@ class Binder:
                 return Decided(chosen, tuple(leaves(cond)))
             return If(cond, self.bind(e.then), self.bind(e.otherwise))
         if isinstance(e, Step):
+            if id(e) in self.bound_steps:
+                return e            # already bound (a rule over other flows' trees binds them again)
             if id(e) not in self.steps:
                 # the declared Step is kept with its bound form: a Step a rule builds while binding
                 # (core/income.py) must outlive the call, or another could take its id
                 self.steps[id(e)] = Step(e.name, e.label, self.bind(e.expr), e.fmt)
                 self.declared_steps.append(e)
+                self.bound_steps.add(id(self.steps[id(e)]))
             return self.steps[id(e)]
         if isinstance(e, Sum):
             return Sum(tuple(self.bind(t) for t in e.terms), e.words)

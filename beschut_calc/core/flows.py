@@ -120,8 +120,8 @@ FLOWS: tuple[FlowSpec, ...] = (
 )
 
 
-# The worker's income and the alternative (issue 22, core/income.py). Counted only when the scenario
-# names an alternative: the worker's tax and bijstand matter to the comparison a council makes.
+# The worker's income and the alternative (issue 22, core/income.py). The tax is part of every placement (the
+# worker keeps the net wage); bijstand and the rest only when the scenario names an alternative.
 IB = "Wet inkomstenbelasting 2001"
 
 
@@ -143,7 +143,7 @@ FLOWS += (
                                                "income tax and national insurance contributions"),
              "year", f"{IB} art. 2.10 (tarief met premies volksverzekeringen), 8.10 (algemene heffingskorting) en 8.11 "
                      "(arbeidskorting): de werknemer betaalt via de loonheffing aan de Belastingdienst",
-             rule=FromFlows(("wage",), income.income_tax), applies=_compared),
+             rule=FromFlows(("wage",), income.income_tax)),
     FlowSpec("social_assistance_top_up", MUNICIPALITY, WORKER, Text("aanvullende bijstand", "supplementary bijstand"), "year",
              f"{PW} art. 21, 22a en 31 (inkomsten onder de norm vult de gemeente aan); in een proefplaatsing blijft de uitkering "
              "(art. 8a lid 2 onder d)", rule=FromFlows(("wage", "income_tax"), income.top_up), applies=_bijstand),

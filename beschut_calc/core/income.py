@@ -49,9 +49,11 @@ def schedule(name: str, income: Expr, what: Text) -> Expr:
                 bases.append(Fixed(pv, Text(f"{part.nl}: vast bedrag", f"{part.en}: fixed amount"), (i, "base"), "euro"))
             else:
                 bases.append(ZERO if i == 0 else bases[i - 1] + rates[i - 1] * (starts[i] - starts[i - 1]))
-        out = bases[0] + rates[0] * (income - starts[0])
-        for i in range(1, n):
-            out = If(income > starts[i], bases[i] + rates[i] * (income - starts[i]), out)
+        # segment i holds up to and including the next one's start ("meer dan ... maar niet meer dan"); written
+        # first to last, so the workbook and the words list the parts in the law's order
+        out = bases[n - 1] + rates[n - 1] * (income - starts[n - 1])
+        for i in range(n - 2, -1, -1):
+            out = If(income <= starts[i + 1], bases[i] + rates[i] * (income - starts[i]), out)
         return Max(ZERO, out)
     return Choose(pick)
 
@@ -81,10 +83,19 @@ def income_tax(trees: dict) -> Expr:
     gross = Step("tax_before_credits", Text("belasting en premies vóór heffingskortingen", "tax and premiums before credits"),
                  schedule("income_tax_box1", wage, Text("tarief box 1 met premies", "box 1 rate with premiums")))
     general = Step("general_tax_credit", Text("algemene heffingskorting", "general tax credit"),
-                   schedule("general_tax_credit", wage, Text("algemene heffingskorting", "general tax credit")))
+                   schedule("general_tax_credit", wage, Text("algemene heffingskorting", "general tax credit"))
+                   * Choose(_credit_left))
     labour = Step("labour_tax_credit", Text("arbeidskorting", "labour tax credit"),
                   schedule("labour_tax_credit", wage, Text("arbeidskorting", "labour tax credit")))
     return Max(ZERO, gross - general - labour)
+
+
+def _credit_left(column) -> Expr:
+    """The share of the year's algemene heffingskorting left for the wage. On bijstand the months without a
+    contract (before a start, after an end, a trial placement) have their own income, whose wage tax the
+    municipality withholds with the credit for those months; the wage keeps the months with a contract.
+    Without bijstand there is no other income and the wage has the whole credit."""
+    return EMPLOYED_SHARE if column.on_social_assistance else Const(Decimal(1))
 
 
 def net_wage(trees: dict) -> Expr:
@@ -142,9 +153,11 @@ NORM_TRIAL = _norm_sum("norm_trial", "bijstandsnorm over de maanden van de proef
 # Without the placement the municipality pays the norm for the months the placement would have run.
 # Below 21 the Participatiewet has its own, lower norms (art. 20), which the tool does not hold: said, not hidden.
 YOUTH_NORMS = Text("de werknemer is jonger dan 21 ({age} jaar): de bijstand volgt dan de jongerennormen van Participatiewet art. 20, "
-                   "die lager zijn dan de normen van art. 21 die de tool gebruikt; de bijstand in het alternatief is dus te hoog",
+                   "die lager zijn dan de normen van art. 21 die de tool gebruikt; de bijstand in het alternatief, de aanvullende "
+                   "bijstand en dus het saldo van gemeente, Rijk en werknemer gaan uit van te hoge normen",
                    "the worker is younger than 21 ({age}): bijstand then follows the youth norms of Participatiewet art. 20, which "
-                   "are lower than the art. 21 norms the tool uses; the alternative's bijstand is therefore too high")
+                   "are lower than the art. 21 norms the tool uses; the alternative's bijstand, the supplementary bijstand and so "
+                   "the balances of municipality, state and worker assume norms that are too high")
 
 
 def _alternative_bijstand(column) -> Expr:
@@ -153,9 +166,9 @@ def _alternative_bijstand(column) -> Expr:
         return norm_placed
     return Note("bijstand_youth_norms", norm_placed, YOUTH_NORMS, when=AGE < 21,
                 summary=Text("jonger dan 21: de bijstand volgt de lagere jongerennormen van Participatiewet art. 20, die de tool "
-                             "niet kent; de bijstand in het alternatief is te hoog",
+                             "niet kent; de bijstand met en zonder de plek gaat uit van te hoge normen",
                              "younger than 21: bijstand follows the lower youth norms of Participatiewet art. 20, which the tool "
-                             "does not hold; the alternative's bijstand is too high"))
+                             "does not hold; the bijstand with and without the placement assumes norms that are too high"))
 
 
 ALTERNATIVE_BIJSTAND = Choose(_alternative_bijstand)

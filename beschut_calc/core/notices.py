@@ -69,12 +69,20 @@ def method_warnings(p: Placement, lines: dict[str, Line], notes: list[Text] = ()
 
 def comparison_warnings(p: Placement) -> list[Text]:
     """What the comparison with the alternative (issue 22) leaves out, said once where it is made."""
+    tax = Text("De belasting van de werknemer is die over het loon van de plek in dit jaar, zonder ander inkomen"
+               + (" (in de maanden zonder loon gebruikt de bijstand de algemene heffingskorting)" if p.on_social_assistance else "")
+               + "; toeslagen (huurtoeslag, zorgtoeslag, kindgebonden budget) zijn niet meegerekend.",
+               "The worker's tax is that on the placement's wage of this year, without other income"
+               + (" (in the months without a wage bijstand uses the general tax credit)" if p.on_social_assistance else "")
+               + "; allowances (huurtoeslag, zorgtoeslag, kindgebonden budget) are not counted.")
+    out = [tax]
+    if "cost_sharers" in p.overrides and not p.on_social_assistance:
+        out.append(Text("cost_sharers telt alleen voor de bijstandsnorm; deze kolom heeft geen bijstand als alternatief "
+                        "(zet alternative: bijstand), dus de kostendelers veranderen niets.",
+                        "cost_sharers counts only for the bijstand norm; this column has no bijstand as its alternative "
+                        "(set alternative: social_assistance), so the cost sharers change nothing."))
     if p.alternative == "none":
-        return []
-    out = [Text("Toeslagen (huurtoeslag, zorgtoeslag, kindgebonden budget) zijn niet meegerekend, met de plek noch zonder; "
-                "de belasting van de werknemer is die over het loon van de plek in dit jaar, zonder ander inkomen.",
-                "Allowances (huurtoeslag, zorgtoeslag, kindgebonden budget) are not counted, with the placement or without; "
-                "the worker's tax is that on the placement's wage of this year, without other income.")]
+        return out
     if p.on_social_assistance:
         out.append(Text("De bijstand telt als de netto norm (Participatiewet art. 21, met vakantietoeslag); de loonheffing die de "
                         "gemeente op de bijstand inhoudt en afdraagt, is weggelaten.",
@@ -134,6 +142,8 @@ def unused_override_warnings(p: Placement, lines: dict[str, Line], flows=()) -> 
     # looked up as the model's neutral default instead (core/context.py MODEL_BOUND)
     used = {pv.name for item in (*lines.values(), *flows) for pv in item.params if pv.status == "override"}
     used.update(READ_BY_ANALYSES)
+    if not p.on_social_assistance:
+        used.add("cost_sharers")       # said by comparison_warnings, with the reason
     # Said without the column's model or year, so the same warning for several columns is shown once.
     return [Text(f"overrides.{name} heeft geen effect: bij het werkgeversmodel, de subsidieset en het jaar van deze kolom "
                  "gebruikt geen enkele regel deze parameter.",

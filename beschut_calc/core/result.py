@@ -63,5 +63,6 @@ class Result(NamedTuple):
 
     @property
     def parameters(self) -> tuple[ParamValue, ...]:
-        """Every distinct parameter value used, in order of first use."""
-        return unique(pv for line in self.lines for pv in line.params)
+        """Every distinct parameter value used, in order of first use: the lines', then the flows' (national
+        funding, the tax, the alternative) that no line reads."""
+        return unique(pv for item in (*self.lines, *self.flows) for pv in item.params)

@@ -55,7 +55,8 @@ class ColumnChoices:
     differ between the rows of a caseload group (bound once) and in a sweep; a rule that depends on
     them says so in its tree (`If`, `Min`), where every renderer sees it."""
     __slots__ = ("_placement", "_lookup")
-    MAY_READ = ("year", "method", "employer", "subsidy_set", "work_type", "household", "override_names", "has_absence",
+    MAY_READ = ("year", "method", "employer", "subsidy_set", "work_type", "household", "on_social_assistance", "override_names",
+                "has_absence",
                 "has_indexation", "param", "param_at")
 
     def __init__(self, placement: Placement, lookup):
@@ -68,6 +69,7 @@ class ColumnChoices:
     subsidy_set = property(lambda self: self._placement.subsidy_set)
     work_type = property(lambda self: self._placement.work_type)
     household = property(lambda self: self._placement.household)
+    on_social_assistance = property(lambda self: self._placement.on_social_assistance)
     override_names = property(lambda self: frozenset(self._placement.overrides))   # which are set, not their values
     has_absence = property(lambda self: self._placement.absence is not None)
     has_indexation = property(lambda self: self._placement.indexation is not None)

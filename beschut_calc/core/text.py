@@ -120,9 +120,14 @@ def with_unit(value, unit: str, lang: str = "nl") -> str:
         # a schedule of the law (core/income.py): from an income on, a fixed amount plus a rate
         out = []
         for part in value:
-            base = f"{euro(part['base'], lang, 2 if part['base'] != part['base'].to_integral_value() else 0)} + " if "base" in part else ""
             above = "boven" if lang == "nl" else "above"
-            out.append(f"{above} {euro(part['from'], lang)}: {base}{percent(part['rate'], lang)}")
+            rate, base = part["rate"], part.get("base")
+            if base is None or base == 0:
+                amount = percent(rate, lang)
+            else:
+                fixed = euro(base, lang, 2 if base != base.to_integral_value() else 0)
+                amount = fixed if rate == 0 else f"{fixed} {'−' if rate < 0 else '+'} {percent(abs(rate), lang)}"
+            out.append(f"{above} {euro(part['from'], lang)}: {amount}")
         return "; ".join(out)
     if isinstance(value, dict):
         # a year is a year, not an amount: 2017, never 2.017

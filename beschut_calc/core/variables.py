@@ -11,8 +11,9 @@ Two homes, one per input:
 - a dated legal parameter declares itself in its own file, `beschut_calc/params/NAME.yaml`
   (keys `label:` for the workbook and `input:` for the rest; read by inputs/declared.py);
 - an input without a parameter file (a field of the placement such as `hours`, an
-  employer-model parameter such as `agency_fee`, or a scenario-only one such as
-  `municipal_top_up`) is declared here, in `DECLARED`.
+  employer-model parameter such as `agency_fee`, a scenario-only one such as
+  `municipal_top_up`, or a categorical key of the column such as `method` or `employer_model`,
+  kind "choice", with its options and the Dutch words for its values) is declared here, in `DECLARED`.
 `inputs/declared.variables()` gives both as one registry.
 """
 from __future__ import annotations
@@ -20,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as default_of
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
+from .model import ALTERNATIVES, EMPLOYER_MODELS, HOUSEHOLDS, METHODS, ROUNDINGS, WORK_TYPES
 from .text import Text, euro, number, percent
 
 ZERO = Decimal(0)
@@ -46,13 +48,20 @@ MAX_MAGNITUDE = Decimal(10) ** 9
 # A yearly amount per place above MAX_AMOUNT is a typo.
 MAX_AMOUNT = Decimal(100_000)
 
-KINDS = ("hours", "fraction", "euro", "factor", "markup", "number", "bool", "excluded")
+KINDS = ("hours", "fraction", "euro", "factor", "markup", "number", "bool", "excluded", "choice")
+# Kinds whose value is not a number: no override bounds, no caseload number column, no sweep, break-even or range.
+NOT_NUMBERS = ("bool", "excluded", "choice")
 BREAKEVEN = ("linear", "scan", "no")
 
 
 @dataclass(frozen=True)
 class Variable:
-    """One input, declared once. `kind`: hours | fraction | euro | factor | markup | number | bool | excluded."""
+    """One input, declared once. `kind`: hours | fraction | euro | factor | markup | number | bool | excluded | choice.
+
+    A `choice` is a categorical key of the scenario column (method, employer_model, ...): one of its `options`
+    (a tuple: a closed list; or a callable giving the names of a catalogue, see `catalogue`), written in English
+    or as one of its Dutch `value_aliases`. It is never an override, a number, swept, solved or ranged; its
+    `field` stays False (that flag marks the numeric fields of the column; `column_key` covers both)."""
     name: str
     kind: str
     label: Text                         # short, for sentences and analyses: "uitzendtoeslag"
@@ -75,6 +84,8 @@ class Variable:
     range: dict | None = None           # uncertainty {low, central, high, source}, as written (--sensitivity, --simulate)
     decimals: int = 2                   # decimals of a reported solution (JSON)
     example: str | None = None          # the example a fraction's error gives ("8%")
+    options: tuple | Callable[[], Any] | None = None   # a choice's values: a tuple (closed), or a catalogue's names (callable)
+    nullable: bool = False              # a choice that may be written as null (work_type: none given)
 
     @property
     def whole(self) -> bool:
@@ -90,17 +101,47 @@ class Variable:
             raise ValueError(f"input {self.name}: a scanned break-even needs a step")
         if (self.sweep or self.breakeven != "no") and self.low is None:
             raise ValueError(f"input {self.name}: a swept or solved input needs bounds")
+        if self.kind == "choice":
+            if self.options is None:
+                raise ValueError(f"input {self.name}: a choice needs its options")
+            if self.override or self.field or self.sweep or self.breakeven != "no" or self.range is not None:
+                raise ValueError(f"input {self.name}: a choice is a scenario key only (override=False, field=False), "
+                                 "never swept, solved or ranged")
+            if isinstance(self.options, tuple) and set(self.value_aliases.values()) - set(self.options):
+                raise ValueError(f"input {self.name}: value aliases for values that are no option: "
+                                 f"{sorted(set(self.value_aliases.values()) - set(self.options))}")
+        elif self.options is not None or self.nullable:
+            raise ValueError(f"input {self.name}: only a choice has options")
 
     # -- derived
     @property
     def per_row(self) -> bool:
         """A caseload row may set it, a column each (inputs/caseload.row_overrides): a numeric override. Its value
         then differs between the rows of one caseload group, which the rules bind once (core/rules.ColumnChoices)."""
-        return self.override and not self.field and self.row and self.kind not in ("bool", "excluded")
+        return self.override and not self.field and self.row and self.numeric
+
+    @property
+    def numeric(self) -> bool:
+        """Its value is a number (not a switch, the excluded LKV or a choice)."""
+        return self.kind not in NOT_NUMBERS
 
     @property
     def analysed(self) -> bool:
-        return self.sweep or self.breakeven != "no" or self.range is not None
+        return self.numeric and (self.sweep or self.breakeven != "no" or self.range is not None)
+
+    @property
+    def column_key(self) -> bool:
+        """A key of the scenario column (inputs/schema.py): a numeric field or a choice."""
+        return self.field or self.kind == "choice"
+
+    @property
+    def from_catalogue(self) -> bool:
+        """A choice among the files of a catalogue: any name passes the schema, loading refuses an unknown one."""
+        return self.kind == "choice" and callable(self.options)
+
+    def choices(self) -> tuple:
+        """A choice's values (a catalogue's names are read when asked for)."""
+        return tuple(self.options() if callable(self.options) else self.options or ())
 
     @property
     def heading(self) -> Text:
@@ -162,6 +203,28 @@ def declaration(name: str) -> Variable | None:
         if found is not None:
             return found
     return None
+
+
+# The names of a catalogue (subsidy_sets/) are files, which core does not read: inputs/schema.py registers their
+# reader (add_catalogue), and a choice's options name it (catalogue("subsidy_sets")).
+_CATALOGUES: dict[str, Callable[[], Any]] = {}
+
+
+def add_catalogue(folder: str, names: Callable[[], Any]) -> None:
+    _CATALOGUES[folder] = names
+
+
+def catalogue(folder: str) -> Callable[[], tuple[str, ...]]:
+    """A choice's options: the names of the catalogue `folder`, read when asked for."""
+    def names() -> tuple[str, ...]:
+        return tuple(_CATALOGUES[folder]())
+    names.__qualname__ = f"catalogue({folder!r})"
+    return names
+
+
+def _employer_models() -> tuple[str, ...]:
+    """The employer models (employers/*.yaml), as core/model.py names them."""
+    return EMPLOYER_MODELS
 
 
 class Range(NamedTuple):
@@ -287,6 +350,49 @@ DECLARED: dict[str, Variable] = {v.name: v for v in (
     # Known so that it is refused with the law, not as an unknown key (core/rules.py _tax; params/lkv_beschut_werk.yaml).
     Variable("lkv_enabled", "excluded", Text("LKV", "LKV"), Text("verwijder overrides.lkv_enabled", "remove overrides.lkv_enabled"),
              row=False),
+    # -- the choices of the scenario column (issue 20, item 1): their values and Dutch words, for the schema
+    # (inputs/schema.py COLUMN_FIELDS) and core/errors.value_words(); no number, never an override or analysed.
+    Variable("method", "choice", Text("methode", "method"),
+             Text("statutory (wettelijk) of memo (notitie)", "statutory or memo"),
+             options=METHODS, default="statutory", override=False, aliases=("methode",),
+             value_aliases={"wettelijk": "statutory", "wet": "statutory", "wettelijke methode": "statutory",
+                            "notitie": "memo", "memomethode": "memo"}),
+    Variable("employer_model", "choice", Text("werkgeversmodel", "employer model"),
+             Text("een werkgeversmodel: municipality (eigen dienst), regular, temp_agency of payroll",
+                  "an employer model: municipality (own employment), regular, temp_agency or payroll"),
+             options=_employer_models, default="municipality", override=False, aliases=("werkgever", "werkgeversmodel"),
+             value_aliases={"gemeente": "municipality", "eigen dienst": "municipality", "sw-bedrijf": "municipality",
+                            "eigen dienst gemeente": "municipality", "gemeente (eigen dienst)": "municipality",
+                            "regulier": "regular", "reguliere werkgever": "regular", "werkgever regulier": "regular",
+                            "uitzendbureau": "temp_agency", "uitzendkracht": "temp_agency",
+                            "payrollbedrijf": "payroll", "payroll": "payroll"}),
+    Variable("subsidy_set", "choice", Text("subsidieset", "subsidy set"),
+             Text("de naam van een meegeleverde subsidieset of het pad naar een eigen setbestand",
+                  "the name of a shipped subsidy set or the path to a set file of your own"),
+             options=catalogue("subsidy_sets"), default="geen", override=False, aliases=("subsidieset", "subsidies")),
+    Variable("rounding", "choice", Text("afronding", "rounding"),
+             Text("none (geen afronding) of memo (de afronding van de notitie)", "none or memo (the memo's rounding)"),
+             options=ROUNDINGS, default="none", override=False, row=False, aliases=("afronding",),
+             value_aliases={"geen afronding": "none", "geen": "none", "notitie": "memo"}),
+    Variable("work_type", "choice", Text("soort werk", "kind of work"),
+             Text("green (groen), internal (intern) of secondment (detachering)", "green, internal or secondment"),
+             options=WORK_TYPES, nullable=True, override=False, aliases=("soort_werk", "werksoort"),
+             value_aliases={"groen": "green", "intern": "internal", "detachering": "secondment", "gedetacheerd": "secondment"}),
+    # What happens without the placement, and the bijstand household (issue 22, core/model.py).
+    Variable("alternative", "choice", Text("alternatief", "alternative"),
+             Text("wat er zonder de plek gebeurt: none, social_assistance (bijstand), day_activities (dagbesteding) of "
+                  "social_assistance_and_day_activities",
+                  "what happens without the placement: none, social_assistance, day_activities or "
+                  "social_assistance_and_day_activities"),
+             options=ALTERNATIVES, default="none", override=False, aliases=("alternatief",),
+             value_aliases={"geen": "none", "bijstand": "social_assistance", "dagbesteding": "day_activities",
+                            "bijstand en dagbesteding": "social_assistance_and_day_activities",
+                            "bijstand_en_dagbesteding": "social_assistance_and_day_activities"}),
+    Variable("household", "choice", Text("huishouden", "household"),
+             Text("single (alleenstaande) of couple (gehuwden of samenwonenden)", "single or couple"),
+             options=HOUSEHOLDS, default="single", override=False, aliases=("huishouden",),
+             value_aliases={"alleenstaande": "single", "alleenstaand": "single", "gehuwd": "couple", "gehuwden": "couple",
+                            "samenwonend": "couple", "paar": "couple"}),
     # -- a fixed value of the rules (core/rules.py MEMO_REFERENCE), named in the workbook; not settable
     Variable("memo_reference_hours", "hours", Text("uren waarvoor de tabel van de notitie is opgesteld", "hours the note's table is drawn up for"),
              title=Text("Uren waarvoor de tabel van de notitie is opgesteld", "Hours the note's table is drawn up for"),

@@ -103,8 +103,14 @@ def solvable() -> tuple[str, ...]:
 
 
 def fields() -> tuple[str, ...]:
-    """The inputs that are keys of the scenario column (Placement fields); the others are overrides."""
-    return tuple(name for name, v in variables().items() if v.field)
+    """The numeric inputs that are keys of the scenario column (Placement fields); the others are overrides.
+    (A choice, kind "choice", is a key of the column too, but no number: `choices()`.)"""
+    return tuple(name for name, v in variables().items() if v.field and v.numeric)
+
+
+def choices() -> dict[str, Variable]:
+    """The categorical keys of the scenario column (method, employer_model, ...), by name."""
+    return {name: v for name, v in variables().items() if v.kind == "choice"}
 
 
 def title(name: str) -> Text | None:
@@ -117,19 +123,29 @@ def title(name: str) -> Text | None:
     return _TITLES.get(name)
 
 
-def dutch_names() -> dict[str, str]:
-    """Dutch word -> name, from every declaration's aliases (keys) and value aliases (values);
-    a phrase is known with spaces and with underscores."""
+def value_words() -> dict[str, str]:
+    """Dutch value word -> the value it stands for, from every declaration's `value_aliases`
+    ('regulier' -> 'regular'); in core/errors.value_words() they win over a key's word spelled the same."""
     out: dict[str, str] = {}
-    for name, v in variables().items():
-        for alias in v.aliases:
-            alias = " ".join(alias.lower().split())
-            out[alias] = name
-            out[alias.replace(" ", "_")] = name
+    for v in variables().values():
         for alias, value in v.value_aliases.items():
             out[" ".join(str(alias).lower().split())] = str(value)
     return out
 
 
+def dutch_names() -> dict[str, str]:
+    """Dutch word -> name, from every declaration's aliases (keys) and value aliases (values);
+    a phrase is known with spaces and with underscores. A word that is both (dagbesteding: the
+    alternative's value and the day-activities cost) names the key here; value_words() reads the value."""
+    out = value_words()
+    for name, v in variables().items():
+        for alias in v.aliases:
+            alias = " ".join(alias.lower().split())
+            out[alias] = name
+            out[alias.replace(" ", "_")] = name
+    return out
+
+
 errors.add_names(dutch_names)
+errors.add_value_words(value_words)
 add_declarations(from_files)    # core/rules.ColumnChoices asks which overrides a caseload row may set

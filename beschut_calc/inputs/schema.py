@@ -3,7 +3,10 @@
 One column is validated at a time, after a variant has been laid over the base keys.
 Every field has a checker that converts its value or raises `Invalid`; `validate_column`
 reports every problem of the column as a `SchemaErrors` (field order, then unknown keys), the first
-in front as a `SchemaError` has always done. Dutch value words (`employer_model: regulier`,
+in front as a `SchemaError` has always done. The declared keys (core/variables.py: the numeric fields
+such as `hours`, and the choices such as `method`, `employer_model` and `work_type`) take their checks,
+options, defaults and Dutch words from their declarations (`column_fields`); the others (`name`, `year`,
+`overrides`, `trial_months`, `start`, `end`) are checked here. Dutch value words (`employer_model: regulier`,
 `work_type: groen`) are read as the caseload reads them (core/errors.py `value_word`). A validation
 library was measured and left out: importing pydantic_core alone cost about 20 ms at every
 start, a fifth of a plain table run. Messages are Dutch and English (`Invalid`) and say what
@@ -15,11 +18,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable
 
-from ..core.model import ALTERNATIVES, EMPLOYER_MODELS, HOUSEHOLDS, METHODS, ROUNDINGS, WORK_TYPES
-from ..core.errors import Invalid, disguised, dutch_names, value_word
+from ..core.errors import Invalid, disguised, dutch_names, value_word, value_words
 from .units import parse_euro, parse_fraction, parse_number, shown, shown_en, text_hint
 from . import declared  # noqa: F401  (registers the declared Dutch words with core/errors.py)
-from ..core.variables import DECLARED, MAX_TRIAL_MONTHS, TRIAL_SOURCE, Variable
+from ..core.variables import DECLARED, MAX_TRIAL_MONTHS, TRIAL_SOURCE, Variable, add_catalogue
 
 FIRST_YEAR = 2015
 LAST_YEAR = 2100
@@ -88,6 +90,15 @@ def declared_check(v: Variable) -> Callable[[Any], Any]:
         return number
 
     return check
+
+
+def _subsidy_set_names() -> list[str]:
+    from .catalog import SUBSIDY_SETS_DIR, names
+
+    return names(SUBSIDY_SETS_DIR)
+
+
+add_catalogue("subsidy_sets", _subsidy_set_names)     # the options of the declared choice subsidy_set
 
 
 def _catalogue_name(value: Any) -> str:
@@ -160,6 +171,7 @@ class Field:
     default: Any = None
     options: tuple | None = None          # a closed list of values (a literal)
     nullable: bool = False
+    translate: Callable[[Any], Any] | None = None   # a Dutch word for a catalogue's name, as that name
 
 
 def _required(check) -> Field:
@@ -170,21 +182,39 @@ def _optional(check, default) -> Field:
     return Field(check, default=default)
 
 
-def _choice(options, default, nullable: bool = False) -> Field:
-    return Field(None, default=default, options=tuple(options), nullable=nullable)
+def _catalogue_value(v: Variable) -> Callable[[Any], Any]:
+    """A Dutch word for one of a catalogue's names (employer_model: regulier), as that name; any other value as written
+    (the catalogue refuses an unknown name when it is loaded, inputs/placement.py). Its names are read only for a word."""
+    def translate(value: Any) -> Any:
+        if not isinstance(value, str) or " ".join(value.strip().lower().split()) not in value_words():
+            return value
+        return value_word(value, v.choices()) or value
+    return translate
 
 
-COLUMN_FIELDS = {
+def declared_field(v: Variable) -> Field:
+    """The schema's field of a declared key of the column: a numeric field parsed by its kind and bounds, a closed
+    choice as a literal of its options (or its Dutch words), a catalogue's choice as a name."""
+    if v.kind == "choice":
+        if v.from_catalogue:
+            return Field(_catalogue_name, default=v.default, translate=_catalogue_value(v))
+        return Field(None, default=v.default, options=v.choices(), nullable=v.nullable)
+    return Field(declared_check(v), required=v.required, default=v.default)
+
+
+# The keys of the scenario column, in the order their problems are reported. None: a declared key (core/variables.py),
+# whose field comes from its declaration. A key declared later (a new choice or field) is checked after these.
+_KEYS = {
     "name": _required(_name),
     "description": _optional(_text, None),
     "year": _required(_year),
-    "method": _choice(METHODS, "statutory"),
-    "hours": None,             # the declared keys (core/variables.py) take their places here
+    "method": None,
+    "hours": None,
     "wage_value": None,
-    "employer_model": _optional(_catalogue_name, "municipality"),
-    "subsidy_set": _optional(_catalogue_name, "geen"),
-    "rounding": _choice(ROUNDINGS, "none"),
-    "work_type": _choice(WORK_TYPES, None, nullable=True),
+    "employer_model": None,
+    "subsidy_set": None,
+    "rounding": None,
+    "work_type": None,
     "overrides": _optional(_overrides, {}),
     # proefplaatsing met behoud van uitkering at the start of the first year
     "trial_months": _optional(_trial_months, 0),
@@ -195,17 +225,43 @@ COLUMN_FIELDS = {
     "absence": None,
     "indexation": None,
     "wml_growth": None,
+    "age": None,
+    "cost_sharers": None,
+    # what happens without the placement, and the bijstand household (issue 22, core/model.py)
+    "alternative": None,
+    "household": None,
+    "lks_forfaitair_months": None,
 }
-COLUMN_FIELDS.update({name: Field(declared_check(v), required=v.required, default=v.default)
-                      for name, v in DECLARED.items() if v.field})
-# The worker's age (core/variables.py `age`): a scenario key as well as an override and a caseload column.
-COLUMN_FIELDS["age"] = Field(declared_check(DECLARED["age"]), default=None)
-COLUMN_FIELDS["cost_sharers"] = Field(declared_check(DECLARED["cost_sharers"]), default=None)
-# What happens without the placement, and the bijstand household (issue 22, core/model.py).
-COLUMN_FIELDS["alternative"] = _choice(ALTERNATIVES, "none")
-COLUMN_FIELDS["household"] = _choice(HOUSEHOLDS, "single")
-# The months of a flat-rate LKS at the start (core/variables.py `lks_forfaitair_months`), likewise.
-COLUMN_FIELDS["lks_forfaitair_months"] = Field(declared_check(DECLARED["lks_forfaitair_months"]), default=None)
+# Overrides that are scenario keys as well (and caseload columns): the worker's age, the bijstand household's
+# cost sharers, the months of a flat-rate LKS at the start; not counted when the scenario leaves them out.
+_ALSO_KEYS = ("age", "cost_sharers", "lks_forfaitair_months")
+_BUILT: tuple[tuple, dict[str, Field]] | None = None
+
+
+def column_fields() -> dict[str, Field]:
+    """Every key of the scenario column -> its Field, the declared ones from their declarations (built again only
+    when the declarations change)."""
+    global _BUILT
+    version = tuple((name, id(v)) for name, v in DECLARED.items())
+    if _BUILT is None or _BUILT[0] != version:
+        fields = dict(_KEYS)
+        for name, v in DECLARED.items():
+            if v.column_key:
+                fields[name] = declared_field(v)
+            elif name in _ALSO_KEYS:
+                fields[name] = Field(declared_check(v), default=None)
+        missing = [name for name, field in fields.items() if field is None]
+        if missing:
+            raise ValueError(f"scenario keys without a declaration (core/variables.py): {missing}")
+        _BUILT = (version, fields)
+    return _BUILT[1]
+
+
+def __getattr__(name: str):
+    # COLUMN_FIELDS as before, derived from the declarations when asked for
+    if name == "COLUMN_FIELDS":
+        return column_fields()
+    raise AttributeError(name)
 
 
 def _expected(options: tuple) -> str:
@@ -223,19 +279,9 @@ class SchemaErrors(SchemaError):
         self.problems = problems
 
 
-def _catalogue_value(value: Any, key: str) -> Any:
-    """A Dutch word for an employer model or a subsidy set, as the value it stands for."""
-    if key == "employer_model":
-        return value_word(value, EMPLOYER_MODELS) or value
-    if isinstance(value, str) and (meant := value_word(value, dutch_names().values())) is not None:
-        from .catalog import SUBSIDY_SETS_DIR, names
-
-        return meant if meant in names(SUBSIDY_SETS_DIR) else value
-    return value
-
-
 def validate_column(data: dict) -> dict:
     """The column's keys checked and converted; raises SchemaErrors with every problem of the column."""
+    COLUMN_FIELDS = column_fields()
     problems: list[SchemaError] = []
     reported: set = set()          # keys already refused (a Dutch or disguised key), and the names they stand for
     for key in data:
@@ -264,8 +310,8 @@ def validate_column(data: dict) -> dict:
             else:
                 problems.append(SchemaError("literal_error", (key,), value, {"expected": _expected(field.options)}))
             continue
-        if key in ("employer_model", "subsidy_set"):
-            value = _catalogue_value(value, key)
+        if field.translate is not None:
+            value = field.translate(value)
         try:
             out[key] = field.check(value)
         except Invalid as problem:

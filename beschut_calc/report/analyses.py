@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..core.accounts import VIEWS
+from ..core.notices import parameter_warning
 from ..core.text import Text, euro, number, percent
 from ..inputs.declared import get as declared
 from .layout import fit_blocks, print_wrapped, wrap_units
@@ -233,6 +234,11 @@ def year_warnings(years, lang: str, words: bool = False) -> list[str]:
     from .labels import in_words
 
     found = across_years([(w, y.year) for y in years for w in y.result.warnings])
+    # the discount rate of the present value is flagged like any other value (it weighs every year)
+    rate = years[0].rate if years else None
+    flagged = parameter_warning(rate) if rate is not None else None
+    if flagged is not None and all(w != flagged for w, _ in found):
+        found.append((flagged, [y.year for y in years]))
     all_years = [y.year for y in years]
     out = []
     for i, (w, ys) in enumerate(found, 1):

@@ -91,8 +91,11 @@ def _balances(ax, results: list[Result], lang: str, matplotlib, plt) -> None:
     ax.set_xticklabels([textwrap.fill(r.placement.name, 16) for r in results])
     ax.set_ylabel("saldo per partij" if lang == "nl" else "balance per party")
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: euro_axis(v, lang)))
-    ax.set_title("Wie betaalt wie: saldo per partij (ontvangt − betaalt)" if lang == "nl"
-                 else "Who pays whom: balance per party (receives − pays)", loc="left", fontsize=9)
+    compared = any(r.placement.alternative != "none" for r in results)
+    ax.set_title(("Wie betaalt wie: saldo per partij (ontvangt − betaalt" + (", met de plek min het alternatief)" if compared else ")"))
+                 if lang == "nl" else
+                 ("Who pays whom: balance per party (receives − pays" + (", with the placement minus the alternative)" if compared
+                                                                          else ")")), loc="left", fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
               title="partij" if lang == "nl" else "party")

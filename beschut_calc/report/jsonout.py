@@ -9,7 +9,7 @@ from ..core.accounts import BY_KEY, VIEWS
 from ..core.flows import ALTERNATIVE_LABEL
 from ..core.engine import Result
 from ..core.parameters import ParamValue
-from .labels import line_label, verdict
+from .labels import line_label, party_verdict, verdict
 
 CENT = Decimal("0.01")
 
@@ -108,7 +108,7 @@ def perspectives_json(result: Result, lang: str = "nl") -> dict:
         out[BY_KEY[key].json_key] = {
             "label": book.party.label(lang), "receives": money(book.received), "pays": money(book.paid),
             "benefits": money(book.benefits), "costs": money(book.costs), "balance": money(book.balance),
-            "verdict": verdict(book.balance, lang), **({"same_as": book.same_as} if book.same_as else {}),
+            "verdict": party_verdict(book.balance, lang), **({"same_as": book.same_as} if book.same_as else {}),
             **({"shown_apart": [{"key": f.key, "label": f.label(lang), "amount": money(f.amount)} for f in book.apart],
                 "balance_with_shown_apart": money(book.with_apart)} if book.apart else {})}
     return out
@@ -236,7 +236,8 @@ def years_json(years, lang: str = "nl") -> list[dict]:
     for y in years:
         d = scenario_dict(y.result, lang)
         out.append({"year": y.year, "lines": d["lines"], "totals": d["totals"], "cumulative_balance": money(y.cumulative),
-                    "flows": d["flows"], "perspectives": d["perspectives"], "warnings": d["warnings"]})
+                    "flows": d["flows"], "alternative": d["alternative"], "perspectives": d["perspectives"],
+                    "warnings": d["warnings"]})
     return out
 
 

@@ -27,6 +27,16 @@ def line_label(line: Line, lang: str = "nl") -> str:
     return REGISTRY[line.key].label(lang)
 
 
+def party_verdict(balance: Decimal, lang: str = "nl") -> str:
+    """A party's balance in words: a surplus, even (to the euro) or a deficit (issue 22: parties gain as well)."""
+    whole = euro(balance, lang)
+    if whole == euro(0, lang):
+        return "quitte" if lang == "nl" else "even"
+    if not whole.startswith("-"):
+        return f"overschot van {whole}" if lang == "nl" else f"surplus of {whole}"
+    return verdict(balance, lang)
+
+
 def verdict(balance: Decimal, lang: str = "nl") -> str:
     """sluitend when benefits cover costs (to the euro), otherwise the deficit."""
     whole = euro(balance, lang)

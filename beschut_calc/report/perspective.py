@@ -14,7 +14,7 @@ SOCIETY_KEY = SOCIETY
 from ..core.books import PartyView
 from ..core.engine import Result
 from ..core.text import Text, euro
-from .labels import verdict
+from .labels import party_verdict
 from .layout import Row
 
 HEAD = {
@@ -149,11 +149,11 @@ def party_table(results: list[Result], view: str, lang: str) -> PartyTable:
         rows.append(Row("total", HEAD[total_key](lang), tuple(euro(total(b), lang) for b in books)))
     whose = Text("maatschappij", "society")(lang) if view == SOCIETY else SHORT[view](lang)
     rows.append(Row("balance", HEAD["balance"](lang).format(party=whose), tuple(euro(b.balance, lang) for b in books)))
-    rows.append(Row("verdict", "", tuple(verdict(b.balance, lang) for b in books)))
+    rows.append(Row("verdict", "", tuple(party_verdict(b.balance, lang) for b in books)))
     # what is shown apart (society: the wider benefits of work, when asked for): beside the balance, not in it
     apart_keys = {f.key: f.label(lang) for b in books for f in b.apart if f.amount}
     for key, label in apart_keys.items():
-        cells = tuple(next((euro(f.amount, lang) for f in b.apart if f.key == key), "-") for b in books)
+        cells = tuple(next((euro(f.amount, lang) for f in b.apart if f.key == key and f.amount), "-") for b in books)
         rows.append(Row("line", f"{label} ({HEAD['apart'](lang)})", cells))
     if apart_keys:
         rows.append(Row("total", HEAD["with_apart"](lang), tuple(euro(b.with_apart, lang) for b in books)))

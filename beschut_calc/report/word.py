@@ -86,7 +86,7 @@ def _scenario(doc, scenario, results: list[Result], lang: str) -> None:
         for text in warnings:
             doc.add_paragraph(text)
 
-    _sources(doc, [(r.placement.name, r.placement.year, [pv for line in r.lines for pv in line.params]) for r in results], lang)
+    _sources(doc, [(r.placement.name, r.placement.year, list(r.parameters)) for r in results], lang)
 
 
 def sources(columns: list[tuple[str, int, list]], lang: str) -> list[tuple[str, list[str]]]:
