@@ -183,6 +183,9 @@ def test_present_value_discounts_each_year_at_2_25_percent(tmp_path):
                       for t, y in enumerate(data["years"]))
         assert abs(D(str(data["present_value"][view.json_key])) - by_hand) < D("0.03")     # cents of four years
     assert data["discount"]["rate"] == 0.0225
+    table = _cli(path, "--years", "4", env={"COLUMNS": "80"}).stdout
+    assert "Contante waarde over 2025-2028 tegen een discontovoet van 2,25 %" in table
+    assert max(len(line) for line in table.splitlines()) <= 80
     # an override of the rate: at 0 % the present value is the plain sum
     zero = write_scenario(tmp_path, "z.yaml", name="Plek", **PLACE_2025, alternative="bijstand", overrides={"discount_rate": "0%"})
     years = project(load_scenario(zero).placements[0], load_parameters(), 3)

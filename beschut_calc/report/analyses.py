@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..core.accounts import VIEWS
+from ..core.accounts import SHORT, VIEWS
 from ..core.notices import parameter_warning
 from ..core.text import Text, euro, number, percent
 from ..inputs.declared import get as declared
@@ -166,6 +166,8 @@ def render_years(title: str, years, lang: str, out) -> None:
             else:
                 table.add_row(styled(text), *[_amount_cell(styled(c)) for c in shown])
         con.print(table)
+    if years[0].rate is not None:
+        print_wrapped(con, present_value_sentence(years, lang))
     found = year_warnings(years, lang)
     if found:
         con.print(bold(HEADINGS["warnings"](lang)))
@@ -214,18 +216,20 @@ def year_rows(years, lang: str) -> list[tuple[str, str, list[str]]]:
     books = [y.result.views() for y in years]
     for view in VIEWS:
         rows.append(("balance", "  " + view.label(lang), [euro(book[view.key].balance, lang) for book in books]))
-    # The balances discounted to the first year (issue 22): one figure per party, under the last year.
+    return rows
+
+
+def present_value_sentence(years, lang: str) -> str:
+    """The balances over the years discounted to the first year, one sentence (issue 22): a total over
+    the years, so not a cell of any one year's column."""
     from ..analysis.projection import present_value
 
     rate = years[0].rate
-    if rate is not None:
-        rows.append(("section", "", []))
-        rows.append(("heading", Text(f"Contante waarde bij {percent(rate.value, 'nl')}",
-                                     f"Present value at {percent(rate.value, 'en')}")(lang), [""] * len(years)))
-        for view in VIEWS:
-            rows.append(("balance", "  " + view.label(lang),
-                         [""] * (len(years) - 1) + [euro(present_value(years, view.key), lang)]))
-    return rows
+    parts = "; ".join(f"{SHORT[view.key](lang)} {euro(present_value(years, view.key), lang)}" for view in VIEWS)
+    return Text(f"Contante waarde over {years[0].year}-{years[-1].year} tegen een discontovoet van {percent(rate.value, 'nl')} "
+                f"(elk jaar na het eerste verdisconteerd naar {years[0].year}): {parts}.",
+                f"Present value over {years[0].year}-{years[-1].year} at a discount rate of {percent(rate.value, 'en')} "
+                f"(each year after the first discounted to {years[0].year}): {parts}.")(lang)
 
 
 def year_warnings(years, lang: str, words: bool = False) -> list[str]:
@@ -468,7 +472,8 @@ def document_sections(analyses, runs, lang: str) -> list[DocSection]:
                                        f"Multi-year: {own(scenario, result)}, {ys[0].year}-{ys[-1].year}")(lang),
                                   before=[HEADINGS["per_year"](lang)[:1].upper() + HEADINGS["per_year"](lang)[1:] + "."],
                                   tables=[table],
-                                  after=([HEADINGS["warnings"](lang) + ":"] + warnings) if warnings else []))
+                                  after=([present_value_sentence(ys, lang)] if ys[0].rate is not None else [])
+                                  + (([HEADINGS["warnings"](lang) + ":"] + warnings) if warnings else [])))
     for scenario, result, column in pairs:
         if column.sensitivity is not None:
             out.append(_tornado_section(f"{Text('Gevoeligheid', 'Sensitivity')(lang)}: {own(scenario, result)}"
