@@ -235,3 +235,42 @@ def test_the_categorical_keys_are_declared_once():
     # a word that is a key's and a value's (dagbesteding: the day-activities cost, and the alternative) reads as both
     assert errors.value_words()["dagbesteding"] == "day_activities"
     assert errors.dutch_names()["dagbesteding"] == "day_activities_cost"
+
+
+def test_the_year_and_period_are_declared_once(monkeypatch):
+    """year, trial_months, start and end are declarations in core/variables.py (kinds year, months and month), read
+    by the parsers inputs/schema.py registers; their Dutch words are their aliases, and no list of numbers names them."""
+    import dataclasses
+
+    from beschut_calc.core import errors
+    from beschut_calc.inputs import caseload, overrides, ranges, schema
+
+    keys = {"year": "year", "trial_months": "months", "start": "month", "end": "month"}
+    for name, kind in keys.items():
+        assert declared.get(name).kind == kind and name in schema.COLUMN_FIELDS
+        assert name not in errors.DUTCH_NAMES.values()
+    for word, name in (("jaar", "year"), ("proefplaatsing", "trial_months"), ("startdatum", "start"), ("einddatum", "end")):
+        assert errors.dutch_names()[word] == name
+    for names in (declared.sweepable(), declared.solvable(), declared.analysed(), declared.fields(), declared.overridable(),
+                  declared.choices(), overrides.override_kinds(), overrides.bounds(), caseload.row_overrides(),
+                  ranges.range_names(), ranges.default_ranges()):
+        assert not set(keys) & set(names)
+    assert not set(keys) & set(_listed("--breakeven") + _listed("--sweep"))
+    # the schema reads them by their declarations: required, defaults, bounds
+    base = {"name": "t", "hours": 31, "wage_value": "30%"}
+    checked = schema.validate_column({**base, "year": 2026, "start": "2026-03"})
+    assert (checked["year"], checked["trial_months"], checked["start"], checked["end"]) == (2026, 0, (2026, 3), None)
+    with pytest.raises(schema.SchemaError) as missing:
+        schema.validate_column(base)
+    assert missing.value.type == "missing" and missing.value.loc == ("year",)
+    with pytest.raises(schema.SchemaError) as too_long:
+        schema.validate_column({**base, "year": 2026, "trial_months": 7})
+    assert "ten hoogste 6 maanden (Participatiewet art. 8a lid 2 onder d)" in too_long.value.ctx["error"].message
+    shorter = dataclasses.replace(declared.get("trial_months"), high=D(4))
+    monkeypatch.setitem(variables.DECLARED, "trial_months", shorter)
+    with pytest.raises(schema.SchemaError) as too_long:
+        schema.validate_column({**base, "year": 2026, "trial_months": 5})
+    assert "ten hoogste 4 maanden" in too_long.value.ctx["error"].message
+    # a year, month or months is a scenario key only
+    with pytest.raises(ValueError, match="scenario key only"):
+        Variable("first", "month", Text("eerste", "first"), nullable=True)

@@ -132,13 +132,12 @@ def disguised(value: str, options) -> tuple[str, str] | None:
 
 
 # Dutch words a user writes for our (English) key names; looked up before spelling. The words for an
-# input's key and its values (uren, loonwaarde, methode, werkgever, regulier, groen, bijstand, ...) are in
-# its declaration (core/variables.py `aliases` and `value_aliases`, params/NAME.yaml `input.aliases`);
-# inputs/declared.py adds them (add_names, add_value_words). Here only the words of keys that are no input.
+# input's key and its values (uren, loonwaarde, methode, werkgever, regulier, groen, bijstand, jaar, proefplaatsing,
+# startdatum, ...) are in its declaration (core/variables.py `aliases` and `value_aliases`, params/NAME.yaml
+# `input.aliases`); inputs/declared.py adds them (add_names, add_value_words). Here only the words of keys that are
+# no input.
 DUTCH_NAMES = {
-    "naam": "name", "omschrijving": "description", "beschrijving": "description", "jaar": "year",
-    "proefplaatsing": "trial_months",
-    "begin": "start", "startdatum": "start", "begindatum": "start", "ingangsdatum": "start", "einde": "end", "einddatum": "end",
+    "naam": "name", "omschrijving": "description", "beschrijving": "description",
     "caseloadbestand": "caseload", "bestand": "caseload", "plaatsingen": "caseload",
     "varianten": "variants", "vergelijk": "compare",
     "vergelijking": "compare", "taakstelling": "targets", "bereiken": "ranges", "aanpassingen": "overrides",

@@ -13,7 +13,8 @@ Two homes, one per input:
 - an input without a parameter file (a field of the placement such as `hours`, an
   employer-model parameter such as `agency_fee`, a scenario-only one such as
   `municipal_top_up`, or a categorical key of the column such as `method` or `employer_model`,
-  kind "choice", with its options and the Dutch words for its values) is declared here, in `DECLARED`.
+  kind "choice", with its options and the Dutch words for its values; or the column's year and period,
+  kinds "year", "months" and "month") is declared here, in `DECLARED`.
 `inputs/declared.variables()` gives both as one registry.
 """
 from __future__ import annotations
@@ -37,6 +38,9 @@ MAX_ABSENCE = Decimal("0.5")      # sickness absence: at most half the contract 
 # (Participatiewet art. 8a lid 2 onder d); the scenario key and caseload column trial_months.
 MAX_TRIAL_MONTHS = 6
 TRIAL_SOURCE = "Participatiewet art. 8a lid 2 onder d"
+# The years the parameters cover: a scenario's `year`, and the year of its `start` and `end`.
+FIRST_YEAR = 2015
+LAST_YEAR = 2100
 # A flat-rate LKS (forfaitaire loonkostensubsidie) for at most the first 6 months (Participatiewet art. 10d lid 5).
 MAX_FORFAITAIR_MONTHS = 6
 # Shares and factors (charges, fees, mark-ups, wage level) multiply each other in the wage costs;
@@ -48,20 +52,28 @@ MAX_MAGNITUDE = Decimal(10) ** 9
 # A yearly amount per place above MAX_AMOUNT is a typo.
 MAX_AMOUNT = Decimal(100_000)
 
-KINDS = ("hours", "fraction", "euro", "factor", "markup", "number", "bool", "excluded", "choice")
-# Kinds whose value is not a number: no override bounds, no caseload number column, no sweep, break-even or range.
-NOT_NUMBERS = ("bool", "excluded", "choice")
+KINDS = ("hours", "fraction", "euro", "factor", "markup", "number", "bool", "excluded", "choice", "year", "month", "months")
+# Kinds of a key of the scenario column only (never an override, a field, swept, solved or ranged): a choice, and the
+# column's year (`year`), a calendar month such as "2025-03" (`month`: start, end) and a count of months within a
+# legal maximum (`months`: trial_months). The inputs layer registers the parser of a year, month and months (add_parser).
+KEY_KINDS = ("choice", "year", "month", "months")
+# Kinds whose value is not a number to vary: no override bounds, no caseload number column, no sweep, break-even or range.
+NOT_NUMBERS = ("bool", "excluded") + KEY_KINDS
 BREAKEVEN = ("linear", "scan", "no")
 
 
 @dataclass(frozen=True)
 class Variable:
-    """One input, declared once. `kind`: hours | fraction | euro | factor | markup | number | bool | excluded | choice.
+    """One input, declared once. `kind`: hours | fraction | euro | factor | markup | number | bool | excluded | choice
+    | year | month | months.
 
     A `choice` is a categorical key of the scenario column (method, employer_model, ...): one of its `options`
     (a tuple: a closed list; or a callable giving the names of a catalogue, see `catalogue`), written in English
     or as one of its Dutch `value_aliases`. It is never an override, a number, swept, solved or ranged; its
-    `field` stays False (that flag marks the numeric fields of the column; `column_key` covers both)."""
+    `field` stays False (that flag marks the numeric fields of the column; `column_key` covers both). A `year`,
+    `month` or `months` (KEY_KINDS) is a key of the column in the same way, read by the parser the inputs layer
+    registers for its kind (add_parser), within its bounds and refused in its words; `source` names the law that
+    bounds it."""
     name: str
     kind: str
     label: Text                         # short, for sentences and analyses: "uitzendtoeslag"
@@ -85,7 +97,8 @@ class Variable:
     decimals: int = 2                   # decimals of a reported solution (JSON)
     example: str | None = None          # the example a fraction's error gives ("8%")
     options: tuple | Callable[[], Any] | None = None   # a choice's values: a tuple (closed), or a catalogue's names (callable)
-    nullable: bool = False              # a choice that may be written as null (work_type: none given)
+    nullable: bool = False              # a choice or month that may be written as null (work_type, start: none given)
+    source: str | None = None           # the law that bounds it, named when a value is refused (trial_months)
 
     @property
     def whole(self) -> bool:
@@ -101,17 +114,22 @@ class Variable:
             raise ValueError(f"input {self.name}: a scanned break-even needs a step")
         if (self.sweep or self.breakeven != "no") and self.low is None:
             raise ValueError(f"input {self.name}: a swept or solved input needs bounds")
+        if self.kind in KEY_KINDS:
+            if self.override or self.field or self.sweep or self.breakeven != "no" or self.range is not None:
+                raise ValueError(f"input {self.name}: a {self.kind} is a scenario key only (override=False, field=False), "
+                                 "never swept, solved or ranged")
         if self.kind == "choice":
             if self.options is None:
                 raise ValueError(f"input {self.name}: a choice needs its options")
-            if self.override or self.field or self.sweep or self.breakeven != "no" or self.range is not None:
-                raise ValueError(f"input {self.name}: a choice is a scenario key only (override=False, field=False), "
-                                 "never swept, solved or ranged")
             if isinstance(self.options, tuple) and set(self.value_aliases.values()) - set(self.options):
                 raise ValueError(f"input {self.name}: value aliases for values that are no option: "
                                  f"{sorted(set(self.value_aliases.values()) - set(self.options))}")
-        elif self.options is not None or self.nullable:
+        elif self.options is not None:
             raise ValueError(f"input {self.name}: only a choice has options")
+        elif self.nullable and self.kind != "month":
+            raise ValueError(f"input {self.name}: only a choice or a month may be null")
+        if self.kind in ("year", "months") and self.low is None:
+            raise ValueError(f"input {self.name}: a {self.kind} needs bounds")
 
     # -- derived
     @property
@@ -131,8 +149,8 @@ class Variable:
 
     @property
     def column_key(self) -> bool:
-        """A key of the scenario column (inputs/schema.py): a numeric field or a choice."""
-        return self.field or self.kind == "choice"
+        """A key of the scenario column (inputs/schema.py): a numeric field, a choice, or a year, month or months."""
+        return self.field or self.kind in KEY_KINDS
 
     @property
     def from_catalogue(self) -> bool:
@@ -170,8 +188,10 @@ class Variable:
         if self.kind == "hours":
             text = number(value, lang, 2).rstrip("0").rstrip(",.")
             return f"{text} uur" if lang == "nl" else f"{text} hours"
-        if self.kind == "number":
+        if self.kind in ("number", "months"):
             return number(value, lang, 2).rstrip("0").rstrip(",.")
+        if self.kind == "year":
+            return str(value)
         return "× " + number(value, lang, 4)
 
     def valid(self, value: Decimal) -> bool:
@@ -220,6 +240,23 @@ def catalogue(folder: str) -> Callable[[], tuple[str, ...]]:
         return tuple(_CATALOGUES[folder]())
     names.__qualname__ = f"catalogue({folder!r})"
     return names
+
+
+# How a value of a year, a month or a count of months is read is the inputs layer's (it parses what a file holds):
+# inputs/schema.py registers a parser for each of those kinds (add_parser), as it registers a catalogue's reader.
+_PARSERS: dict[str, Callable[["Variable"], Callable[[Any], Any]]] = {}
+
+
+def add_parser(kind: str, make: Callable[["Variable"], Callable[[Any], Any]]) -> None:
+    """Register `make(variable)` -> the check of a value of `variable` (a scenario key of kind `kind`)."""
+    if kind not in KINDS:
+        raise ValueError(f"kind {kind!r} not one of {KINDS}")
+    _PARSERS[kind] = make
+
+
+def parser(variable: "Variable") -> Callable[[Any], Any]:
+    """The check of a value of `variable`, by the parser registered for its kind."""
+    return _PARSERS[variable.kind](variable)
 
 
 def _employer_models() -> tuple[str, ...]:
@@ -393,6 +430,24 @@ DECLARED: dict[str, Variable] = {v.name: v for v in (
              options=HOUSEHOLDS, default="single", override=False, aliases=("huishouden",),
              value_aliases={"alleenstaande": "single", "alleenstaand": "single", "gehuwd": "couple", "gehuwden": "couple",
                             "samenwonend": "couple", "paar": "couple"}),
+    # -- the column's year and period (issue 20, item 1): scenario keys only, read by the parsers inputs/schema.py
+    # registers for their kinds (add_parser); never an override, a caseload number column, swept, solved or ranged,
+    # and not among JSON's declared fields (report/jsonout.py writes them itself).
+    Variable("year", "year", Text("jaar", "year"), Text("bijvoorbeeld year: 2026", "for example year: 2026"),
+             low=D(FIRST_YEAR), high=D(LAST_YEAR), required=True, override=False, aliases=("jaar",), decimals=0),
+    # proefplaatsing met behoud van uitkering at the start of the first year
+    Variable("trial_months", "months", Text("proefplaatsing", "trial placement"),
+             Text(f"geef 0 tot en met {MAX_TRIAL_MONTHS} maanden, bijvoorbeeld 3",
+                  f"give 0 to {MAX_TRIAL_MONTHS} months, for example 3"),
+             low=ZERO, high=D(MAX_TRIAL_MONTHS), default=0, source=TRIAL_SOURCE, override=False, aliases=("proefplaatsing",),
+             decimals=0),
+    # the first and last month of the placement ("2025-03"); it counts for the months in between, inclusive
+    Variable("start", "month", Text("begin", "start"),
+             Text('bijvoorbeeld start: "2025-03" (maart 2025)', 'for example start: "2025-03" (March 2025)'),
+             nullable=True, override=False, aliases=("begin", "startdatum", "begindatum", "ingangsdatum")),
+    Variable("end", "month", Text("einde", "end"),
+             Text('bijvoorbeeld start: "2025-03" (maart 2025)', 'for example start: "2025-03" (March 2025)'),
+             nullable=True, override=False, aliases=("einde", "einddatum")),
     # -- a fixed value of the rules (core/rules.py MEMO_REFERENCE), named in the workbook; not settable
     Variable("memo_reference_hours", "hours", Text("uren waarvoor de tabel van de notitie is opgesteld", "hours the note's table is drawn up for"),
              title=Text("Uren waarvoor de tabel van de notitie is opgesteld", "Hours the note's table is drawn up for"),

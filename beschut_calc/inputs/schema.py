@@ -4,12 +4,13 @@ One column is validated at a time, after a variant has been laid over the base k
 Every field has a checker that converts its value or raises `Invalid`; `validate_column`
 reports every problem of the column as a `SchemaErrors` (field order, then unknown keys), the first
 in front as a `SchemaError` has always done. The declared keys (core/variables.py: the numeric fields
-such as `hours`, and the choices such as `method`, `employer_model` and `work_type`) take their checks,
-options, defaults and Dutch words from their declarations (`column_fields`); the others (`name`, `year`,
-`overrides`, `trial_months`, `start`, `end`) are checked here. Dutch value words (`employer_model: regulier`,
-`work_type: groen`) are read as the caseload reads them (core/errors.py `value_word`). A validation
-library was measured and left out: importing pydantic_core alone cost about 20 ms at every
-start, a fifth of a plain table run. Messages are Dutch and English (`Invalid`) and say what
+such as `hours`, the choices such as `method`, `employer_model` and `work_type`, and the year and period:
+`year`, `trial_months`, `start`, `end`) take their checks, options, defaults and Dutch words from their
+declarations (`column_fields`); the parsers of a year, a month and a count of months are registered here
+(`add_parser`). The others (`name`, `description`, `overrides`) are checked here. Dutch value words
+(`employer_model: regulier`, `work_type: groen`) are read as the caseload reads them (core/errors.py
+`value_word`). A validation library was measured and left out: importing pydantic_core alone cost about
+20 ms at every start, a fifth of a plain table run. Messages are Dutch and English (`Invalid`) and say what
 to write; `load.py` turns them into located one-line errors.
 """
 from __future__ import annotations
@@ -21,10 +22,7 @@ from typing import Any, Callable
 from ..core.errors import Invalid, disguised, dutch_names, value_word, value_words
 from .units import parse_euro, parse_fraction, parse_number, shown, shown_en, text_hint
 from . import declared  # noqa: F401  (registers the declared Dutch words with core/errors.py)
-from ..core.variables import DECLARED, MAX_TRIAL_MONTHS, TRIAL_SOURCE, Variable, add_catalogue
-
-FIRST_YEAR = 2015
-LAST_YEAR = 2100
+from ..core.variables import DECLARED, FIRST_YEAR, LAST_YEAR, Variable, add_catalogue, add_parser, parser
 _QUOTES, _QUOTES_EN = "zet tekst tussen aanhalingstekens", "put text between quotes"
 
 
@@ -42,14 +40,21 @@ def _text(value: Any) -> str | None:
     return value
 
 
-def _year(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        hint = text_hint(value) or ("bijvoorbeeld year: 2026", "for example year: 2026")
-        raise Invalid(f"verwacht een jaartal zoals 2026, niet {shown(value)}", f"expected a year such as 2026, not {shown_en(value)}", *hint)
-    if not FIRST_YEAR <= value <= LAST_YEAR:
-        raise Invalid(f"jaar {value} valt buiten {FIRST_YEAR}-{LAST_YEAR}", f"year {value} is outside {FIRST_YEAR}-{LAST_YEAR}",
-                      f"de parameters beginnen in {FIRST_YEAR}", f"the parameters start in {FIRST_YEAR}")
-    return value
+def _year(v: Variable) -> Callable[[Any], int]:
+    """The check of a declared year (kind "year"): a whole year within its bounds (the years the parameters cover)."""
+    first, last = int(v.low), int(v.high)
+
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            hint = text_hint(value) or (v.words.nl, v.words.en)
+            raise Invalid(f"verwacht een jaartal zoals 2026, niet {shown(value)}",
+                          f"expected a year such as 2026, not {shown_en(value)}", *hint)
+        if not first <= value <= last:
+            raise Invalid(f"{v.label.nl} {value} valt buiten {first}-{last}", f"{v.label.en} {value} is outside {first}-{last}",
+                          f"de parameters beginnen in {first}", f"the parameters start in {first}")
+        return value
+
+    return check
 
 
 def _span(v: Variable, low: Decimal, high: Decimal | None, lang: str) -> str:
@@ -117,22 +122,44 @@ def _overrides(value: Any) -> dict:
     return value
 
 
-def _trial_months(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TRIAL_MONTHS:
-        if isinstance(value, int) and not isinstance(value, bool) and value > MAX_TRIAL_MONTHS:
-            raise Invalid(f"een proefplaatsing van {value} maanden kan niet: zij duurt ten hoogste {MAX_TRIAL_MONTHS} maanden "
-                          f"({TRIAL_SOURCE})",
-                          f"a trial placement of {value} months is impossible: it lasts at most {MAX_TRIAL_MONTHS} months "
-                          f"({TRIAL_SOURCE})",
-                          f"geef 0 tot en met {MAX_TRIAL_MONTHS} maanden, bijvoorbeeld 3",
-                          f"give 0 to {MAX_TRIAL_MONTHS} months, for example 3")
-        raise Invalid(f"verwacht een heel aantal maanden van 0 tot en met {MAX_TRIAL_MONTHS}, niet {shown(value)}",
-                      f"expected a whole number of months from 0 to {MAX_TRIAL_MONTHS}, not {shown_en(value)}",
-                      *(text_hint(value) or ("bijvoorbeeld 3", "for example 3")))
-    return value
+def _months(v: Variable) -> Callable[[Any], int]:
+    """The check of a declared count of months (kind "months", trial_months): a whole number within its bounds,
+    beyond its maximum refused with the law that sets it (`source`)."""
+    low, high = int(v.low), int(v.high)
+
+    def check(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            if isinstance(value, int) and not isinstance(value, bool) and value > high:
+                raise Invalid(f"een {v.label.nl} van {value} maanden kan niet: zij duurt ten hoogste {high} maanden "
+                              f"({v.source})",
+                              f"a {v.label.en} of {value} months is impossible: it lasts at most {high} months "
+                              f"({v.source})",
+                              v.words.nl, v.words.en)
+            raise Invalid(f"verwacht een heel aantal maanden van {low} tot en met {high}, niet {shown(value)}",
+                          f"expected a whole number of months from {low} to {high}, not {shown_en(value)}",
+                          *(text_hint(value) or ("bijvoorbeeld 3", "for example 3")))
+        return value
+
+    return check
 
 
-def year_month(value: Any) -> tuple[int, int]:
+def _month(v: Variable) -> Callable[[Any], Any]:
+    """The check of a declared month (kind "month", start and end): a year and month, or null when it may be."""
+    def check(value: Any) -> tuple[int, int] | None:
+        if value is None and v.nullable:
+            return None
+        return year_month(value, (v.words.nl, v.words.en))
+
+    return check
+
+
+add_parser("year", _year)         # the parsers of the declared year and period (core/variables.py KEY_KINDS)
+add_parser("months", _months)
+add_parser("month", _month)
+
+
+def year_month(value: Any, hint: tuple[str, str] = ('bijvoorbeeld start: "2025-03" (maart 2025)',
+                                                    'for example start: "2025-03" (March 2025)')) -> tuple[int, int]:
     """'2025-03' (or a date such as 2025-03-01) -> (2025, 3): the month a placement starts or ends in."""
     import datetime as dt
     import re
@@ -144,7 +171,7 @@ def year_month(value: Any) -> tuple[int, int]:
         if match is None:
             raise Invalid(f"verwacht een jaar en maand zoals 2025-03, niet {shown(value)}",
                           f"expected a year and month such as 2025-03, not {shown_en(value)}",
-                          'bijvoorbeeld start: "2025-03" (maart 2025)', 'for example start: "2025-03" (March 2025)')
+                          *hint)
         year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
         raise Invalid(f"maand {month} bestaat niet", f"month {month} does not exist",
@@ -199,6 +226,8 @@ def declared_field(v: Variable) -> Field:
         if v.from_catalogue:
             return Field(_catalogue_name, default=v.default, translate=_catalogue_value(v))
         return Field(None, default=v.default, options=v.choices(), nullable=v.nullable)
+    if v.kind in ("year", "month", "months"):
+        return Field(parser(v), required=v.required, default=v.default)
     return Field(declared_check(v), required=v.required, default=v.default)
 
 
@@ -207,7 +236,7 @@ def declared_field(v: Variable) -> Field:
 _KEYS = {
     "name": _required(_name),
     "description": _optional(_text, None),
-    "year": _required(_year),
+    "year": None,
     "method": None,
     "hours": None,
     "wage_value": None,
@@ -216,11 +245,9 @@ _KEYS = {
     "rounding": None,
     "work_type": None,
     "overrides": _optional(_overrides, {}),
-    # proefplaatsing met behoud van uitkering at the start of the first year
-    "trial_months": _optional(_trial_months, 0),
-    # the first and last month of the placement ("2025-03"); it counts for the months in between, inclusive
-    "start": _optional(lambda v: None if v is None else year_month(v), None),
-    "end": _optional(lambda v: None if v is None else year_month(v), None),
+    "trial_months": None,
+    "start": None,
+    "end": None,
     # sickness absence (share of contract hours) and yearly indexation of non-legal costs; None = not counted
     "absence": None,
     "indexation": None,
