@@ -136,7 +136,6 @@ def _bijstand(p: Placement) -> bool:
 ALTERNATIVE_LABEL = {"none": Text("geen", "none"), "social_assistance": Text("bijstand", "bijstand (social assistance)"),
                      "day_activities": Text("dagbesteding", "day activities"),
                      "social_assistance_and_day_activities": Text("bijstand en dagbesteding", "bijstand and day activities")}
-HOUSEHOLD_LABEL = {"single": Text("alleenstaande", "single"), "couple": Text("gehuwden", "couple")}
 
 FLOWS += (
     FlowSpec("income_tax", WORKER, STATE, Text("inkomstenbelasting en premies volksverzekeringen",

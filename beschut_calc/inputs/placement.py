@@ -198,21 +198,16 @@ def build_placement(doc, spec, origin: dict, caseload: bool = False) -> Placemen
                      f"werkgeversmodel {employer.name} vraagt om overrides.{required}: de bronnen noemen geen uitzendtarief",
                      f"employer model {employer.name} needs overrides.{required}: the sources give no agency fee",
                      hint, hint_en)
-    if spec.age is not None and "age" not in overrides:
-        # the age is given in the scenario's year; the rules count it from the placement's first year
-        first_year = spec.start[0] if spec.start else spec.year
-        line, _ = doc.where(origin.get("age", ("age",)))
-        overrides["age"] = ParamValue(name="age", value=spec.age - (spec.year - first_year), since=None, status="override",
-                                      source=f"scenario {doc.file}{f':{line}' if line else ''} (age)")
-    if spec.lks_forfaitair_months is not None and "lks_forfaitair_months" not in overrides:
-        line, _ = doc.where(origin.get("lks_forfaitair_months", ("lks_forfaitair_months",)))
-        overrides["lks_forfaitair_months"] = ParamValue(
-            name="lks_forfaitair_months", value=spec.lks_forfaitair_months, since=None, status="override",
-            source=f"scenario {doc.file}{f':{line}' if line else ''} (lks_forfaitair_months)")
-    if spec.cost_sharers is not None and "cost_sharers" not in overrides:
-        line, _ = doc.where(origin.get("cost_sharers", ("cost_sharers",)))
-        overrides["cost_sharers"] = ParamValue(name="cost_sharers", value=spec.cost_sharers, since=None, status="override",
-                                               source=f"scenario {doc.file}{f':{line}' if line else ''} (cost_sharers)")
+    # Scenario keys the rules read as parameters (an override and a caseload column too): the scenario's value
+    # as an override, unless overrides: sets it; the age is given in the scenario's year and counted from the
+    # placement's first year.
+    first_year = spec.start[0] if spec.start else spec.year
+    for name, value in (("age", None if spec.age is None else spec.age - (spec.year - first_year)),
+                        ("lks_forfaitair_months", spec.lks_forfaitair_months), ("cost_sharers", spec.cost_sharers)):
+        if value is not None and name not in overrides:
+            line, _ = doc.where(origin.get(name, (name,)))
+            overrides[name] = ParamValue(name=name, value=value, since=None, status="override",
+                                         source=f"scenario {doc.file}{f':{line}' if line else ''} ({name})")
     _check_period(doc, spec, origin)
     return Placement(name=spec.name, year=spec.year, method=spec.method, hours=spec.hours, wage_value=spec.wage_value,
                      employer=employer, subsidy_set=sset, rounding=catalog.load_rounding(spec.rounding),

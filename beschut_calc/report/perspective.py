@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.accounts import BY_KEY, EMPLOYER, OUTSIDE, SHORT, SOCIETY, VIEWS, view_named
-
-SOCIETY_KEY = SOCIETY
 from ..core.books import PartyView
 from ..core.engine import Result
 from ..core.text import Text, euro
@@ -106,7 +104,7 @@ def memo_sentence(result: Result, lang: str) -> str:
             parts.append(f"{who} {Text('betaalt netto', 'pays net')(lang)} {euro(-balance, lang)}")
         else:
             parts.append(f"{who} {Text('wint', 'gains')(lang)} {euro(balance, lang)}")
-    society = books[SOCIETY_KEY]
+    society = books[SOCIETY]
     if any(f.amount for f in society.apart):
         gains = society.with_apart >= 0
         parts.append(Text("met de bredere baten van werk erbij (indicatief) ", "with the wider benefits of work (indicative) ")(lang)
@@ -221,12 +219,10 @@ def render(title: str, results: list[Result], views: list[str], lang: str, out) 
             console.print(_table(layout, block, [widths[i] for i in indices], title))
             for note in layout.notes:
                 console.print(styled(note, "dim"))
-    import textwrap
+    from .layout import print_wrapped
 
     for result in results:
-        # wrapped here, where a no-break space keeps an amount on one line (rich would break it)
-        sentence = memo_sentence(result, lang).replace("€ ", "€\u00a0")
-        console.print(styled(textwrap.fill(sentence, max(console.width - 1, 40)).replace("\u00a0", " ")))
+        print_wrapped(console, memo_sentence(result, lang))      # an amount is never split over two lines
     console.print(styled(HEAD["rule"](lang), "dim"))
 
 
